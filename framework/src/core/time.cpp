@@ -36,12 +36,14 @@ std::optional<epoch_unit> epoch_unit_from_string(std::string_view text) noexcept
 }
 
 epoch_unit detect_epoch_unit(std::int64_t value) noexcept {
-  std::int64_t mag = value < 0 ? -value : value;
-  if (mag < 100'000'000'000LL) // < 1e11: seconds up to year 5138
+  // The magnitude as unsigned, so that INT64_MIN does not overflow.
+  std::uint64_t mag =
+      value < 0 ? 0 - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
+  if (mag < 100'000'000'000ULL) // < 1e11: seconds up to year 5138
     return epoch_unit::seconds;
-  if (mag < 100'000'000'000'000LL) // < 1e14 ms
+  if (mag < 100'000'000'000'000ULL) // < 1e14 ms
     return epoch_unit::milliseconds;
-  if (mag < 100'000'000'000'000'000LL) // < 1e17 us
+  if (mag < 100'000'000'000'000'000ULL) // < 1e17 us
     return epoch_unit::microseconds;
   return epoch_unit::nanoseconds;
 }
@@ -166,9 +168,16 @@ std::optional<timestamp> parse_iso8601(std::string_view text) noexcept {
   }
   if (pos != text.size())
     return std::nullopt;
-  std::int64_t days = days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+  std::int64_t days =
+      days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
   std::int64_t secs = days * 86400 + hour * 3600 + minute * 60 + second - offset_s;
-  return secs * ns_per_second + fraction_ns;
+  // Outside the int64 nanosecond range (about 1677..2262) there is no timestamp.
+  __extension__ typedef __int128 wide;
+  wide ns = wide{secs} * ns_per_second + fraction_ns;
+  if (ns > wide{std::numeric_limits<timestamp>::max()} ||
+      ns < wide{std::numeric_limits<timestamp>::min()})
+    return std::nullopt;
+  return static_cast<timestamp>(ns);
 }
 
 std::string format_iso8601(timestamp ts) {

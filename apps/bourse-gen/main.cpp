@@ -1,0 +1,209 @@
+// bourse-gen: writes seeded synthetic OHLCV bars or multi-symbol quote/trade ticks as CSV.
+//
+//   bourse-gen bars  [--seed N] [--count N] [--out FILE] [--ts FORMAT] [--start TIME]
+//                    [--interval SPAN] [--all-days] [--price P] [--drift MU] [--volatility SIGMA]
+//                    [--bars-per-year N] [--steps N] [--tick T] [--lot L] [--volume V]
+//   bourse-gen ticks [--seed N] [--count N] [--out FILE] [--ts FORMAT] [--start TIME]
+//                    [--trade-probability P] [--symbol SYM:TICK:LOT:PRICE[:VOL[:RATE[:SPREAD]]]]...
+//
+// FORMAT is iso, date, s, ms, us or ns; SPAN is a number with d, h, m, s or ms (e.g. 1d, 15m).
+// Without --symbol, ticks use ACME, EURUSD and BTC-USD (see data/README.md).
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include "bourse/core/text.hpp"
+#include "bourse/market/csv_writer.hpp"
+#include "bourse/market/synthetic.hpp"
+
+namespace {
+
+using namespace bourse;
+
+int usage(const std::string& problem) {
+  std::cerr << "bourse-gen: " << problem << "\n"
+            << "usage: bourse-gen bars|ticks [--seed N] [--count N] [--out FILE] [--ts FORMAT] "
+               "[options]\n(see the comment at the top of apps/bourse-gen/main.cpp)\n";
+  return 2;
+}
+
+std::optional<double> to_double(std::string_view text) {
+  std::string copy(text);
+  char* end = nullptr;
+  double value = std::strtod(copy.c_str(), &end);
+  if (copy.empty() || end != copy.c_str() + copy.size())
+    return std::nullopt;
+  return value;
+}
+
+std::optional<std::uint64_t> to_u64(std::string_view text) {
+  std::string copy(text);
+  char* end = nullptr;
+  unsigned long long value = std::strtoull(copy.c_str(), &end, 10);
+  if (copy.empty() || copy[0] == '-' || end != copy.c_str() + copy.size())
+    return std::nullopt;
+  return value;
+}
+
+std::optional<duration_ns> to_span(std::string_view text) {
+  const std::pair<std::string_view, duration_ns> units[] = {{"ms", 1'000'000},
+                                                            {"d", ns_per_day},
+                                                            {"h", 3600 * ns_per_second},
+                                                            {"m", 60 * ns_per_second},
+                                                            {"s", ns_per_second}};
+  for (auto [suffix, scale] : units)
+    if (text.size() > suffix.size() && text.substr(text.size() - suffix.size()) == suffix) {
+      auto count = to_u64(text.substr(0, text.size() - suffix.size()));
+      if (!count || *count == 0 || *count > 1'000'000)
+        return std::nullopt;
+      return static_cast<duration_ns>(*count) * scale;
+    }
+  return std::nullopt;
+}
+
+// SYM:TICK:LOT:PRICE[:VOL[:RATE[:SPREAD]]]
+std::optional<synthetic_symbol> to_symbol(std::string_view text) {
+  std::vector<std::string_view> parts;
+  split_fields(text, ':', parts);
+  if (parts.size() < 4 || parts.size() > 7)
+    return std::nullopt;
+  auto spec = instrument::make(std::string(parts[0]), parts[1], parts[2]);
+  auto start = to_double(parts[3]);
+  if (!spec || !start)
+    return std::nullopt;
+  synthetic_symbol s;
+  s.spec = *spec;
+  s.start_price = *start;
+  std::optional<double> values[3] = {s.volatility, s.events_per_second, 3.0};
+  for (std::size_t i = 4; i < parts.size(); ++i)
+    values[i - 4] = to_double(parts[i]);
+  if (!values[0] || !values[1] || !values[2])
+    return std::nullopt;
+  s.volatility = *values[0];
+  s.events_per_second = *values[1];
+  s.max_spread_ticks = static_cast<int>(*values[2]);
+  return s;
+}
+
+std::vector<synthetic_symbol> default_symbols() {
+  return {*to_symbol("ACME:0.01:1:50:0.3:2:3"), *to_symbol("EURUSD:0.00001:1000:1.1:0.08:5:2"),
+          *to_symbol("BTC-USD:0.01:0.001:42000:0.6:3:5")};
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string_view> args(argv + 1, argv + argc);
+  if (args.empty() || (args[0] != "bars" && args[0] != "ticks"))
+    return usage("the first argument must be 'bars' or 'ticks'");
+  const bool bars = args[0] == "bars";
+  gbm_bar_config bar_config;
+  bar_config.seed = 42;
+  tick_generator_config tick_config;
+  tick_config.seed = 42;
+  std::uint64_t count = bars ? 500 : 3000;
+  std::string out_path;
+  ts_format format = bars ? ts_format::date : ts_format::iso8601;
+
+  for (std::size_t i = 1; i < args.size(); ++i) {
+    std::string_view flag = args[i];
+    if (flag == "--all-days") {
+      bar_config.weekdays_only = false;
+      continue;
+    }
+    if (i + 1 >= args.size())
+      return usage("missing value after " + std::string(flag));
+    std::string_view value = args[++i];
+    bool ok = true;
+    auto set = [&ok](auto parsed, auto& target) {
+      if (parsed)
+        target = static_cast<std::decay_t<decltype(target)>>(*parsed);
+      else
+        ok = false;
+    };
+    if (flag == "--seed") {
+      set(to_u64(value), bar_config.seed);
+      tick_config.seed = bar_config.seed;
+    } else if (flag == "--count") {
+      set(to_u64(value), count);
+    } else if (flag == "--out") {
+      out_path = std::string(value);
+    } else if (flag == "--ts") {
+      set(ts_format_from_string(value), format);
+    } else if (flag == "--start") {
+      set(parse_timestamp(value, epoch_unit::detect), bar_config.start);
+      tick_config.start = bar_config.start;
+    } else if (bars && flag == "--interval") {
+      set(to_span(value), bar_config.interval);
+    } else if (bars && flag == "--price") {
+      set(to_double(value), bar_config.start_price);
+    } else if (bars && flag == "--drift") {
+      set(to_double(value), bar_config.drift);
+    } else if (bars && flag == "--volatility") {
+      set(to_double(value), bar_config.volatility);
+    } else if (bars && flag == "--bars-per-year") {
+      set(to_double(value), bar_config.bars_per_year);
+    } else if (bars && flag == "--steps") {
+      auto steps = to_u64(value);
+      set(steps && *steps <= 100'000 ? steps : std::nullopt, bar_config.steps_per_bar);
+    } else if (bars && flag == "--tick") {
+      set(price::parse(value), bar_config.tick_size);
+    } else if (bars && flag == "--lot") {
+      set(quantity::parse(value), bar_config.lot_size);
+    } else if (bars && flag == "--volume") {
+      set(to_double(value), bar_config.mean_volume);
+    } else if (!bars && flag == "--trade-probability") {
+      set(to_double(value), tick_config.trade_probability);
+    } else if (!bars && flag == "--symbol") {
+      auto s = to_symbol(value);
+      ok = s.has_value();
+      if (s)
+        tick_config.symbols.push_back(*s);
+    } else {
+      return usage("unknown option " + std::string(flag));
+    }
+    if (!ok)
+      return usage("bad value for " + std::string(flag) + ": '" + std::string(value) + "'");
+  }
+  if (!bars && tick_config.symbols.empty())
+    tick_config.symbols = default_symbols();
+  auto problems = bars ? bar_config.validate() : tick_config.validate();
+  if (!problems.empty()) {
+    for (const auto& p : problems)
+      std::cerr << "bourse-gen: " << p << "\n";
+    return 2;
+  }
+
+  std::ofstream file;
+  if (!out_path.empty()) {
+    file.open(out_path, std::ios::binary);
+    if (!file)
+      return usage("cannot write " + out_path);
+  }
+  std::ostream& out = out_path.empty() ? std::cout : file;
+  if (bars) {
+    gbm_bar_generator generator(bar_config);
+    bar_writer writer(out, format);
+    for (std::uint64_t i = 0; i < count; ++i)
+      writer.write(generator.next());
+  } else {
+    tick_generator generator(tick_config);
+    tick_writer writer(out, format);
+    tick t;
+    for (std::uint64_t i = 0; i < count; ++i) {
+      generator.next(t);
+      writer.write(t);
+    }
+  }
+  out.flush();
+  if (!out) {
+    std::cerr << "bourse-gen: write failed\n";
+    return 1;
+  }
+  return 0;
+}
