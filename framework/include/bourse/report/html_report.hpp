@@ -1,0 +1,60 @@
+#pragma once
+// A self-contained HTML report of a run: summary, statistics, SVG equity and drawdown charts per
+// series, and a trades table. One file, inline CSS and SVG, no scripts, no external resources.
+
+#include <cstddef>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "bourse/report/records.hpp"
+#include "bourse/report/statistics.hpp"
+
+namespace bourse::report {
+
+/// Returns `text` with &, <, >, " and ' replaced by character references (safe in HTML text and
+/// in quoted attribute values).
+[[nodiscard]] std::string html_escape(std::string_view text);
+
+/// One equity curve of the report ("total" or a strategy) and its statistics.
+struct report_series {
+  /// The name shown above its charts and as its column of the statistics table.
+  std::string name;
+  /// The equity samples in time order.
+  equity_curve curve;
+  /// Its statistics (compute_statistics of the curve and the series' fills).
+  statistics stats;
+};
+
+/// What the report shows.
+struct report_input {
+  /// The page title and heading.
+  std::string title = "bourse report";
+  /// Run facts as key/value rows, shown in this order (mode, data, strategies, seed, ...).
+  std::vector<std::pair<std::string, std::string>> summary;
+  /// The curves; the first one's statistics fill the headline cards. Each gets an equity chart
+  /// and a drawdown chart.
+  std::vector<report_series> series;
+  /// Every fill, in order (the table shows the first html_options::max_trade_rows).
+  std::vector<fill_record> fills;
+};
+
+/// Size limits of the report.
+struct html_options {
+  /// Points per plotted line at most (min/max downsampling, see downsample_min_max).
+  std::size_t max_plot_points = 2000;
+  /// Rows of the trades table at most; a note says how many fills were left out.
+  std::size_t max_trade_rows = 500;
+};
+
+/// Writes the report as one HTML document to `out`. Every text from the input is escaped; the
+/// bytes depend on the input and options only.
+void write_html_report(std::ostream& out, const report_input& input,
+                       const html_options& options = {});
+
+/// Returns the report as one HTML document (see write_html_report).
+[[nodiscard]] std::string html_report(const report_input& input, const html_options& options = {});
+
+} // namespace bourse::report

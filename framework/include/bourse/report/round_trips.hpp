@@ -1,0 +1,58 @@
+#pragma once
+// Groups fills into round trips (flat -> position -> flat) per strategy and symbol, with the
+// average-cost realised PnL of bourse::orders::position. docs/report.md has the rules and an
+// example.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "bourse/core/enums.hpp"
+#include "bourse/core/fixed_point.hpp"
+#include "bourse/core/time.hpp"
+#include "bourse/report/records.hpp"
+
+namespace bourse::report {
+
+/// One round trip of one strategy in one symbol: from the fill that left flat to the fill that came
+/// back to flat (or flipped the position through zero).
+struct round_trip {
+  /// The owning strategy.
+  std::string strategy;
+  /// The instrument's symbol.
+  std::string symbol;
+  /// buy for a long trip, sell for a short trip (the side of the opening fill).
+  side direction = side::buy;
+  /// The time of the opening fill.
+  timestamp open_ts = 0;
+  /// The time of the closing fill (equal to the last fill's time for a trip still open).
+  timestamp close_ts = 0;
+  /// The largest absolute position held during the trip.
+  quantity max_quantity;
+  /// How many fills the trip has (a flipping fill counts in both trips it touches).
+  std::size_t fills = 0;
+  /// Realised PnL before fees (average-cost method).
+  money gross_pnl;
+  /// Fees of the trip's fills; a flipping fill's whole fee goes to the trip it closes.
+  money fees;
+  /// gross_pnl - fees.
+  money net_pnl;
+  /// True when the trip came back to flat; false for a position still open after the last fill.
+  bool closed = false;
+};
+
+/// The result of match_round_trips: every trip, closed ones in order of their closing fill, then
+/// the open ones in (strategy, symbol) order; or the first fill that could not be booked.
+struct round_trip_result {
+  /// The round trips (empty when error is set).
+  std::vector<round_trip> trips;
+  /// The first problem found, naming the fill by index and order id.
+  std::optional<input_error> error;
+};
+
+/// Returns the round trips of `fills`, booked in the given order (which must be non-decreasing in
+/// time) into one average-cost position per (strategy, symbol).
+[[nodiscard]] round_trip_result match_round_trips(const std::vector<fill_record>& fills);
+
+} // namespace bourse::report

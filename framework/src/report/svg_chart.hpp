@@ -1,0 +1,53 @@
+#pragma once
+// Private: an inline SVG line chart over time (axes, grid, date ticks, value labels) for the
+// report.
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "bourse/core/time.hpp"
+#include "bourse/report/curve.hpp"
+
+namespace bourse::report::detail {
+
+/// How a chart looks.
+struct chart_spec {
+  /// The view box width and height (the SVG scales to its container's width).
+  double width = 1040.0, height = 260.0;
+  /// Stroke colour of the line (CSS colour).
+  std::string line_colour = "#2563eb";
+  /// Fill colour of the area under the line, and its opacity.
+  std::string area_colour = "#2563eb";
+  /// Opacity of the area fill.
+  double area_opacity = 0.08;
+  /// True when values are fractions shown as percent on the axis.
+  bool percent = false;
+  /// True to fill between the line and zero (underwater curve) instead of down to the axis, and to
+  /// keep zero in the value range.
+  bool area_to_zero = false;
+  /// A shaded time span (the maximum drawdown), if any.
+  std::optional<std::pair<timestamp, timestamp>> band;
+  /// About how many intervals the value axis is divided into.
+  int value_steps = 5;
+  /// The accessible name of the chart (escaped by svg_chart).
+  std::string label;
+};
+
+/// A tick on the time axis: its time and its label.
+struct time_tick {
+  /// Where the tick is.
+  timestamp ts = 0;
+  /// Its text ("2004", "2004-03", "2004-03-15", "14:30", "14:30:05", "14:30:05.250").
+  std::string label;
+};
+
+/// Returns calendar-aligned ticks in [from, to] (at most 12, and no more than their labels need on
+/// an axis `width` units long), labelled to fit their step.
+[[nodiscard]] std::vector<time_tick> time_ticks(timestamp from, timestamp to, double width);
+
+/// Returns one `<svg>` element drawing `points` (already downsampled) as described by `spec`.
+[[nodiscard]] std::string svg_chart(const std::vector<plot_point>& points, const chart_spec& spec);
+
+} // namespace bourse::report::detail
