@@ -137,6 +137,16 @@ public:
   [[nodiscard]] friend bool operator>(fixed a, fixed b) noexcept { return cmp(a, b) > 0; }
   [[nodiscard]] friend bool operator>=(fixed a, fixed b) noexcept { return cmp(a, b) >= 0; }
 
+  /// Returns plain decimal text (the free form, found by argument-dependent lookup).
+  [[nodiscard]] friend std::string to_string(const fixed& x) { return x.to_string(); }
+
+  /// Lets CAF (or any inspector with the same call form) serialize the raw value and precision;
+  /// declared here without a CAF include so that the core stays CAF-free.
+  template <class Inspector>
+  friend typename Inspector::result_type inspect(Inspector& f, fixed& x) {
+    return f(x.raw_, x.precision_);
+  }
+
 private:
   static int cmp(fixed a, fixed b) noexcept {
     if (a.precision_ == b.precision_)

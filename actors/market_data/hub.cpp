@@ -1,0 +1,126 @@
+// The market data hub: slice in, per-subscriber batches out.
+#include "market_data/hub.hpp"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+#include <vector>
+
+namespace bourse {
+
+namespace {
+
+struct subscription_key {
+  std::string symbol;
+  data_kind kind;
+  friend bool operator<(const subscription_key& a, const subscription_key& b) {
+    return std::tie(a.symbol, a.kind) < std::tie(b.symbol, b.kind);
+  }
+};
+
+struct hub_state {
+  participant<market_slice> part;
+  // Listeners per (symbol or "*", kind), in subscription order.
+  std::map<subscription_key, std::vector<market_data_listener_actor>> subscribers;
+  std::map<std::string, quote> latest;
+  static inline const char* name = "market_data_hub";
+};
+
+using self_ptr = market_data_hub_actor::stateful_pointer<hub_state>;
+
+bool wants(const hub_state& st, const market_data_listener_actor& listener,
+           const std::string& symbol, data_kind kind) {
+  for (const auto& key : {subscription_key{symbol, kind}, subscription_key{"*", kind}}) {
+    auto it = st.subscribers.find(key);
+    if (it != st.subscribers.end() &&
+        std::find(it->second.begin(), it->second.end(), listener) != it->second.end())
+      return true;
+  }
+  return false;
+}
+
+// Every listener subscribed to `kind` of any symbol, each once, in first-subscription order.
+std::vector<market_data_listener_actor> listeners_of(const hub_state& st, data_kind kind) {
+  std::vector<market_data_listener_actor> out;
+  for (const auto& [key, listeners] : st.subscribers)
+    if (key.kind == kind)
+      for (const auto& l : listeners)
+        if (std::find(out.begin(), out.end(), l) == out.end())
+          out.push_back(l);
+  return out;
+}
+
+std::vector<quote>& batch_items(quote_batch& b) { return b.quotes; }
+std::vector<trade>& batch_items(trade_batch& b) { return b.trades; }
+std::vector<symbol_bar>& batch_items(bar_batch& b) { return b.bars; }
+
+template <class Batch, class Item, class SymbolOf>
+void fan_out(self_ptr self, data_kind kind, const std::vector<Item>& items, timestamp ts,
+             SymbolOf symbol_of) {
+  if (items.empty())
+    return;
+  auto& st = self->state;
+  for (const auto& listener : listeners_of(st, kind)) {
+    Batch batch;
+    batch.ts_event = ts;
+    batch.ts_init = st.part.now();
+    for (const auto& item : items)
+      if (wants(st, listener, symbol_of(item), kind))
+        batch_items(batch).push_back(item);
+    if (!batch_items(batch).empty())
+      st.part.send(self, listener, std::move(batch));
+  }
+}
+
+void on_slice(self_ptr self, market_slice& slice) {
+  auto& st = self->state;
+  if (st.part.mode() == run_mode::paper)
+    st.part.set_now(slice.ts_event);
+  for (const auto& q : slice.quotes)
+    st.latest[q.symbol] = q;
+  fan_out<quote_batch>(self, data_kind::quotes, slice.quotes, slice.ts_event,
+                       [](const quote& q) -> const std::string& { return q.symbol; });
+  fan_out<trade_batch>(self, data_kind::trades, slice.trades, slice.ts_event,
+                       [](const trade& t) -> const std::string& { return t.symbol; });
+  fan_out<bar_batch>(self, data_kind::bars, slice.bars, slice.ts_event,
+                     [](const symbol_bar& b) -> const std::string& { return b.symbol; });
+}
+
+} // namespace
+
+market_data_hub_actor spawn_hub(caf::actor_system& sys, participant_setup setup) {
+  return sys.spawn([setup](self_ptr self) -> market_data_hub_actor::behavior_type {
+    participant_hooks<market_slice> hooks;
+    hooks.handle = [self](market_slice& s) { on_slice(self, s); };
+    self->state.part.configure(setup, std::move(hooks));
+    return {
+        [=](sim_step& step) -> caf::result<sim_step_done> {
+          return self->state.part.step(self, step);
+        },
+        [=](stop_run& stop) -> sim_step_done {
+          return self->state.part.stop(stop.ts_event, [] {});
+        },
+        [=](get_runtime_info) { return participant<market_slice>::runtime(self); },
+        [=](market_slice& slice) { self->state.part.accept(self, std::move(slice)); },
+        [=](subscribe& sub) {
+          auto& list = self->state.subscribers[{sub.symbol, sub.kind}];
+          if (std::find(list.begin(), list.end(), sub.listener) == list.end())
+            list.push_back(std::move(sub.listener));
+        },
+        [=](unsubscribe& sub) {
+          auto it = self->state.subscribers.find({sub.symbol, sub.kind});
+          if (it != self->state.subscribers.end())
+            it->second.erase(std::remove(it->second.begin(), it->second.end(), sub.listener),
+                             it->second.end());
+        },
+        [=](get_quote& q) -> caf::result<quote> {
+          auto it = self->state.latest.find(q.symbol);
+          if (it == self->state.latest.end())
+            return caf::make_error(caf::sec::invalid_argument, "get_quote: unknown symbol " + q.symbol);
+          return it->second;
+        },
+    };
+  });
+}
+
+} // namespace bourse

@@ -1,0 +1,40 @@
+// A feed over slices held in memory.
+#include "market_data/memory_feed.hpp"
+
+#include <algorithm>
+
+namespace bourse {
+
+namespace {
+
+struct memory_feed_state {
+  std::vector<market_slice> slices;
+  std::size_t next = 0;
+  static inline const char* name = "memory_feed";
+};
+
+} // namespace
+
+feed_actor spawn_memory_feed(caf::actor_system& sys, std::vector<market_slice> slices) {
+  return sys.spawn([slices = std::move(slices)](
+                       feed_actor::stateful_pointer<memory_feed_state> self) mutable
+                   -> feed_actor::behavior_type {
+    self->state.slices = std::move(slices);
+    return {
+        [=](next_slices& req) -> feed_chunk {
+          auto& st = self->state;
+          feed_chunk chunk;
+          auto n = std::min<std::size_t>(req.max == 0 ? 1 : req.max, st.slices.size() - st.next);
+          for (std::size_t i = 0; i < n; ++i)
+            chunk.slices.push_back(std::move(st.slices[st.next++]));
+          chunk.finished = st.next == st.slices.size();
+          chunk.progress = st.slices.empty() ? 1.0
+                                             : static_cast<double>(st.next) /
+                                                   static_cast<double>(st.slices.size());
+          return chunk;
+        },
+    };
+  });
+}
+
+} // namespace bourse

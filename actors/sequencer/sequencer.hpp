@@ -1,0 +1,48 @@
+#pragma once
+// The sequencer: pulls slices from the feeds, hands them to the hub and, in backtest mode, steps
+// every participant wave by wave until each slice has settled; at the end it stops the participants
+// one after another.
+
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+#include <caf/all.hpp>
+
+#include "bourse/protocol/market_data.hpp"
+#include "bourse/protocol/system.hpp"
+#include "sequencer/sequencer_config.hpp"
+
+namespace bourse {
+
+/// The sequencer's interface.
+using sequencer_actor = caf::typed_actor<caf::replies_to<start_run>::with<run_summary>>;
+
+/// A participant and its rank, as the sequencer steps it.
+struct ranked_participant {
+  /// The participant's rank (unique, from the builder).
+  participant_rank rank = 0;
+  /// Its handle.
+  participant_actor handle;
+};
+
+/// Who the sequencer drives.
+struct sequencer_wiring {
+  /// The sequencer's own rank (messages it sends count as coming from it). The caller must add the
+  /// spawned sequencer's id to the rank table under this rank before starting the run.
+  participant_rank self_rank = 0;
+  /// The hub that receives every slice.
+  market_data_hub_actor hub;
+  /// The hub's rank.
+  participant_rank hub_rank = 0;
+  /// The feeds, merged by time; at equal times the earlier feed's events come first.
+  std::vector<feed_actor> feeds;
+  /// Every participant (including the hub), ascending by rank; stopped in this order at the end.
+  std::vector<ranked_participant> participants;
+};
+
+/// Spawns the sequencer (cooperative; it only waits on messages).
+[[nodiscard]] sequencer_actor spawn_sequencer(caf::actor_system& sys, sequencer_config config,
+                                              sequencer_wiring wiring);
+
+} // namespace bourse

@@ -1,0 +1,46 @@
+#pragma once
+// Configuration of the sequencer.
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "bourse/protocol/system.hpp"
+
+namespace bourse {
+
+/// Progress of a run, as the sequencer reports it.
+struct run_progress {
+  double fraction = 0;       ///< How far through the feeds' input, 0..1.
+  std::uint64_t slices = 0;  ///< Slices processed so far.
+  timestamp data_time = 0;   ///< Data time of the latest slice.
+};
+
+/// How the sequencer runs.
+struct sequencer_config {
+  /// backtest (stepped, data time) or paper (paced by the wall clock, nothing buffered).
+  run_mode mode = run_mode::backtest;
+  /// Paper mode: data seconds per wall-clock second (1 = real time; 60 = a minute per second).
+  double speed = 1.0;
+  /// How many slices to ask a feed for at a time.
+  std::uint32_t chunk = 256;
+  /// Called (from the sequencer's thread) at most every `progress_every` slices; may be empty.
+  std::function<void(const run_progress&)> on_progress;
+  /// Slices between progress reports.
+  std::uint64_t progress_every = 250;
+
+  /// Returns every problem with the configuration (empty when valid).
+  [[nodiscard]] std::vector<std::string> validate() const {
+    std::vector<std::string> problems;
+    if (!(speed > 0))
+      problems.emplace_back("speed: must be above 0");
+    if (chunk == 0)
+      problems.emplace_back("chunk: must be at least 1");
+    if (progress_every == 0)
+      problems.emplace_back("progress_every: must be at least 1");
+    return problems;
+  }
+};
+
+} // namespace bourse

@@ -1,0 +1,189 @@
+#pragma once
+// Market data protocol: quote/trade/bar batches, subscriptions and the latest-quote query.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <caf/all.hpp>
+
+#include "bourse/market/types.hpp"
+#include "bourse/protocol/system.hpp"
+
+namespace bourse {
+
+/// A bar of one symbol (the core `bar` carries no symbol).
+struct symbol_bar {
+  /// The instrument's symbol.
+  std::string symbol;
+  /// The bar.
+  bar data;
+};
+
+/// Quotes of one time slice (several symbols, in feed order).
+struct quote_batch {
+  /// Data time of the slice (ns).
+  timestamp ts_event = 0;
+  /// When this system created the message (ns; data time in backtest).
+  timestamp ts_init = 0;
+  /// The quotes.
+  std::vector<quote> quotes;
+};
+
+/// Trades of one time slice.
+struct trade_batch {
+  /// Data time of the slice (ns).
+  timestamp ts_event = 0;
+  /// When this system created the message (ns).
+  timestamp ts_init = 0;
+  /// The trades.
+  std::vector<trade> trades;
+};
+
+/// Bars of one time slice.
+struct bar_batch {
+  /// Data time of the slice (ns).
+  timestamp ts_event = 0;
+  /// When this system created the message (ns).
+  timestamp ts_init = 0;
+  /// The bars.
+  std::vector<symbol_bar> bars;
+};
+
+/// Everything the feeds produced for one time slice; the sequencer sends it to the hub.
+struct market_slice {
+  /// Data time of the slice (ns).
+  timestamp ts_event = 0;
+  /// When this system created the message (ns).
+  timestamp ts_init = 0;
+  /// Quotes of the slice.
+  std::vector<quote> quotes;
+  /// Trades of the slice.
+  std::vector<trade> trades;
+  /// Bars of the slice.
+  std::vector<symbol_bar> bars;
+};
+
+/// Which stream of a symbol a subscription is for.
+enum class data_kind : std::uint8_t { quotes, trades, bars };
+
+/// Returns "quotes", "trades" or "bars".
+[[nodiscard]] std::string to_string(data_kind kind);
+
+/// Receives market data batches. Every consumer of market data implements at least this.
+using market_data_listener_actor =
+    caf::typed_actor<caf::reacts_to<quote_batch>, caf::reacts_to<trade_batch>,
+                     caf::reacts_to<bar_batch>>;
+
+/// Command: deliver `kind` of `symbol` ("*" for every symbol) to `listener`.
+struct subscribe {
+  /// The symbol, or "*".
+  std::string symbol;
+  /// The stream.
+  data_kind kind = data_kind::quotes;
+  /// Who receives the batches.
+  market_data_listener_actor listener;
+};
+
+/// Command: stop a subscription made with the same fields.
+struct unsubscribe {
+  /// The symbol, or "*".
+  std::string symbol;
+  /// The stream.
+  data_kind kind = data_kind::quotes;
+  /// Who received the batches.
+  market_data_listener_actor listener;
+};
+
+/// Query: the latest quote of a symbol (fails with an error naming the symbol when none is known).
+struct get_quote {
+  /// The symbol.
+  std::string symbol;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, quote& x) {
+  return f(caf::meta::type_name("bourse::quote"), x.ts, x.symbol, x.bid, x.ask, x.bid_size,
+           x.ask_size);
+}
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, trade& x) {
+  return f(caf::meta::type_name("bourse::trade"), x.ts, x.symbol, x.last, x.size);
+}
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, bar& x) {
+  return f(caf::meta::type_name("bourse::bar"), x.ts, x.open, x.high, x.low, x.close, x.volume);
+}
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, symbol_bar& x) {
+  return f(caf::meta::type_name("bourse::symbol_bar"), x.symbol, x.data);
+}
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, quote_batch& x) {
+  return f(caf::meta::type_name("bourse::quote_batch"), x.ts_event, x.ts_init, x.quotes);
+}
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, trade_batch& x) {
+  return f(caf::meta::type_name("bourse::trade_batch"), x.ts_event, x.ts_init, x.trades);
+}
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, bar_batch& x) {
+  return f(caf::meta::type_name("bourse::bar_batch"), x.ts_event, x.ts_init, x.bars);
+}
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, market_slice& x) {
+  return f(caf::meta::type_name("bourse::market_slice"), x.ts_event, x.ts_init, x.quotes,
+           x.trades, x.bars);
+}
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, subscribe& x) {
+  return f(caf::meta::type_name("bourse::subscribe"), x.symbol, x.kind, x.listener);
+}
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, unsubscribe& x) {
+  return f(caf::meta::type_name("bourse::unsubscribe"), x.symbol, x.kind, x.listener);
+}
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, get_quote& x) {
+  return f(caf::meta::type_name("bourse::get_quote"), x.symbol);
+}
+
+/// Query to a feed: the next slices (at most `max`), in ascending time.
+struct next_slices {
+  /// The most slices to return.
+  std::uint32_t max = 256;
+};
+
+/// Reply to next_slices.
+struct feed_chunk {
+  /// The slices, ascending by ts_event; one slice per distinct timestamp.
+  std::vector<market_slice> slices;
+  /// True when the feed has nothing more after these.
+  bool finished = false;
+  /// How far through its input the feed is, from 0 to 1 (for progress bars).
+  double progress = 0;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, next_slices& x) {
+  return f(caf::meta::type_name("bourse::next_slices"), x.max);
+}
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, feed_chunk& x) {
+  return f(caf::meta::type_name("bourse::feed_chunk"), x.slices, x.finished, x.progress);
+}
+
+/// A feed: an I/O actor that reads (or generates) market data in chunks and serves it on request.
+using feed_actor = caf::typed_actor<caf::replies_to<next_slices>::with<feed_chunk>>;
+
+/// The market data hub: takes slices from the sequencer (or a paper feed), fans batches out to
+/// subscribers, caches the latest quote per symbol.
+using market_data_hub_actor =
+    participant_actor::extend<caf::reacts_to<market_slice>, caf::reacts_to<subscribe>,
+                              caf::reacts_to<unsubscribe>,
+                              caf::replies_to<get_quote>::with<quote>>;
+
+/// Registers the market data protocol's message types.
+void register_market_data_types(caf::actor_system_config& cfg);
+
+} // namespace bourse

@@ -1,0 +1,138 @@
+#pragma once
+// System protocol: run control and the deterministic time-slice stepping every participant speaks.
+//
+// In backtest mode the sequencer advances data time one slice at a time. Within a slice it steps the
+// participants in waves: a participant buffers the messages other participants send it and handles
+// them only when stepped, sorted by sender rank (FIFO per sender). A step's reply says how many
+// messages the participant sent to whom, so the sequencer knows what the next wave must deliver.
+// Handling order therefore depends on data and ranks only, never on threads. In paper mode nothing is
+// buffered and messages are handled on arrival.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <caf/all.hpp>
+
+#include "bourse/core/time.hpp"
+#include "bourse/sim/step.hpp"
+
+namespace bourse {
+
+/// How the system runs.
+enum class run_mode : std::uint8_t {
+  backtest, ///< Data time, as fast as the pipeline allows, deterministic.
+  paper     ///< Wall-clock paced data against the simulated venue.
+};
+
+/// Returns "backtest" or "paper".
+[[nodiscard]] std::string to_string(run_mode mode);
+
+/// Command from the sequencer: handle the inputs that belong to this wave.
+struct sim_step {
+  /// The slice's data time (ns).
+  timestamp now = 0;
+  /// The wave within the slice, from 0.
+  std::uint32_t wave = 0;
+  /// How many messages from which sender belong to this step (wait for them if not all arrived).
+  std::vector<rank_count> inputs;
+};
+
+/// Reply to sim_step (and to stop_run).
+struct sim_step_done {
+  /// Messages sent to other participants while handling the step, ascending by receiver.
+  std::vector<rank_count> sent;
+  /// The earliest data time at which the participant wants to be stepped again without inputs
+  /// (timers, latency queues), or no_wakeup.
+  timestamp next_wakeup = no_wakeup;
+};
+
+/// Event: the sequencer finished a slice (all waves settled).
+struct slice_settled {
+  /// The slice's data time.
+  timestamp ts_event = 0;
+  /// How many slices have settled so far.
+  std::uint64_t slices = 0;
+};
+
+/// Command: stop the participant's activity for the end of the run (strategies get on_stop, the order
+/// manager cancels open orders).
+struct stop_run {
+  /// Data time of the stop.
+  timestamp ts_event = 0;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, sim_step& x) {
+  return f(caf::meta::type_name("bourse::sim_step"), x.now, x.wave, x.inputs);
+}
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, rank_count& x) {
+  return f(caf::meta::type_name("bourse::rank_count"), x.rank, x.count);
+}
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, sim_step_done& x) {
+  return f(caf::meta::type_name("bourse::sim_step_done"), x.sent, x.next_wakeup);
+}
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, slice_settled& x) {
+  return f(caf::meta::type_name("bourse::slice_settled"), x.ts_event, x.slices);
+}
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, stop_run& x) {
+  return f(caf::meta::type_name("bourse::stop_run"), x.ts_event);
+}
+
+/// Command to the sequencer: run until the feeds are exhausted, then stop every participant.
+struct start_run {};
+
+/// Reply to start_run: what the run did.
+struct run_summary {
+  std::uint64_t slices = 0;  ///< Time slices processed.
+  std::uint64_t waves = 0;   ///< Waves stepped (backtest).
+  std::uint64_t steps = 0;   ///< sim_step requests answered (backtest).
+  std::uint64_t quotes = 0;  ///< Quotes delivered to the hub.
+  std::uint64_t trades = 0;  ///< Trades delivered to the hub.
+  std::uint64_t bars = 0;    ///< Bars delivered to the hub.
+  timestamp first_ts = 0;    ///< Data time of the first slice.
+  timestamp last_ts = 0;     ///< Data time of the last slice.
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, start_run&) {
+  return f(caf::meta::type_name("bourse::start_run"));
+}
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, run_summary& x) {
+  return f(caf::meta::type_name("bourse::run_summary"), x.slices, x.waves, x.steps, x.quotes,
+           x.trades, x.bars, x.first_ts, x.last_ts);
+}
+
+/// Query: where does this actor run?
+struct get_runtime_info {};
+
+/// Reply to get_runtime_info.
+struct runtime_info {
+  std::string name;      ///< The actor's name (its state's `name`).
+  std::string thread;    ///< The OS thread that answered, as text.
+  bool detached = false; ///< True when the actor has a thread of its own.
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, get_runtime_info&) {
+  return f(caf::meta::type_name("bourse::get_runtime_info"));
+}
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, runtime_info& x) {
+  return f(caf::meta::type_name("bourse::runtime_info"), x.name, x.thread, x.detached);
+}
+
+/// What every participant accepts: stepping, the end-of-run stop, and the runtime query.
+using participant_actor = caf::typed_actor<caf::replies_to<sim_step>::with<sim_step_done>,
+                                           caf::replies_to<stop_run>::with<sim_step_done>,
+                                           caf::replies_to<get_runtime_info>::with<runtime_info>>;
+
+/// Registers the system protocol's message types (needed for remote actors and readable names).
+void register_system_types(caf::actor_system_config& cfg);
+
+} // namespace bourse

@@ -1,0 +1,202 @@
+// Names of the protocol enums and registration of every protocol message type.
+#include "bourse/protocol/all.hpp"
+
+namespace bourse {
+
+std::string to_string(run_mode mode) {
+  return mode == run_mode::backtest ? "backtest" : "paper";
+}
+
+std::string to_string(data_kind kind) {
+  switch (kind) {
+    case data_kind::quotes:
+      return "quotes";
+    case data_kind::trades:
+      return "trades";
+    case data_kind::bars:
+      return "bars";
+  }
+  return "unknown";
+}
+
+std::string to_string(order_reject_reason reason) {
+  switch (reason) {
+    case order_reject_reason::unknown_symbol:
+      return "unknown_symbol";
+    case order_reject_reason::duplicate_id:
+      return "duplicate_id";
+    case order_reject_reason::unknown_order:
+      return "unknown_order";
+    case order_reject_reason::order_finished:
+      return "order_finished";
+    case order_reject_reason::invalid_order:
+      return "invalid_order";
+    case order_reject_reason::off_tick:
+      return "off_tick";
+    case order_reject_reason::off_lot:
+      return "off_lot";
+    case order_reject_reason::no_reference_price:
+      return "no_reference_price";
+    case order_reject_reason::max_order_quantity:
+      return "max_order_quantity";
+    case order_reject_reason::max_order_notional:
+      return "max_order_notional";
+    case order_reject_reason::price_band:
+      return "price_band";
+    case order_reject_reason::max_position:
+      return "max_position";
+    case order_reject_reason::rate_limit:
+      return "rate_limit";
+    case order_reject_reason::request_pending:
+      return "request_pending";
+    case order_reject_reason::not_owner:
+      return "not_owner";
+    case order_reject_reason::shutting_down:
+      return "shutting_down";
+  }
+  return "unknown";
+}
+
+std::string to_string(command_kind kind) {
+  switch (kind) {
+    case command_kind::submit:
+      return "submit";
+    case command_kind::cancel:
+      return "cancel";
+    case command_kind::replace:
+      return "replace";
+  }
+  return "unknown";
+}
+
+std::string to_string(order_cancel_reason reason) {
+  switch (reason) {
+    case order_cancel_reason::user:
+      return "user";
+    case order_cancel_reason::no_liquidity:
+      return "no_liquidity";
+    case order_cancel_reason::ioc:
+      return "ioc";
+    case order_cancel_reason::fok:
+      return "fok";
+    case order_cancel_reason::shutdown:
+      return "shutdown";
+  }
+  return "unknown";
+}
+
+std::string to_string(liquidity value) {
+  return value == liquidity::maker ? "maker" : "taker";
+}
+
+void register_system_types(caf::actor_system_config& cfg) {
+  cfg.add_message_type<sim_step>("bourse::sim_step");
+  cfg.add_message_type<rank_count>("bourse::rank_count");
+  cfg.add_message_type<std::vector<rank_count>>("std::vector<bourse::rank_count>");
+  cfg.add_message_type<sim_step_done>("bourse::sim_step_done");
+  cfg.add_message_type<slice_settled>("bourse::slice_settled");
+  cfg.add_message_type<stop_run>("bourse::stop_run");
+  cfg.add_message_type<participant_actor>("bourse::participant_actor");
+  cfg.add_message_type<start_run>("bourse::start_run");
+  cfg.add_message_type<get_runtime_info>("bourse::get_runtime_info");
+  cfg.add_message_type<runtime_info>("bourse::runtime_info");
+  cfg.add_message_type<run_summary>("bourse::run_summary");
+}
+
+void register_market_data_types(caf::actor_system_config& cfg) {
+  cfg.add_message_type<quote>("bourse::quote");
+  cfg.add_message_type<trade>("bourse::trade");
+  cfg.add_message_type<bar>("bourse::bar");
+  cfg.add_message_type<symbol_bar>("bourse::symbol_bar");
+  cfg.add_message_type<std::vector<quote>>("std::vector<bourse::quote>");
+  cfg.add_message_type<std::vector<trade>>("std::vector<bourse::trade>");
+  cfg.add_message_type<std::vector<symbol_bar>>("std::vector<bourse::symbol_bar>");
+  cfg.add_message_type<quote_batch>("bourse::quote_batch");
+  cfg.add_message_type<trade_batch>("bourse::trade_batch");
+  cfg.add_message_type<bar_batch>("bourse::bar_batch");
+  cfg.add_message_type<market_slice>("bourse::market_slice");
+  cfg.add_message_type<subscribe>("bourse::subscribe");
+  cfg.add_message_type<unsubscribe>("bourse::unsubscribe");
+  cfg.add_message_type<get_quote>("bourse::get_quote");
+  cfg.add_message_type<std::vector<market_slice>>("std::vector<bourse::market_slice>");
+  cfg.add_message_type<next_slices>("bourse::next_slices");
+  cfg.add_message_type<feed_chunk>("bourse::feed_chunk");
+  cfg.add_message_type<feed_actor>("bourse::feed_actor");
+  cfg.add_message_type<market_data_listener_actor>("bourse::market_data_listener_actor");
+  cfg.add_message_type<market_data_hub_actor>("bourse::market_data_hub_actor");
+}
+
+void register_indicator_types(caf::actor_system_config& cfg) {
+  cfg.add_message_type<indicator_updated>("bourse::indicator_updated");
+  cfg.add_message_type<subscribe_indicators>("bourse::subscribe_indicators");
+  cfg.add_message_type<indicator_listener_actor>("bourse::indicator_listener_actor");
+  cfg.add_message_type<indicator_actor>("bourse::indicator_actor");
+}
+
+void register_order_types(caf::actor_system_config& cfg) {
+  cfg.add_message_type<submit_order>("bourse::submit_order");
+  cfg.add_message_type<cancel_order>("bourse::cancel_order");
+  cfg.add_message_type<replace_order>("bourse::replace_order");
+  cfg.add_message_type<order_event_header>("bourse::order_event_header");
+  cfg.add_message_type<order_accepted>("bourse::order_accepted");
+  cfg.add_message_type<order_rejected>("bourse::order_rejected");
+  cfg.add_message_type<fill>("bourse::fill");
+  cfg.add_message_type<std::vector<fill>>("std::vector<bourse::fill>");
+  cfg.add_message_type<order_partially_filled>("bourse::order_partially_filled");
+  cfg.add_message_type<order_filled>("bourse::order_filled");
+  cfg.add_message_type<order_cancelled>("bourse::order_cancelled");
+  cfg.add_message_type<order_replaced>("bourse::order_replaced");
+  cfg.add_message_type<order_expired>("bourse::order_expired");
+  cfg.add_message_type<order_triggered>("bourse::order_triggered");
+  cfg.add_message_type<get_open_orders>("bourse::get_open_orders");
+  cfg.add_message_type<open_order>("bourse::open_order");
+  cfg.add_message_type<std::vector<open_order>>("std::vector<bourse::open_order>");
+  cfg.add_message_type<open_orders>("bourse::open_orders");
+  cfg.add_message_type<attach_order_listener>("bourse::attach_order_listener");
+  cfg.add_message_type<register_strategy>("bourse::register_strategy");
+  cfg.add_message_type<order_command_actor>("bourse::order_command_actor");
+  cfg.add_message_type<order_event_listener_actor>("bourse::order_event_listener_actor");
+  cfg.add_message_type<fill_listener_actor>("bourse::fill_listener_actor");
+  cfg.add_message_type<venue_actor>("bourse::venue_actor");
+  cfg.add_message_type<order_manager_actor>("bourse::order_manager_actor");
+}
+
+void register_portfolio_types(caf::actor_system_config& cfg) {
+  cfg.add_message_type<position_changed>("bourse::position_changed");
+  cfg.add_message_type<std::vector<position_changed>>("std::vector<bourse::position_changed>");
+  cfg.add_message_type<equity_sampled>("bourse::equity_sampled");
+  cfg.add_message_type<std::vector<equity_sampled>>("std::vector<bourse::equity_sampled>");
+  cfg.add_message_type<get_portfolio_report>("bourse::get_portfolio_report");
+  cfg.add_message_type<portfolio_report>("bourse::portfolio_report");
+  cfg.add_message_type<portfolio_listener_actor>("bourse::portfolio_listener_actor");
+  cfg.add_message_type<subscribe_portfolio>("bourse::subscribe_portfolio");
+  cfg.add_message_type<portfolio_actor>("bourse::portfolio_actor");
+}
+
+void register_strategy_types(caf::actor_system_config& cfg) {
+  cfg.add_message_type<timer_fired>("bourse::timer_fired");
+  cfg.add_message_type<get_strategy_status>("bourse::get_strategy_status");
+  cfg.add_message_type<strategy_status>("bourse::strategy_status");
+  cfg.add_message_type<strategy_actor>("bourse::strategy_actor");
+}
+
+void register_aggregator_types(caf::actor_system_config& cfg) {
+  cfg.add_message_type<aggregated_quote>("bourse::aggregated_quote");
+  cfg.add_message_type<arbitrage_opportunity>("bourse::arbitrage_opportunity");
+  cfg.add_message_type<subscribe_aggregated>("bourse::subscribe_aggregated");
+  cfg.add_message_type<get_aggregated>("bourse::get_aggregated");
+  cfg.add_message_type<aggregated_quote_listener_actor>("bourse::aggregated_quote_listener_actor");
+  cfg.add_message_type<aggregator_actor>("bourse::aggregator_actor");
+}
+
+void register_protocol_types(caf::actor_system_config& cfg) {
+  register_system_types(cfg);
+  register_market_data_types(cfg);
+  register_indicator_types(cfg);
+  register_order_types(cfg);
+  register_portfolio_types(cfg);
+  register_strategy_types(cfg);
+  register_aggregator_types(cfg);
+}
+
+} // namespace bourse

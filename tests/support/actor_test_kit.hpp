@@ -1,0 +1,85 @@
+#pragma once
+// Test kit for actor tests: a deterministic CAF fixture (testing scheduler) and a recording probe
+// actor that stands in for any typed listener and keeps every message it gets.
+
+#include <doctest/doctest.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <caf/all.hpp>
+#include <caf/scheduler/test_coordinator.hpp>
+
+#include "bourse/protocol/all.hpp"
+
+namespace bourse::testing {
+
+/// The messages a probe received, in arrival order.
+struct probe_log {
+  /// Every message received.
+  std::vector<caf::message> messages;
+
+  /// Returns every received message that holds exactly one `T`, as T values.
+  template <class T>
+  [[nodiscard]] std::vector<T> all() const {
+    std::vector<T> out;
+    for (const auto& m : messages)
+      if (m.match_elements<T>())
+        out.push_back(m.get_as<T>(0));
+    return out;
+  }
+
+  /// Returns how many received messages hold exactly one `T`.
+  template <class T>
+  [[nodiscard]] std::size_t count() const {
+    std::size_t n = 0;
+    for (const auto& m : messages)
+      n += m.match_elements<T>() ? 1 : 0;
+    return n;
+  }
+};
+
+/// Spawns a probe that records every message into `log` and replies with nothing; cast its handle to
+/// any typed listener interface with `caf::actor_cast<Handle>(probe)`.
+inline caf::actor spawn_probe(caf::actor_system& sys, std::shared_ptr<probe_log> log) {
+  return sys.spawn([log](caf::event_based_actor* self) -> caf::behavior {
+    self->set_default_handler(
+        [log](caf::scheduled_actor*, caf::message_view& view) -> caf::result<caf::message> {
+          log->messages.push_back(view.move_content_to_message());
+          return caf::message{};
+        });
+    return {[](caf::unit_t) {}};
+  });
+}
+
+/// Builds an actor system config with bourse's types registered and the deterministic scheduler.
+struct coordinator_config : caf::actor_system_config {
+  coordinator_config() {
+    register_protocol_types(*this);
+    set("scheduler.policy", caf::atom("testing"));
+    set("logger.inline-output", true);
+  }
+};
+
+/// A fixture with a deterministic scheduler: nothing runs until the test calls run().
+struct coordinator_fixture {
+  coordinator_config cfg;
+  caf::actor_system sys{cfg};
+  caf::scoped_actor self{sys, true};
+  caf::scheduler::test_coordinator& sched =
+      dynamic_cast<caf::scheduler::test_coordinator&>(sys.scheduler());
+
+  /// Runs every pending job; returns how many ran.
+  std::size_t run() { return sched.run(); }
+
+  /// Spawns a probe with a fresh log; returns both.
+  std::pair<caf::actor, std::shared_ptr<probe_log>> probe() {
+    auto log = std::make_shared<probe_log>();
+    return {spawn_probe(sys, log), log};
+  }
+
+  ~coordinator_fixture() { sched.run(); }
+};
+
+} // namespace bourse::testing
