@@ -39,7 +39,8 @@ bool wants(const hub_state& st, const market_data_listener_actor& listener,
   return false;
 }
 
-// Every listener subscribed to `kind` of any symbol, each once, in first-subscription order.
+// Every listener subscribed to `kind` of any symbol, each once, ordered by (symbol, kind) key and then
+// subscription order: deterministic.
 std::vector<market_data_listener_actor> listeners_of(const hub_state& st, data_kind kind) {
   std::vector<market_data_listener_actor> out;
   for (const auto& [key, listeners] : st.subscribers)

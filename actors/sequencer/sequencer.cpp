@@ -32,6 +32,7 @@ struct feed_buffer {
   bool finished = false;
   bool requested = false;
   double progress = 0;
+  caf::error error; // a feed error, raised once the slices before it are processed
 };
 
 enum class phase { idle, running, stopping, done };
@@ -107,7 +108,17 @@ void request_feed(self_ptr self, std::size_t index) {
               advance(self);
             }
           },
-          [=](caf::error& err) { fail(self, err); });
+          [=](caf::error& err) {
+            // Keep what the feed delivered before the error: fail once that is processed.
+            auto& f = self->state.feeds[index];
+            f.requested = false;
+            f.finished = true;
+            f.error = std::move(err);
+            if (self->state.waiting_for_feed) {
+              self->state.waiting_for_feed = false;
+              advance(self);
+            }
+          });
 }
 
 // Makes sure every unfinished feed has data; prefetches the next chunk when a buffer runs low.
@@ -117,6 +128,10 @@ bool fill_feeds(self_ptr self) {
   bool ready = true;
   for (std::size_t i = 0; i < st.feeds.size(); ++i) {
     auto& f = st.feeds[i];
+    if (f.error && f.slices.empty()) {
+      fail(self, f.error);
+      return false;
+    }
     if (f.finished || f.requested)
       ready = ready && (f.finished || !f.slices.empty());
     else if (f.slices.size() < std::max<std::size_t>(1, st.config.chunk / 4)) {
@@ -166,6 +181,7 @@ void emit_slice(self_ptr self, timestamp ts) {
   if (slice.quotes.empty() && slice.trades.empty() && slice.bars.empty())
     return;
   self->send(st.wiring.hub, std::move(slice));
+  ++st.summary.messages;
   if (st.config.mode == run_mode::backtest)
     st.core.add_sent(st.wiring.self_rank, st.wiring.hub_rank, 1);
 }
@@ -182,7 +198,8 @@ void advance(self_ptr self) {
   auto& st = self->state;
   while (st.current == phase::running && !st.in_slice) {
     if (!fill_feeds(self)) {
-      st.waiting_for_feed = true;
+      if (st.current == phase::running)
+        st.waiting_for_feed = true;
       return;
     }
     timestamp data_ts = head_ts(st);
@@ -270,7 +287,11 @@ void run_wave(self_ptr self) {
     self->request(it->second, caf::infinite, sim_step{st.core.now(), wave, std::move(order.inputs)})
         .then(
             [=](sim_step_done& done) {
-              self->state.core.on_step_done(rank, done.sent, done.next_wakeup);
+              auto& s = self->state;
+              s.summary.messages += 2; // the step and its reply
+              for (const auto& sent : done.sent)
+                s.summary.messages += sent.count;
+              s.core.on_step_done(rank, done.sent, done.next_wakeup);
               if (--self->state.outstanding == 0)
                 run_wave(self);
             },
@@ -320,8 +341,11 @@ sequencer_actor spawn_sequencer(caf::actor_system& sys, sequencer_config config,
     auto& st = self->state;
     st.config = std::move(config);
     st.wiring = std::move(wiring);
-    for (const auto& f : st.wiring.feeds)
-      st.feeds.push_back(feed_buffer{f, {}, false, false, 0});
+    for (const auto& f : st.wiring.feeds) {
+      feed_buffer buffer;
+      buffer.handle = f;
+      st.feeds.push_back(std::move(buffer));
+    }
     for (const auto& p : st.wiring.participants)
       st.by_rank.emplace(p.rank, p.handle);
     return {

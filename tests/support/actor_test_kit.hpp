@@ -40,17 +40,21 @@ struct probe_log {
   }
 };
 
-/// Spawns a probe that records every message into `log` and replies with nothing; cast its handle to
-/// any typed listener interface with `caf::actor_cast<Handle>(probe)`.
+/// The behavior of a probe: records every message into `log` and replies with nothing; cast a
+/// probe's handle to any typed listener interface with `caf::actor_cast<Handle>(probe)`.
+inline caf::behavior probe_behavior(caf::event_based_actor* self, std::shared_ptr<probe_log> log) {
+  self->set_default_handler(
+      [log](caf::scheduled_actor*, caf::message_view& view) -> caf::result<caf::message> {
+        log->messages.push_back(view.move_content_to_message());
+        return caf::message{};
+      });
+  return {[](caf::unit_t) {}};
+}
+
+/// Spawns a probe (see probe_behavior). The log is a spawn argument rather than a lambda capture:
+/// CAF 0.17 binds a null reference for argument-less spawn functions, which UBSan reports.
 inline caf::actor spawn_probe(caf::actor_system& sys, std::shared_ptr<probe_log> log) {
-  return sys.spawn([log](caf::event_based_actor* self) -> caf::behavior {
-    self->set_default_handler(
-        [log](caf::scheduled_actor*, caf::message_view& view) -> caf::result<caf::message> {
-          log->messages.push_back(view.move_content_to_message());
-          return caf::message{};
-        });
-    return {[](caf::unit_t) {}};
-  });
+  return sys.spawn(probe_behavior, std::move(log));
 }
 
 /// Builds an actor system config with bourse's types registered and the deterministic scheduler.

@@ -2,8 +2,9 @@
 // Order protocol: commands (submit/cancel/replace), events (accepted, rejected, filled, ...), the
 // open-orders query, and the typed interfaces of the order manager, the venues and order listeners.
 //
-// Order ids are chosen by the strategy that submits (see make_order_id) so that a strategy knows the
-// id of every order it sends; the order manager refuses an id it has seen before.
+// Order ids are chosen by the strategy that submits (compose_order_id, bourse/strategy/order_ids.hpp)
+// so that a strategy knows the id of every order it sends; the order manager refuses an id it has
+// seen before.
 
 #include <cstdint>
 #include <string>
@@ -15,20 +16,16 @@
 #include "bourse/core/fixed_point.hpp"
 #include "bourse/core/ids.hpp"
 #include "bourse/orders/order_state.hpp"
+#include "bourse/strategy/order_ids.hpp"
 #include "bourse/protocol/market_data.hpp"
 
 namespace bourse {
-
-/// Returns the order id a strategy uses for its n-th order: strategy id in the top 24 bits.
-[[nodiscard]] constexpr order_id make_order_id(strategy_id strategy, std::uint64_t n) noexcept {
-  return (static_cast<order_id>(strategy) << 40) | (n & ((order_id{1} << 40) - 1));
-}
 
 /// Command: place a new order.
 struct submit_order {
   timestamp ts_event = 0;     ///< Data time at which the strategy decided (ns).
   timestamp ts_init = 0;      ///< When this system created the message (ns).
-  order_id id = 0;            ///< The order's id (make_order_id).
+  order_id id = 0;            ///< The order's id (compose_order_id).
   strategy_id strategy = 0;   ///< The owning strategy.
   account_id account = 0;     ///< The account it trades for.
   std::string symbol;         ///< The instrument.

@@ -94,6 +94,7 @@ struct run_summary {
   std::uint64_t quotes = 0;  ///< Quotes delivered to the hub.
   std::uint64_t trades = 0;  ///< Trades delivered to the hub.
   std::uint64_t bars = 0;    ///< Bars delivered to the hub.
+  std::uint64_t messages = 0; ///< Messages between participants, steps and slices included.
   timestamp first_ts = 0;    ///< Data time of the first slice.
   timestamp last_ts = 0;     ///< Data time of the last slice.
 };
@@ -105,7 +106,7 @@ typename Inspector::result_type inspect(Inspector& f, start_run&) {
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, run_summary& x) {
   return f(caf::meta::type_name("bourse::run_summary"), x.slices, x.waves, x.steps, x.quotes,
-           x.trades, x.bars, x.first_ts, x.last_ts);
+           x.trades, x.bars, x.messages, x.first_ts, x.last_ts);
 }
 
 /// Query: where does this actor run?

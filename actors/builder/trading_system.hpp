@@ -1,0 +1,121 @@
+#pragma once
+// Composing a trading system in C++: add feeds, venues, strategies (and optionally an aggregator),
+// then run it as a backtest or in paper mode and wait for the result.
+//
+//   bourse::system_config cfg;                     // CAF config with bourse's types and defaults
+//   bourse::trading_system ts{cfg};
+//   ts.add_csv_bars({"data/sp500_daily.csv", "SPX"})
+//     .add_venue(spx_venue)
+//     .add_strategy(bourse::make_strategy("sma_cross:symbol=SPX").value, {1, 1, "sma"});
+//   auto result = ts.run();                        // blocks until the feeds are exhausted
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <caf/all.hpp>
+
+#include "aggregator/aggregator_config.hpp"
+#include "bourse/protocol/all.hpp"
+#include "bourse/strategy/strategy.hpp"
+#include "builder/system_config.hpp"
+#include "market_data/feed_config.hpp"
+#include "order_manager/order_manager_config.hpp"
+#include "portfolio/portfolio_config.hpp"
+#include "sequencer/sequencer_config.hpp"
+#include "strategy/strategy_config.hpp"
+#include "venue/venue_config.hpp"
+
+namespace bourse {
+
+/// What a run produced.
+struct run_result {
+  /// False when the system could not be built or the run failed; `problems` says why.
+  bool ok = false;
+  /// Every configuration problem, or the run's error.
+  std::vector<std::string> problems;
+  /// What the sequencer did (slices, waves, events).
+  run_summary summary;
+  /// Fills, equity samples and final positions.
+  portfolio_report report;
+  /// Names of the strategies by id.
+  std::vector<std::pair<strategy_id, std::string>> strategies;
+  /// Wall-clock seconds from start_run to the summary.
+  double wall_seconds = 0;
+  /// Scheduler worker threads the system ran with.
+  std::size_t worker_threads = 0;
+};
+
+/// Builds and runs one trading system. Spawns nothing until run(); one run per instance.
+class trading_system {
+public:
+  /// Creates the actor system from `cfg` (which must outlive this object).
+  explicit trading_system(system_config& cfg, run_mode mode = run_mode::backtest);
+  ~trading_system();
+  trading_system(const trading_system&) = delete;
+  trading_system& operator=(const trading_system&) = delete;
+
+  /// Adds a bar feed over a CSV file.
+  trading_system& add_csv_bars(csv_bar_feed_config config);
+  /// Adds a quote/trade feed over a CSV file.
+  trading_system& add_csv_ticks(csv_tick_feed_config config);
+  /// Adds a seeded synthetic feed.
+  trading_system& add_synthetic(synthetic_feed_config config);
+  /// Adds a feed over slices held in memory (ascending by time).
+  trading_system& add_slices(std::vector<market_slice> slices);
+  /// Adds a simulated venue; orders are routed to the venue that lists their symbol.
+  trading_system& add_venue(venue_config config);
+  /// Adds a strategy with its actor settings (id, account, name).
+  trading_system& add_strategy(std::unique_ptr<strategy> logic, strategy_actor_config config);
+  /// Constructs a strategy of type T from `args` and adds it.
+  template <class T, class... Args>
+  trading_system& add_strategy(strategy_actor_config config, Args&&... args) {
+    return add_strategy(std::make_unique<T>(std::forward<Args>(args)...), std::move(config));
+  }
+  /// Sets the order manager's settings (risk limits, rate limits).
+  trading_system& set_order_manager(order_manager_config config);
+  /// Sets the portfolio's settings (initial cash, sampling).
+  trading_system& set_portfolio(portfolio_config config);
+  /// Adds the cross-venue aggregator (needed by strategies that ask for aggregated quotes).
+  trading_system& set_aggregator(aggregator_config config);
+  /// Runs indicator actors on their own threads (true, the default) or on the pool.
+  trading_system& detach_indicators(bool detached);
+  /// Sets how the sequencer runs (paper speed, chunk size, progress callback).
+  trading_system& set_sequencer(sequencer_config config);
+
+  /// Returns every configuration problem at once (empty when the system can run).
+  [[nodiscard]] std::vector<std::string> validate() const;
+
+  /// Spawns and wires every actor, runs until the feeds are exhausted, stops the participants in
+  /// order (strategies, then the order manager cancels what is open), and returns the result.
+  [[nodiscard]] run_result run();
+
+  /// Returns the actor system (e.g. to spawn extra actors before run()).
+  [[nodiscard]] caf::actor_system& actor_system() noexcept { return *sys_; }
+
+private:
+  struct pending_strategy {
+    std::unique_ptr<strategy> logic;
+    strategy_actor_config config;
+  };
+
+  system_config& cfg_;
+  run_mode mode_;
+  std::unique_ptr<caf::actor_system> sys_;
+  std::vector<csv_bar_feed_config> bar_feeds_;
+  std::vector<csv_tick_feed_config> tick_feeds_;
+  std::vector<synthetic_feed_config> synthetic_feeds_;
+  std::vector<std::vector<market_slice>> memory_feeds_;
+  std::vector<venue_config> venues_;
+  std::vector<pending_strategy> strategies_;
+  order_manager_config order_manager_;
+  portfolio_config portfolio_;
+  std::unique_ptr<aggregator_config> aggregator_;
+  sequencer_config sequencer_;
+  bool detach_indicators_ = true;
+  bool ran_ = false;
+};
+
+} // namespace bourse

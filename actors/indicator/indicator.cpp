@@ -1,0 +1,105 @@
+// The indicator actor: bars in, indicator_updated out.
+#include "indicator/indicator.hpp"
+
+#include <algorithm>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include <spdlog/spdlog.h>
+
+#include "bourse/indicators/indicator.hpp"
+
+namespace bourse {
+
+namespace {
+
+using indicator_input = std::variant<quote_batch, trade_batch, bar_batch>;
+
+struct indicator_state {
+  participant<indicator_input> part;
+  std::string symbol;
+  std::vector<indicators::indicator> hosted;
+  std::vector<indicator_listener_actor> subscribers;
+  static inline const char* name = "indicator";
+};
+
+using self_ptr = indicator_actor::stateful_pointer<indicator_state>;
+
+void publish(self_ptr self, timestamp ts_event) {
+  auto& st = self->state;
+  for (const auto& ind : st.hosted) {
+    if (!ind.ready())
+      continue;
+    indicator_updated msg;
+    msg.ts_event = ts_event;
+    msg.ts_init = st.part.now();
+    msg.symbol = st.symbol;
+    msg.spec = ind.spec().text;
+    msg.names = ind.output_names();
+    msg.values.reserve(ind.output_count());
+    for (std::size_t i = 0; i < ind.output_count(); ++i)
+      msg.values.push_back(ind.value(i));
+    for (const auto& sub : st.subscribers)
+      st.part.send(self, sub, msg);
+  }
+}
+
+void on_bars(self_ptr self, const bar_batch& batch) {
+  auto& st = self->state;
+  if (st.part.mode() == run_mode::paper)
+    st.part.set_now(batch.ts_event);
+  for (const auto& b : batch.bars) {
+    if (b.symbol != st.symbol)
+      continue;
+    auto input = indicators::to_ohlcv(b.data);
+    for (auto& ind : st.hosted)
+      ind.update(input);
+    publish(self, b.data.ts);
+  }
+}
+
+indicator_actor::behavior_type indicator_behavior(self_ptr self, indicator_actor_config config,
+                                                  participant_setup setup) {
+  auto& st = self->state;
+  st.symbol = config.symbol;
+  for (const auto& spec : config.specs) {
+    auto made = indicators::make_indicator(spec);
+    if (made)
+      st.hosted.push_back(std::move(*made.value));
+    else
+      spdlog::error("Indicator spec refused symbol={} error={}", config.symbol, made.error);
+  }
+  participant_hooks<indicator_input> hooks;
+  hooks.handle = [self](indicator_input& in) {
+    if (auto* bars = std::get_if<bar_batch>(&in))
+      on_bars(self, *bars);
+  };
+  st.part.configure(setup, std::move(hooks));
+  return {
+      [=](sim_step& step) -> caf::result<sim_step_done> {
+        return self->state.part.step(self, step);
+      },
+      [=](stop_run& stop) -> sim_step_done { return self->state.part.stop(stop.ts_event, [] {}); },
+      [=](get_runtime_info) { return participant<indicator_input>::runtime(self); },
+      [=](quote_batch& b) { self->state.part.accept(self, indicator_input{std::move(b)}); },
+      [=](trade_batch& b) { self->state.part.accept(self, indicator_input{std::move(b)}); },
+      [=](bar_batch& b) { self->state.part.accept(self, indicator_input{std::move(b)}); },
+      [=](subscribe_indicators& sub) {
+        auto& subs = self->state.subscribers;
+        if (std::find(subs.begin(), subs.end(), sub.listener) == subs.end())
+          subs.push_back(std::move(sub.listener));
+      },
+  };
+}
+
+} // namespace
+
+indicator_actor spawn_indicator(caf::actor_system& sys, const indicator_actor_config& config,
+                                participant_setup setup) {
+  if (config.detached)
+    return sys.spawn<caf::detached>(indicator_behavior, config, std::move(setup));
+  return sys.spawn(indicator_behavior, config, std::move(setup));
+}
+
+} // namespace bourse

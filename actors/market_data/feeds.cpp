@@ -1,0 +1,25 @@
+// The CSV and synthetic feeds: a slice source each, served by the generic slice feed.
+#include "market_data/feeds.hpp"
+
+#include <memory>
+
+#include "market_data/slice_feed.hpp"
+
+namespace bourse {
+
+feed_actor spawn_csv_bar_feed(caf::actor_system& sys, const csv_bar_feed_config& config) {
+  return spawn_slice_feed(
+      sys, std::make_unique<csv_bar_source>(config.path, config.symbol, config.csv()),
+      config.feed);
+}
+
+feed_actor spawn_csv_tick_feed(caf::actor_system& sys, const csv_tick_feed_config& config) {
+  return spawn_slice_feed(sys, std::make_unique<csv_tick_source>(config.path, config.csv()),
+                          config.feed);
+}
+
+feed_actor spawn_synthetic_feed(caf::actor_system& sys, const synthetic_feed_config& config) {
+  return spawn_slice_feed(sys, std::make_unique<synthetic_source>(config), config.feed);
+}
+
+} // namespace bourse

@@ -1,0 +1,199 @@
+// The order manager actor: commands, venue events and market data in; routed commands, strategy
+// events and fills out.
+#include "order_manager/order_manager.hpp"
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <variant>
+
+#include <spdlog/spdlog.h>
+
+#include "bourse/orders/order_manager_core.hpp"
+#include "order_manager/order_flow_convert.hpp"
+
+namespace bourse {
+
+namespace {
+
+namespace oc = order_convert;
+
+/// Internal (paper mode): drain the lanes now.
+struct drain_lanes {};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, drain_lanes&) {
+  return f(caf::meta::type_name("bourse::drain_lanes"));
+}
+
+using om_impl = order_manager_actor::extend<caf::reacts_to<drain_lanes>>;
+
+using om_input =
+    std::variant<submit_order, cancel_order, replace_order, order_accepted, order_rejected,
+                 order_partially_filled, order_filled, order_cancelled, order_replaced,
+                 order_expired, order_triggered, quote_batch, trade_batch, bar_batch>;
+
+struct om_state {
+  participant<om_input> part;
+  std::unique_ptr<orders::order_manager_core> core;
+  std::vector<venue_actor> venues; // by the index the core routes to
+  std::map<strategy_id, order_event_listener_actor> strategies;
+  std::vector<fill_listener_actor> fill_listeners;
+  bool drain_scheduled = false;
+  static inline const char* name = "order_manager";
+};
+
+using self_ptr = om_impl::stateful_pointer<om_state>;
+
+void emit(self_ptr self) {
+  auto& st = self->state;
+  for (auto& w : st.core->take_warnings())
+    spdlog::warn("Order manager: {}", w);
+  for (auto& action : st.core->take_actions()) {
+    if (auto* c = std::get_if<orders::venue_command>(&action)) {
+      const auto& venue = st.venues.at(c->venue);
+      std::visit([&](const auto& cmd) { st.part.send(self, venue, oc::to_protocol(cmd)); },
+                 c->command);
+    } else if (auto* e = std::get_if<orders::strategy_event>(&action)) {
+      auto it = st.strategies.find(e->strategy);
+      if (it == st.strategies.end()) {
+        spdlog::warn("Order event for an unregistered strategy strategy={} order={}", e->strategy,
+                     orders::header_of(e->event).id);
+        continue;
+      }
+      oc::with_protocol(e->event, [&](auto msg) { st.part.send(self, it->second, std::move(msg)); });
+    } else {
+      const auto& f = std::get<orders::fill_report>(action).fill;
+      for (const auto& listener : st.fill_listeners) {
+        if (f.complete)
+          st.part.send(self, listener, order_filled{oc::to_protocol(f)});
+        else
+          st.part.send(self, listener, order_partially_filled{oc::to_protocol(f)});
+      }
+    }
+  }
+}
+
+void advance_clock(self_ptr self, timestamp ts) {
+  auto& st = self->state;
+  if (st.part.mode() == run_mode::paper && ts > st.part.now())
+    st.part.set_now(ts);
+}
+
+void queue_command(self_ptr self, orders::order_command cmd, timestamp ts) {
+  auto& st = self->state;
+  advance_clock(self, ts);
+  st.core->enqueue(std::move(cmd));
+  // Paper: one drain per burst, after everything already in the mailbox was queued. Backtest: the
+  // step drains after its inputs (after_inputs hook).
+  if (st.part.mode() == run_mode::paper && !st.drain_scheduled) {
+    st.drain_scheduled = true;
+    self->send(self, drain_lanes{});
+  }
+}
+
+void handle(self_ptr self, om_input& input) {
+  auto& st = self->state;
+  std::visit(
+      [&](auto& msg) {
+        using T = std::decay_t<decltype(msg)>;
+        if constexpr (std::is_same_v<T, submit_order> || std::is_same_v<T, cancel_order> ||
+                      std::is_same_v<T, replace_order>) {
+          queue_command(self, oc::to_core(msg), msg.ts_event);
+        } else if constexpr (std::is_same_v<T, quote_batch>) {
+          advance_clock(self, msg.ts_event);
+          for (const auto& q : msg.quotes)
+            st.core->on_quote(q);
+        } else if constexpr (std::is_same_v<T, trade_batch>) {
+          advance_clock(self, msg.ts_event);
+          for (const auto& t : msg.trades)
+            st.core->on_trade(t);
+        } else if constexpr (std::is_same_v<T, bar_batch>) {
+          advance_clock(self, msg.ts_event);
+          for (const auto& b : msg.bars)
+            st.core->on_bar(b.symbol, b.data);
+        } else {
+          auto event = oc::to_core(msg);
+          advance_clock(self, orders::header_of(event).ts_event);
+          st.core->on_venue_event(event, st.part.now());
+          emit(self);
+        }
+      },
+      input);
+}
+
+template <class Msg>
+void accept(self_ptr self, Msg& msg) {
+  self->state.part.accept(self, om_input{std::move(msg)});
+}
+
+} // namespace
+
+order_manager_actor spawn_order_manager(caf::actor_system& sys, const order_manager_config& config,
+                                        participant_setup setup,
+                                        std::vector<std::pair<std::string, venue_actor>> routes,
+                                        std::vector<fill_listener_actor> fill_listeners) {
+  auto impl = sys.spawn([config, setup, routes = std::move(routes),
+                         fill_listeners = std::move(fill_listeners)](
+                            self_ptr self) mutable -> om_impl::behavior_type {
+    auto& st = self->state;
+    st.core = std::make_unique<orders::order_manager_core>(config.settings);
+    st.fill_listeners = std::move(fill_listeners);
+    for (auto& [symbol, venue] : routes) {
+      auto it = std::find(st.venues.begin(), st.venues.end(), venue);
+      const std::size_t index = static_cast<std::size_t>(it - st.venues.begin());
+      if (it == st.venues.end())
+        st.venues.push_back(venue);
+      if (!st.core->add_route(symbol, index))
+        spdlog::error("Order manager route refused symbol={} reason=\"the symbol already has a "
+                      "venue\"",
+                      symbol);
+    }
+    participant_hooks<om_input> hooks;
+    hooks.handle = [self](om_input& in) { handle(self, in); };
+    hooks.after_inputs = [self](timestamp now) {
+      self->state.core->drain(now);
+      emit(self);
+    };
+    st.part.configure(setup, std::move(hooks));
+    return {
+        [=](sim_step& step) -> caf::result<sim_step_done> {
+          return self->state.part.step(self, step);
+        },
+        [=](stop_run& stop) -> sim_step_done {
+          return self->state.part.stop(stop.ts_event, [&] {
+            self->state.core->stop(stop.ts_event);
+            emit(self);
+          });
+        },
+        [=](get_runtime_info) { return participant<om_input>::runtime(self); },
+        [=](submit_order& m) { accept(self, m); },
+        [=](cancel_order& m) { accept(self, m); },
+        [=](replace_order& m) { accept(self, m); },
+        [=](order_accepted& m) { accept(self, m); },
+        [=](order_rejected& m) { accept(self, m); },
+        [=](order_partially_filled& m) { accept(self, m); },
+        [=](order_filled& m) { accept(self, m); },
+        [=](order_cancelled& m) { accept(self, m); },
+        [=](order_replaced& m) { accept(self, m); },
+        [=](order_expired& m) { accept(self, m); },
+        [=](order_triggered& m) { accept(self, m); },
+        [=](quote_batch& m) { accept(self, m); },
+        [=](trade_batch& m) { accept(self, m); },
+        [=](bar_batch& m) { accept(self, m); },
+        [=](register_strategy& r) { self->state.strategies[r.strategy] = std::move(r.listener); },
+        [=](get_open_orders& q) -> open_orders {
+          return oc::to_protocol(self->state.core->open_orders(q.strategy));
+        },
+        [=](drain_lanes) {
+          auto& s = self->state;
+          s.drain_scheduled = false;
+          s.core->drain(s.part.now());
+          emit(self);
+        },
+    };
+  });
+  return caf::actor_cast<order_manager_actor>(impl);
+}
+
+} // namespace bourse

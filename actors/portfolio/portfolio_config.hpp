@@ -1,0 +1,34 @@
+#pragma once
+// Configuration of the portfolio actor.
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "bourse/core/fixed_point.hpp"
+#include "bourse/core/ids.hpp"
+#include "bourse/core/time.hpp"
+#include "bourse/strategy/portfolio_ledger.hpp"
+
+namespace bourse {
+
+/// Starting cash and equity sampling of the portfolio.
+struct portfolio_config {
+  /// Initial cash of a strategy not listed in `initial_cash`.
+  money default_cash = money::from_units(100'000);
+  /// Initial cash per strategy; listed strategies are in the equity curve from the first sample.
+  std::map<strategy_id, money> initial_cash;
+  /// The least data time between two equity samples; 0 samples every slice that had fills or
+  /// marks (at most one sample per strategy and slice either way).
+  duration_ns sample_interval = 0;
+
+  /// Returns the ledger configuration these settings make.
+  [[nodiscard]] ledger_config ledger() const {
+    return ledger_config{default_cash, initial_cash, sample_interval};
+  }
+
+  /// Returns every problem with the configuration (empty when valid).
+  [[nodiscard]] std::vector<std::string> validate() const { return ledger().validate(); }
+};
+
+} // namespace bourse

@@ -1,0 +1,314 @@
+// The strategy actor: protocol in, guarded calls into the hosted strategy, commands out.
+#include "strategy/strategy.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <exception>
+#include <set>
+#include <string>
+#include <utility>
+#include <variant>
+
+#include <spdlog/spdlog.h>
+
+#include "bourse/strategy/timer_queue.hpp"
+#include "strategy/strategy_messages.hpp"
+
+namespace bourse {
+
+namespace {
+
+using strategy_input =
+    std::variant<quote_batch, trade_batch, bar_batch, indicator_updated, aggregated_quote,
+                 arbitrage_opportunity, order_accepted, order_rejected, order_partially_filled,
+                 order_filled, order_cancelled, order_replaced, order_expired, order_triggered,
+                 timer_fired>;
+
+template <class... Fs>
+struct overloaded : Fs... {
+  using Fs::operator()...;
+};
+template <class... Fs>
+overloaded(Fs...) -> overloaded<Fs...>;
+
+struct strategy_state;
+using self_ptr = strategy_actor::stateful_pointer<strategy_state>;
+
+/// The strategy's context on top of the actor: commands to the order manager, data-time timers.
+class actor_context final : public strategy_context {
+public:
+  explicit actor_context(self_ptr self) : self_(self) {}
+  void emit(strategy_command command) override;
+  [[nodiscard]] timestamp now() const override;
+  void schedule_timer(timer_id id, timestamp due) override;
+  void cancel_timer(timer_id id) override;
+  void log(log_level level, std::string_view message) override;
+
+private:
+  self_ptr self_;
+};
+
+/// Does nothing: stands in when spawn_strategy gets no strategy.
+class idle_strategy final : public strategy {
+public:
+  [[nodiscard]] strategy_spec requirements() const override { return {}; }
+};
+
+struct strategy_state {
+  participant<strategy_input> part;
+  std::unique_ptr<strategy> logic;
+  strategy_actor_config config;
+  order_command_actor order_manager;
+  std::unique_ptr<actor_context> context;
+  timer_queue timers;              // backtest: pending timers by (due, id)
+  std::set<timer_id> paper_timers; // paper: delayed messages sent and not cancelled or fired
+  std::uint64_t errors = 0;
+  std::string last_error;
+  static inline const char* name = "strategy";
+};
+
+void actor_context::emit(strategy_command command) {
+  auto& st = self_->state;
+  if (!st.order_manager) {
+    spdlog::error("Strategy command dropped strategy={} name={} reason=no_order_manager",
+                  st.config.id, st.config.name);
+    return;
+  }
+  std::visit(
+      [&](const auto& cmd) {
+        st.part.send(self_, st.order_manager, to_protocol(cmd, st.part.now()));
+      },
+      command);
+}
+
+timestamp actor_context::now() const { return self_->state.part.now(); }
+
+void actor_context::schedule_timer(timer_id id, timestamp due) {
+  auto& st = self_->state;
+  if (st.part.mode() == run_mode::backtest) {
+    st.timers.schedule(id, due);
+    return;
+  }
+  st.paper_timers.insert(id);
+  auto delay = static_cast<double>(std::max<timestamp>(0, due - st.part.now())) /
+               st.config.paper_speed;
+  self_->delayed_send(caf::actor_cast<strategy_actor>(self_),
+                      std::chrono::nanoseconds(static_cast<std::int64_t>(delay)),
+                      timer_fired{id, due});
+}
+
+void actor_context::cancel_timer(timer_id id) {
+  auto& st = self_->state;
+  st.timers.cancel(id);
+  st.paper_timers.erase(id);
+}
+
+void actor_context::log(log_level level, std::string_view message) {
+  const auto& cfg = self_->state.config;
+  switch (level) {
+    case log_level::debug:
+      spdlog::debug("{} strategy={} name={}", message, cfg.id, cfg.name);
+      break;
+    case log_level::info:
+      spdlog::info("{} strategy={} name={}", message, cfg.id, cfg.name);
+      break;
+    case log_level::warn:
+      spdlog::warn("{} strategy={} name={}", message, cfg.id, cfg.name);
+      break;
+    case log_level::error:
+      spdlog::error("{} strategy={} name={}", message, cfg.id, cfg.name);
+      break;
+  }
+}
+
+void record_error(self_ptr self, const char* handler, const std::string& what) {
+  auto& st = self->state;
+  ++st.errors;
+  st.last_error = std::string{handler} + ": " + what;
+  spdlog::error("Strategy handler threw strategy={} name={} handler={} error=\"{}\" errors={} "
+                "max_errors={}",
+                st.config.id, st.config.name, handler, what, st.errors, st.config.max_errors);
+  if (st.errors >= st.config.max_errors && !st.logic->halted()) {
+    spdlog::error("Strategy disabled strategy={} name={} errors={} open_orders={}", st.config.id,
+                  st.config.name, st.errors, st.logic->open_orders().size());
+    st.logic->halt("too many exceptions in handlers");
+  }
+}
+
+// Runs one call into user code; an exception is logged and counted instead of killing the actor.
+template <class Call>
+void guarded(self_ptr self, const char* handler, Call&& call) {
+  try {
+    call();
+  } catch (const std::exception& e) {
+    record_error(self, handler, e.what());
+  } catch (...) {
+    record_error(self, handler, "unknown exception");
+  }
+}
+
+void start(self_ptr self) {
+  auto& logic = *self->state.logic;
+  if (!logic.started())
+    guarded(self, "on_start", [&] { logic.handle_start(); });
+}
+
+timestamp input_time(const strategy_input& input) {
+  return std::visit(
+      overloaded{[](const quote_batch& m) { return m.ts_event; },
+                 [](const trade_batch& m) { return m.ts_event; },
+                 [](const bar_batch& m) { return m.ts_event; },
+                 [](const indicator_updated& m) { return m.ts_event; },
+                 [](const aggregated_quote& m) { return m.ts_event; },
+                 [](const arbitrage_opportunity& m) { return m.ts_event; },
+                 [](const order_partially_filled& m) { return m.execution.header.ts_event; },
+                 [](const order_filled& m) { return m.execution.header.ts_event; },
+                 [](const timer_fired& m) { return m.due; },
+                 [](const auto& m) { return m.header.ts_event; }},
+      input);
+}
+
+void handle(self_ptr self, strategy_input& input) {
+  auto& st = self->state;
+  if (st.part.mode() == run_mode::paper) {
+    // Paper mode starts the strategy just before its first input, at that input's time (the
+    // builder has wired everything by then, and now() means something).
+    st.part.set_now(std::max(st.part.now(), input_time(input)));
+    start(self);
+  }
+  auto& s = *st.logic;
+  std::visit(
+      overloaded{
+          [&](quote_batch& b) {
+            for (const auto& q : b.quotes)
+              guarded(self, "on_quote", [&] { s.handle_quote(q); });
+          },
+          [&](trade_batch& b) {
+            for (const auto& t : b.trades)
+              guarded(self, "on_trade", [&] { s.handle_trade(t); });
+          },
+          [&](bar_batch& b) {
+            for (const auto& x : b.bars)
+              guarded(self, "on_bar", [&] { s.handle_bar(x.symbol, x.data); });
+          },
+          [&](indicator_updated& m) {
+            guarded(self, "on_indicator", [&] { s.handle_indicator(to_core(m)); });
+          },
+          [&](aggregated_quote& m) {
+            guarded(self, "on_aggregated_quote", [&] { s.handle_aggregated_quote(to_core(m)); });
+          },
+          [&](arbitrage_opportunity&) {
+            // The aggregator sends these with every crossed quote; strategies compute their
+            // own edge (after their fees) from the aggregated quote.
+          },
+          [&](order_partially_filled& m) {
+            guarded(self, "on_fill", [&] { s.handle_fill(to_core(m.execution)); });
+          },
+          [&](order_filled& m) {
+            guarded(self, "on_fill", [&] { s.handle_fill(to_core(m.execution)); });
+          },
+          [&](timer_fired& m) {
+            // Paper timers arrive here; in a backtest only an outside sender could send one.
+            bool pending = st.part.mode() == run_mode::paper ? st.paper_timers.erase(m.timer) > 0
+                                                             : st.timers.cancel(m.timer);
+            if (pending)
+              guarded(self, "on_timer", [&] { s.handle_timer(m.timer, st.part.now()); });
+          },
+          [&](auto& m) {
+            guarded(self, "on_order_update", [&] { s.handle_order_update(to_core(m)); });
+          }},
+      input);
+}
+
+void fire_due(self_ptr self, timestamp now) {
+  auto& st = self->state;
+  start(self);
+  for (const auto& t : st.timers.take_due(now))
+    guarded(self, "on_timer", [&] { st.logic->handle_timer(t.id, now); });
+}
+
+strategy_status status_of(const strategy_state& st) {
+  strategy_status out;
+  out.strategy = st.config.id;
+  out.account = st.config.account;
+  out.name = st.config.name;
+  out.started = st.logic->started();
+  out.stopped = st.logic->stopped();
+  out.halted = st.logic->halted();
+  out.errors = st.errors;
+  out.last_error = st.last_error;
+  out.orders_submitted = st.logic->orders_submitted();
+  out.open_orders = st.logic->open_orders().size();
+  out.timers = st.part.mode() == run_mode::backtest ? st.timers.size() : st.paper_timers.size();
+  return out;
+}
+
+strategy_actor::behavior_type strategy_behavior(self_ptr self,
+                                                std::shared_ptr<std::unique_ptr<strategy>> holder,
+                                                strategy_actor_config config,
+                                                participant_setup setup,
+                                                order_command_actor order_manager) {
+  auto& st = self->state;
+  st.config = std::move(config);
+  st.order_manager = std::move(order_manager);
+  st.logic = std::move(*holder);
+  if (!st.logic) {
+    spdlog::error("Strategy missing strategy={} name={}", st.config.id, st.config.name);
+    st.logic = std::make_unique<idle_strategy>();
+  }
+  participant_hooks<strategy_input> hooks;
+  hooks.handle = [self](strategy_input& input) { handle(self, input); };
+  hooks.fire_due = [self](timestamp now) { fire_due(self, now); };
+  hooks.next_wakeup = [self] { return self->state.timers.next_due(); };
+  st.part.configure(setup, std::move(hooks));
+  st.context = std::make_unique<actor_context>(self);
+  st.logic->attach(*st.context,
+                   strategy_identity{st.config.id, st.config.account, st.config.name});
+  auto accept = [self](auto& msg) { self->state.part.accept(self, strategy_input{std::move(msg)}); };
+  return {
+      [=](sim_step& step) -> caf::result<sim_step_done> {
+        return self->state.part.step(self, step);
+      },
+      [=](stop_run& stop) -> sim_step_done {
+        return self->state.part.stop(stop.ts_event, [self] {
+          auto& s = self->state;
+          start(self);
+          guarded(self, "on_stop", [&] { s.logic->handle_stop(); });
+          s.timers.clear(); // timers do not outlive the run
+          s.paper_timers.clear();
+        });
+      },
+      [=](get_runtime_info) { return participant<strategy_input>::runtime(self); },
+      [=](get_strategy_status) { return status_of(self->state); },
+      [=](quote_batch& m) { accept(m); },
+      [=](trade_batch& m) { accept(m); },
+      [=](bar_batch& m) { accept(m); },
+      [=](indicator_updated& m) { accept(m); },
+      [=](aggregated_quote& m) { accept(m); },
+      [=](arbitrage_opportunity& m) { accept(m); },
+      [=](order_accepted& m) { accept(m); },
+      [=](order_rejected& m) { accept(m); },
+      [=](order_partially_filled& m) { accept(m); },
+      [=](order_filled& m) { accept(m); },
+      [=](order_cancelled& m) { accept(m); },
+      [=](order_replaced& m) { accept(m); },
+      [=](order_expired& m) { accept(m); },
+      [=](order_triggered& m) { accept(m); },
+      [=](timer_fired& m) { accept(m); },
+  };
+}
+
+} // namespace
+
+strategy_actor spawn_strategy(caf::actor_system& sys, std::unique_ptr<strategy> logic,
+                              const strategy_actor_config& config, participant_setup setup,
+                              order_command_actor order_manager) {
+  // Spawn arguments are copied; the strategy travels in a shared holder. (Passing arguments
+  // rather than capturing them also keeps CAF 0.17's argument-less spawn path, which binds a
+  // reference to a null pointer, out of sanitizer runs.)
+  auto holder = std::make_shared<std::unique_ptr<strategy>>(std::move(logic));
+  return sys.spawn(strategy_behavior, std::move(holder), config, std::move(setup),
+                   std::move(order_manager));
+}
+
+} // namespace bourse

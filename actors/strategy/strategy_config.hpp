@@ -1,0 +1,46 @@
+#pragma once
+// Configuration of a strategy actor.
+
+#include <cmath>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "bourse/core/ids.hpp"
+
+namespace bourse {
+
+/// Who the hosted strategy is and how its actor guards it.
+struct strategy_actor_config {
+  /// The strategy's id (the top bits of its order ids); 0 is reserved for "all strategies".
+  strategy_id id = 1;
+  /// The account it trades for.
+  account_id account = 1;
+  /// Its name in logs and reports.
+  std::string name = "strategy";
+  /// How many exceptions its handlers may throw before the actor halts it (cancels its orders and
+  /// stops calling it).
+  std::uint32_t max_errors = 3;
+  /// Paper mode only: data nanoseconds per wall-clock nanosecond (the feed's speed factor), used
+  /// to turn a timer's data-time delay into a wall-clock delay.
+  double paper_speed = 1.0;
+
+  /// Returns every problem with the configuration (empty when valid).
+  [[nodiscard]] std::vector<std::string> validate() const {
+    std::vector<std::string> problems;
+    if (id == 0)
+      problems.emplace_back("id: must not be 0 (reserved for all strategies)");
+    if (id >= (1U << 24))
+      problems.push_back("id: " + std::to_string(id) + " does not fit the 24 bits order ids keep");
+    if (name.empty())
+      problems.emplace_back("name: must not be empty");
+    if (max_errors == 0)
+      problems.emplace_back("max_errors: must be at least 1");
+    if (!std::isfinite(paper_speed) || paper_speed <= 0)
+      problems.push_back("paper_speed: must be a positive number (got " +
+                         std::to_string(paper_speed) + ")");
+    return problems;
+  }
+};
+
+} // namespace bourse

@@ -1,0 +1,166 @@
+// The simulated venue actor: commands and market data in, execution events out.
+#include "venue/venue.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <memory>
+#include <variant>
+
+#include <spdlog/spdlog.h>
+
+#include "bourse/venue/simulated_venue.hpp"
+#include "order_manager/order_flow_convert.hpp"
+
+namespace bourse {
+
+namespace {
+
+namespace oc = order_convert;
+
+/// Internal (paper mode): the venue's next wakeup is due.
+struct venue_wakeup {
+  timestamp due = 0;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, venue_wakeup& x) {
+  return f(caf::meta::type_name("bourse::venue_wakeup"), x.due);
+}
+
+using venue_impl = venue_actor::extend<caf::reacts_to<venue_wakeup>>;
+
+using venue_input =
+    std::variant<submit_order, cancel_order, replace_order, quote_batch, trade_batch, bar_batch>;
+
+struct venue_state {
+  participant<venue_input> part;
+  std::unique_ptr<venue::simulated_venue> core;
+  order_event_listener_actor listener;
+  std::string venue_name;
+  timestamp scheduled = no_wakeup; // paper: the earliest wakeup a delayed message is on its way for
+  bool warned_no_listener = false;
+  static inline const char* name = "venue";
+};
+
+using self_ptr = venue_impl::stateful_pointer<venue_state>;
+
+void emit(self_ptr self) {
+  auto& st = self->state;
+  auto events = st.core->take_events();
+  if (events.empty())
+    return;
+  if (!st.listener) {
+    if (!st.warned_no_listener)
+      spdlog::warn("Venue has no order listener venue={} dropped_events={}", st.venue_name,
+                   events.size());
+    st.warned_no_listener = true;
+    return;
+  }
+  for (const auto& e : events)
+    oc::with_protocol(e, [&](auto msg) { st.part.send(self, st.listener, std::move(msg)); });
+}
+
+// Paper mode: makes sure a delayed message arrives for the core's next wakeup.
+void schedule(self_ptr self) {
+  auto& st = self->state;
+  if (st.part.mode() != run_mode::paper)
+    return;
+  const timestamp wake = st.core->next_wakeup();
+  if (wake == no_wakeup || wake >= st.scheduled)
+    return;
+  st.scheduled = wake;
+  const auto delay = std::chrono::nanoseconds(std::max<timestamp>(0, wake - st.core->now()));
+  self->delayed_send(self, delay, venue_wakeup{wake});
+}
+
+void advance_clock(self_ptr self, timestamp ts) {
+  auto& st = self->state;
+  if (st.part.mode() == run_mode::paper && ts > st.part.now())
+    st.part.set_now(ts);
+}
+
+void handle(self_ptr self, venue_input& input) {
+  auto& st = self->state;
+  std::visit(
+      [&](auto& msg) {
+        using T = std::decay_t<decltype(msg)>;
+        if constexpr (std::is_same_v<T, quote_batch>) {
+          advance_clock(self, msg.ts_event);
+          for (const auto& q : msg.quotes)
+            st.core->on_quote(q);
+        } else if constexpr (std::is_same_v<T, trade_batch>) {
+          advance_clock(self, msg.ts_event);
+          for (const auto& t : msg.trades)
+            st.core->on_trade(t);
+        } else if constexpr (std::is_same_v<T, bar_batch>) {
+          advance_clock(self, msg.ts_event);
+          for (const auto& b : msg.bars)
+            st.core->on_bar(b.symbol, b.data);
+        } else {
+          advance_clock(self, msg.ts_event);
+          auto cmd = oc::to_core(msg);
+          const timestamp arrival = st.part.now();
+          if constexpr (std::is_same_v<T, submit_order>)
+            st.core->submit(cmd, arrival);
+          else if constexpr (std::is_same_v<T, cancel_order>)
+            st.core->cancel(cmd, arrival);
+          else
+            st.core->replace(cmd, arrival);
+        }
+      },
+      input);
+  emit(self);
+  schedule(self);
+}
+
+} // namespace
+
+venue_actor spawn_venue(caf::actor_system& sys, const venue_config& config,
+                        participant_setup setup) {
+  auto impl = sys.spawn([config, setup](self_ptr self) -> venue_impl::behavior_type {
+    auto& st = self->state;
+    st.venue_name = config.name;
+    st.core = std::make_unique<venue::simulated_venue>(config.settings);
+    participant_hooks<venue_input> hooks;
+    hooks.handle = [self](venue_input& in) { handle(self, in); };
+    hooks.fire_due = [self](timestamp now) {
+      self->state.core->advance_to(now);
+      emit(self);
+    };
+    hooks.next_wakeup = [self] { return self->state.core->next_wakeup(); };
+    st.part.configure(setup, std::move(hooks));
+    spdlog::debug("Venue started venue={} instruments={} mode={}", config.name,
+                  config.settings.instruments.size(), to_string(setup.mode));
+    return {
+        [=](sim_step& step) -> caf::result<sim_step_done> {
+          return self->state.part.step(self, step);
+        },
+        [=](stop_run& stop) -> sim_step_done {
+          return self->state.part.stop(stop.ts_event, [&] {
+            self->state.core->stop(stop.ts_event);
+            emit(self);
+          });
+        },
+        [=](get_runtime_info) { return participant<venue_input>::runtime(self); },
+        [=](submit_order& m) { self->state.part.accept(self, std::move(m)); },
+        [=](cancel_order& m) { self->state.part.accept(self, std::move(m)); },
+        [=](replace_order& m) { self->state.part.accept(self, std::move(m)); },
+        [=](quote_batch& m) { self->state.part.accept(self, std::move(m)); },
+        [=](trade_batch& m) { self->state.part.accept(self, std::move(m)); },
+        [=](bar_batch& m) { self->state.part.accept(self, std::move(m)); },
+        [=](attach_order_listener& m) { self->state.listener = std::move(m.listener); },
+        [=](venue_wakeup& w) {
+          auto& s = self->state;
+          if (w.due == s.scheduled)
+            s.scheduled = no_wakeup;
+          advance_clock(self, w.due);
+          s.core->advance_to(s.part.now());
+          emit(self);
+          schedule(self);
+        },
+    };
+  });
+  return caf::actor_cast<venue_actor>(impl);
+}
+
+} // namespace bourse

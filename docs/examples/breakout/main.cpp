@@ -1,0 +1,46 @@
+// Runs the breakout strategy of docs/writing-a-strategy.md on the bundled S&P 500 daily bars through
+// a trading system composed in C++, and prints its fills and PnL.
+#include <cstdio>
+#include <string>
+
+#include "breakout.hpp"
+#include "builder/run_report.hpp"
+#include "builder/trading_system.hpp"
+
+int main(int argc, char** argv) {
+  // [compose]
+  bourse::system_config cfg;
+  if (auto err = cfg.parse_options(argc, argv, ""); !err.empty()) {
+    std::fprintf(stderr, "breakout: %s\n", err.c_str());
+    return 2;
+  }
+  bourse::trading_system ts{cfg, bourse::run_mode::backtest};
+
+  bourse::csv_bar_feed_config bars;
+  bars.path = BOURSE_DATA_DIR "/sp500_daily.csv";
+  bars.symbol = "SPX";
+  ts.add_csv_bars(bars);
+
+  bourse::venue_config venue;
+  venue.name = "SIM";
+  venue.settings.instruments.push_back(*bourse::instrument::make("SPX", "0.01", "1"));
+  ts.add_venue(venue);
+
+  bourse::strategy_actor_config who;
+  who.id = 1;
+  who.name = "breakout";
+  ts.add_strategy<example::breakout>(who, "SPX", std::size_t{55}, bourse::quantity::from_units(10));
+
+  bourse::run_result result = ts.run();
+  // [compose]
+  if (!result.ok) {
+    for (const auto& p : result.problems)
+      std::fprintf(stderr, "breakout: %s\n", p.c_str());
+    return 1;
+  }
+  auto series = bourse::report_series_of(result);
+  std::printf("bars=%llu fills=%zu round_trips=%zu net_pnl=%.2f\n",
+              static_cast<unsigned long long>(result.summary.bars), result.report.fills.size(),
+              series.at(0).stats.round_trips, series.at(0).stats.net_pnl);
+  return 0;
+}

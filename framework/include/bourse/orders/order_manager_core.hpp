@@ -1,0 +1,160 @@
+#pragma once
+// The order manager core: validation, routing by symbol, the order lifecycle, pre-trade risk with
+// rate limits, and a priority lane in which cancels and market orders overtake queued limit and
+// stop orders. Plain C++ (no CAF): commands in, actions out; time is an argument.
+
+#include <cstddef>
+#include <deque>
+#include <list>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <variant>
+#include <vector>
+
+#include "bourse/core/time.hpp"
+#include "bourse/market/types.hpp"
+#include "bourse/orders/order_flow.hpp"
+#include "bourse/orders/order_manager_settings.hpp"
+#include "bourse/orders/order_tracker.hpp"
+#include "bourse/orders/risk_engine.hpp"
+
+namespace bourse::orders {
+
+/// An action: send a command to the venue with this index (as given to add_route).
+struct venue_command {
+  /// The venue's index.
+  std::size_t venue = 0;
+  /// The command.
+  order_command command;
+};
+
+/// An action: send an event to the strategy that owns the order.
+struct strategy_event {
+  /// The strategy.
+  bourse::strategy_id strategy = 0;
+  /// The event.
+  execution_event event;
+};
+
+/// An action: send a fill to every fill listener (the portfolio).
+struct fill_report {
+  /// The fill.
+  fill_event fill;
+};
+
+/// What the core asks its owner to do, in order.
+using om_action = std::variant<venue_command, strategy_event, fill_report>;
+
+/// Returns true for commands that go to the priority lane: cancels and market orders.
+[[nodiscard]] bool is_priority(const order_command& command) noexcept;
+
+/// The order manager core. Commands are queued into two lanes by enqueue() and handled by drain(),
+/// the priority lane (cancels, market orders) first, then the normal lane (limit, stop and
+/// stop-limit orders, replaces), each in arrival order. A cancel whose order still waits in the
+/// normal lane removes it there and cancels it without involving a venue. Venue events, market
+/// data and stop() are handled at once. Every refusal is a rejected_event to the strategy with a
+/// typed reason and a sentence naming the order id and the numbers. Not thread-safe.
+class order_manager_core {
+public:
+  /// Creates a core with the settings' limits (limits that do not validate are left out; check
+  /// settings.validate() first).
+  explicit order_manager_core(const order_manager_settings& settings);
+
+  /// Routes `symbol` to the venue with index `venue`; false (and no change) for a symbol that
+  /// already has a route.
+  [[nodiscard]] bool add_route(std::string symbol, std::size_t venue);
+
+  /// Queues a command from a strategy into its lane.
+  void enqueue(order_command command);
+
+  /// Handles every queued command at time `now`: the priority lane first.
+  void drain(timestamp now);
+
+  /// Returns how many commands wait in both lanes.
+  [[nodiscard]] std::size_t queued() const noexcept { return priority_.size() + normal_.size(); }
+
+  /// Applies an event reported by a venue and forwards it to the owning strategy (fills also to
+  /// the fill listeners).
+  void on_venue_event(const execution_event& event, timestamp now);
+
+  /// Takes a quote's mid as the symbol's reference price.
+  void on_quote(const quote& q);
+  /// Takes a trade's price as the symbol's reference price.
+  void on_trade(const trade& t);
+  /// Takes a bar's close as the symbol's reference price.
+  void on_bar(std::string_view symbol, const bar& b);
+
+  /// Ends the run at `now`: handles what is queued, then refuses new orders (shutting_down) and
+  /// asks the venues to cancel every open order; those cancels are reported with reason shutdown.
+  void stop(timestamp now);
+
+  /// Returns true after stop().
+  [[nodiscard]] bool shutting_down() const noexcept { return shutting_down_; }
+
+  /// Returns the actions produced since the last call, in order.
+  [[nodiscard]] std::vector<om_action> take_actions();
+
+  /// Returns notes about venue events the lifecycle refused (they point at a bug somewhere).
+  [[nodiscard]] std::vector<std::string> take_warnings();
+
+  /// Returns the open orders of `strategy` (0: of every strategy) by id, including orders still
+  /// queued (in state new).
+  [[nodiscard]] std::vector<order> open_orders(bourse::strategy_id strategy = 0) const;
+
+  /// Returns the tracker holding every order handled so far.
+  [[nodiscard]] const order_tracker& tracker() const noexcept { return tracker_; }
+
+  /// Returns the reference price of `symbol`, if one is known.
+  [[nodiscard]] std::optional<price> reference_price(std::string_view symbol) const;
+
+  /// Returns the net position of a strategy or account in `symbol`, from the fills seen.
+  [[nodiscard]] quantity position(owner_ref owner, std::string_view symbol) const;
+
+private:
+  struct order_info {
+    std::size_t venue = 0;
+    bool cancel_in_flight = false;
+    bool shutdown = false;
+  };
+  using normal_lane = std::list<order_command>;
+  using position_key = std::tuple<owner_kind, std::uint32_t, std::string>;
+
+  // Commands (order_manager_core.cpp).
+  void handle(const order_command& command, timestamp now);
+  void handle_submit(const new_order_request& r, timestamp now);
+  void handle_cancel(const cancel_request& c, timestamp now);
+  void handle_replace(const replace_request& p, timestamp now);
+  bool cancel_queued(const cancel_request& c, timestamp now);
+  void send_cancel(const order& o, order_info& info, timestamp now);
+  void ensure_limits(const order& o);
+  [[nodiscard]] risk_context context_for(const order& o, bool leave_out_self) const;
+
+  // Events (order_manager_events.cpp).
+  void forward(const order& o, execution_event event, timestamp now);
+  void reject(const event_header& h, command_type command, reject_reason reason,
+              std::string detail);
+  void warn(std::string text) { warnings_.push_back(std::move(text)); }
+  void book_fill(const order& o, const fill_event& f);
+  [[nodiscard]] event_header header_of_order(const order& o, timestamp now) const;
+
+  risk_engine risk_;
+  order_manager_settings settings_;
+  order_tracker tracker_;
+  std::map<order_id, order_info> info_;
+  std::map<std::string, std::size_t, std::less<>> routes_;
+  std::map<std::string, price, std::less<>> reference_;
+  std::map<position_key, quantity, std::less<>> positions_;
+  std::map<std::uint32_t, bool> limits_set_strategy_;
+  std::map<std::uint32_t, bool> limits_set_account_;
+  std::deque<order_command> priority_;
+  normal_lane normal_;
+  std::map<order_id, normal_lane::iterator> queued_submits_;
+  std::vector<om_action> actions_;
+  std::vector<std::string> warnings_;
+  bool shutting_down_ = false;
+};
+
+} // namespace bourse::orders

@@ -1,0 +1,133 @@
+#pragma once
+// The portfolio actor's books: one orders::portfolio per strategy and per account, marks by
+// symbol, and an equity curve sampled at most once per time slice. Plain C++, time passed in.
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bourse/core/enums.hpp"
+#include "bourse/core/fixed_point.hpp"
+#include "bourse/core/ids.hpp"
+#include "bourse/core/time.hpp"
+#include "bourse/orders/portfolio.hpp"
+
+namespace bourse {
+
+/// How the ledger starts and samples.
+struct ledger_config {
+  /// Initial cash of a strategy not listed in `cash`.
+  money default_cash = money::from_units(100'000);
+  /// Initial cash per strategy; listed strategies appear in the equity curve from the start.
+  std::map<strategy_id, money> cash;
+  /// The least data time between two equity samples (0: one sample per slice with activity).
+  duration_ns sample_interval = 0;
+
+  /// Returns every problem: negative cash, negative interval, strategy id 0 (reserved for totals).
+  [[nodiscard]] std::vector<std::string> validate() const;
+};
+
+/// One fill as the ledger books it.
+struct ledger_fill {
+  timestamp ts = 0;         ///< Data time of the execution (ns).
+  strategy_id strategy = 0; ///< The strategy that traded.
+  account_id account = 0;   ///< Its account.
+  std::string symbol;       ///< The instrument.
+  side fill_side = side::buy; ///< Buy or sell.
+  price px;                 ///< Execution price.
+  quantity qty;             ///< Executed quantity.
+  money fee;                ///< Fee paid (negative: rebate).
+};
+
+/// One owner's position in one symbol at a moment.
+struct position_snapshot {
+  timestamp ts = 0;         ///< Data time (ns).
+  strategy_id strategy = 0; ///< The strategy, or 0 for the account's aggregate.
+  account_id account = 0;   ///< The account.
+  std::string symbol;       ///< The instrument.
+  quantity net;             ///< Signed net quantity.
+  std::optional<price> avg_price; ///< Average entry price; nullopt when flat.
+  money realised;           ///< Realised PnL, fees excluded.
+  money unrealised;         ///< Unrealised PnL at the latest mark.
+  money fees;               ///< Fees paid.
+};
+
+/// One point of the equity curve.
+struct equity_point {
+  timestamp ts = 0;         ///< Data time of the slice sampled (ns).
+  strategy_id strategy = 0; ///< The strategy, or 0 for the sum of all strategies.
+  money equity;             ///< Cash + market value = initial cash + realised + unrealised - fees.
+};
+
+/// Positions and PnL per strategy and per account, marked to market, with an equity curve.
+///
+/// The clock: advance(ts) before handling an input of time ts. When ts is later than the
+/// current slice and a fill or mark changed something in it, the ledger samples every strategy's
+/// equity (ascending id, then the total as strategy 0) stamped with that slice's time (subject to
+/// sample_interval). flush() samples the last slice at the end of a run.
+class portfolio_ledger {
+public:
+  /// Creates the ledger (config must be valid).
+  explicit portfolio_ledger(ledger_config config);
+
+  /// Books a fill into the strategy's and the account's portfolio and appends the changed
+  /// positions to `changed` (the strategy's, then the account's with strategy 0); returns the
+  /// refusal, and changes nothing then, when the position refuses the fill.
+  [[nodiscard]] std::optional<orders::position_error>
+  book(const ledger_fill& fill, std::vector<position_snapshot>* changed = nullptr);
+
+  /// Sets the mark of `symbol` (what unrealised PnL and equity use).
+  void mark(std::string_view symbol, price px);
+
+  /// Moves the clock to `ts`; returns the samples taken for the slice it leaves (may be empty).
+  [[nodiscard]] std::vector<equity_point> advance(timestamp ts);
+
+  /// Samples the current slice if anything changed since the last sample; returns the samples.
+  [[nodiscard]] std::vector<equity_point> flush();
+
+  /// Returns every sample taken, in order.
+  [[nodiscard]] const std::vector<equity_point>& curve() const noexcept { return curve_; }
+
+  /// Returns every position: each strategy's by symbol (ascending id), then each account's.
+  [[nodiscard]] std::vector<position_snapshot> positions() const;
+
+  /// Returns the equity of `strategy` at the current marks (its initial cash when unknown).
+  [[nodiscard]] money equity(strategy_id strategy) const;
+
+  /// Returns the sum of every strategy's equity.
+  [[nodiscard]] money total_equity() const;
+
+  /// Returns the current slice's time.
+  [[nodiscard]] timestamp now() const noexcept { return now_; }
+
+  /// Returns how many fills were booked.
+  [[nodiscard]] std::uint64_t fills() const noexcept { return fills_; }
+
+private:
+  struct strategy_book {
+    account_id account = 0;
+    orders::portfolio book;
+  };
+
+  strategy_book& strategy_for(strategy_id strategy, account_id account);
+  position_snapshot snapshot(strategy_id strategy, account_id account,
+                             const orders::position& pos) const;
+  money equity_of(const orders::portfolio& book) const;
+  std::vector<equity_point> sample();
+
+  ledger_config config_;
+  std::map<strategy_id, strategy_book> strategies_;
+  std::map<account_id, orders::portfolio> accounts_;
+  orders::mark_map marks_;
+  std::vector<equity_point> curve_;
+  timestamp now_ = 0;
+  std::optional<timestamp> last_sample_;
+  bool pending_ = false;
+  std::uint64_t fills_ = 0;
+};
+
+} // namespace bourse

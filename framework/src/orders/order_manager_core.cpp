@@ -1,0 +1,318 @@
+// The order manager core: lanes, and the handling of submit, cancel and replace commands.
+#include "bourse/orders/order_manager_core.hpp"
+
+#include <utility>
+
+#include "bourse/orders/order_state_machine.hpp"
+
+namespace bourse::orders {
+
+namespace {
+
+std::string order_text(order_id id) {
+  return "order " + std::to_string(id);
+}
+
+reject_reason map_denial(risk_denial_reason reason) noexcept {
+  switch (reason) {
+    case risk_denial_reason::invalid_order:
+      return reject_reason::invalid_order;
+    case risk_denial_reason::no_reference_price:
+      return reject_reason::no_reference_price;
+    case risk_denial_reason::max_order_quantity:
+      return reject_reason::max_order_quantity;
+    case risk_denial_reason::max_order_notional:
+      return reject_reason::max_order_notional;
+    case risk_denial_reason::price_band:
+      return reject_reason::price_band;
+    case risk_denial_reason::max_position:
+      return reject_reason::max_position;
+    case risk_denial_reason::rate_limit:
+      return reject_reason::rate_limit;
+  }
+  return reject_reason::invalid_order;
+}
+
+order make_order(const new_order_request& r, timestamp now) {
+  order o;
+  o.id = r.id;
+  o.strategy_id = r.strategy;
+  o.account_id = r.account;
+  o.symbol = r.symbol;
+  o.side = r.order_side;
+  o.type = r.type;
+  o.tif = r.tif;
+  if (!r.limit_price.is_zero())
+    o.limit_price = r.limit_price;
+  if (!r.stop_price.is_zero())
+    o.stop_price = r.stop_price;
+  o.quantity = r.qty;
+  o.ts_created = now;
+  o.ts_updated = now;
+  return o;
+}
+
+event_header request_header(const new_order_request& r, timestamp now) {
+  return event_header{now, now, r.id, r.strategy, r.account, r.symbol};
+}
+
+bool is_working(order_state s) noexcept {
+  return s == order_state::accepted || s == order_state::triggered ||
+         s == order_state::partially_filled;
+}
+
+} // namespace
+
+bool is_priority(const order_command& command) noexcept {
+  if (std::holds_alternative<cancel_request>(command))
+    return true;
+  if (auto* r = std::get_if<new_order_request>(&command))
+    return r->type == order_type::market;
+  return false;
+}
+
+order_manager_core::order_manager_core(const order_manager_settings& settings)
+    : settings_(settings) {
+  for (const auto& [id, limits] : settings_.strategy_limits) {
+    (void)risk_.set_strategy_limits(id, limits);
+    limits_set_strategy_[id] = true;
+  }
+  for (const auto& [id, limits] : settings_.account_limits) {
+    (void)risk_.set_account_limits(id, limits);
+    limits_set_account_[id] = true;
+  }
+}
+
+bool order_manager_core::add_route(std::string symbol, std::size_t venue) {
+  return routes_.emplace(std::move(symbol), venue).second;
+}
+
+void order_manager_core::enqueue(order_command command) {
+  if (is_priority(command)) {
+    priority_.push_back(std::move(command));
+    return;
+  }
+  const bool submit = std::holds_alternative<new_order_request>(command);
+  const order_id id = id_of(command);
+  normal_.push_back(std::move(command));
+  if (submit)
+    queued_submits_.emplace(id, std::prev(normal_.end())); // a duplicate keeps the first
+}
+
+void order_manager_core::drain(timestamp now) {
+  while (!priority_.empty()) {
+    order_command c = std::move(priority_.front());
+    priority_.pop_front();
+    handle(c, now);
+  }
+  while (!normal_.empty()) {
+    auto q = queued_submits_.find(id_of(normal_.front()));
+    if (q != queued_submits_.end() && q->second == normal_.begin())
+      queued_submits_.erase(q);
+    order_command c = std::move(normal_.front());
+    normal_.pop_front();
+    handle(c, now);
+  }
+}
+
+void order_manager_core::handle(const order_command& command, timestamp now) {
+  std::visit(
+      [&](const auto& c) {
+        using T = std::decay_t<decltype(c)>;
+        if constexpr (std::is_same_v<T, new_order_request>)
+          handle_submit(c, now);
+        else if constexpr (std::is_same_v<T, cancel_request>)
+          handle_cancel(c, now);
+        else
+          handle_replace(c, now);
+      },
+      command);
+}
+
+void order_manager_core::handle_submit(const new_order_request& r, timestamp now) {
+  const event_header h = request_header(r, now);
+  if (shutting_down_)
+    return reject(h, command_type::submit, reject_reason::shutting_down,
+                  order_text(r.id) + ": refused: the run is stopping");
+  if (const order* seen = tracker_.find(r.id))
+    return reject(h, command_type::submit, reject_reason::duplicate_id,
+                  order_text(r.id) + ": the id was used before (by strategy " +
+                      std::to_string(seen->strategy_id) + ", " + seen->symbol + ")");
+  order o = make_order(r, now);
+  if (auto refusal = validate_new_order(o))
+    return reject(h, command_type::submit, reject_reason::invalid_order, refusal->message);
+  auto route = routes_.find(r.symbol);
+  std::optional<std::pair<reject_reason, std::string>> refused;
+  if (route == routes_.end()) {
+    refused.emplace(reject_reason::unknown_symbol,
+                    order_text(r.id) + ": no venue trades " + r.symbol);
+  } else {
+    ensure_limits(o);
+    if (auto denial = risk_.check(o, context_for(o, false), now))
+      refused.emplace(map_denial(denial->reason), denial->message);
+  }
+  // The id is taken from here on, also by a refused order.
+  if (auto problem = tracker_.add(o)) {
+    warn("Order add refused id=" + std::to_string(r.id) + " reason=" + problem->message);
+    return reject(h, command_type::submit, reject_reason::invalid_order, problem->message);
+  }
+  if (refused) {
+    if (auto problem = tracker_.apply(r.id, order_event::reject(), now))
+      warn(problem->message);
+    return reject(h, command_type::submit, refused->first, std::move(refused->second));
+  }
+  if (auto problem = tracker_.apply(r.id, order_event::submit(), now))
+    warn(problem->message);
+  info_[r.id] = order_info{route->second, false, false};
+  new_order_request out = r;
+  out.ts_init = now;
+  actions_.push_back(venue_command{route->second, std::move(out)});
+}
+
+bool order_manager_core::cancel_queued(const cancel_request& c, timestamp now) {
+  auto q = queued_submits_.find(c.id);
+  if (q == queued_submits_.end())
+    return false;
+  const new_order_request r = std::get<new_order_request>(*q->second);
+  if (r.strategy != c.strategy) {
+    event_header h = request_header(r, now);
+    h.strategy = c.strategy;
+    reject(h, command_type::cancel, reject_reason::not_owner,
+           order_text(c.id) + ": cancel refused: it belongs to strategy " +
+               std::to_string(r.strategy) + ", not " + std::to_string(c.strategy));
+    return true;
+  }
+  normal_.erase(q->second);
+  queued_submits_.erase(q);
+  // It never left the order manager: cancelled here, no venue involved. The id is taken.
+  order o = make_order(r, now);
+  if (tracker_.find(o.id) == nullptr && !tracker_.add(o))
+    if (auto problem = tracker_.apply(o.id, order_event::cancel(), now))
+      warn(problem->message);
+  actions_.push_back(
+      strategy_event{r.strategy, cancelled_event{request_header(r, now), r.qty, cancel_reason::user}});
+  return true;
+}
+
+void order_manager_core::handle_cancel(const cancel_request& c, timestamp now) {
+  if (cancel_queued(c, now))
+    return;
+  const order* o = tracker_.find(c.id);
+  if (o == nullptr)
+    return reject(event_header{now, now, c.id, c.strategy, 0, {}}, command_type::cancel,
+                  reject_reason::unknown_order,
+                  order_text(c.id) + ": cancel refused: no such order");
+  event_header h = header_of_order(*o, now);
+  h.strategy = c.strategy;
+  if (o->strategy_id != c.strategy)
+    return reject(h, command_type::cancel, reject_reason::not_owner,
+                  order_text(c.id) + ": cancel refused: it belongs to strategy " +
+                      std::to_string(o->strategy_id) + ", not " + std::to_string(c.strategy));
+  if (is_terminal(o->state))
+    return reject(h, command_type::cancel, reject_reason::order_finished,
+                  order_text(c.id) + ": cancel refused: the order is already " +
+                      std::string(to_string(o->state)));
+  order_info& info = info_[c.id];
+  if (info.cancel_in_flight)
+    return reject(h, command_type::cancel, reject_reason::request_pending,
+                  order_text(c.id) + ": cancel refused: a cancel is already pending");
+  send_cancel(*o, info, now);
+}
+
+void order_manager_core::send_cancel(const order& o, order_info& info, timestamp now) {
+  // Before the venue's acknowledgement or while a replace is pending the cancel is forwarded
+  // without a state change: the venue handles commands in order and answers both.
+  if (is_working(o.state))
+    if (auto problem = tracker_.apply(o.id, order_event::request_cancel(), now))
+      warn(problem->message);
+  info.cancel_in_flight = true;
+  actions_.push_back(venue_command{info.venue, cancel_request{now, now, o.id, o.strategy_id}});
+}
+
+void order_manager_core::handle_replace(const replace_request& p, timestamp now) {
+  const order* o = tracker_.find(p.id);
+  const std::string who = order_text(p.id) + ": replace refused: ";
+  if (o == nullptr)
+    return reject(event_header{now, now, p.id, p.strategy, 0, {}}, command_type::replace,
+                  reject_reason::unknown_order, who + "no such order");
+  event_header h = header_of_order(*o, now);
+  h.strategy = p.strategy;
+  if (o->strategy_id != p.strategy)
+    return reject(h, command_type::replace, reject_reason::not_owner,
+                  who + "it belongs to strategy " + std::to_string(o->strategy_id) + ", not " +
+                      std::to_string(p.strategy));
+  if (is_terminal(o->state))
+    return reject(h, command_type::replace, reject_reason::order_finished,
+                  who + "the order is already " + std::string(to_string(o->state)));
+  if (shutting_down_)
+    return reject(h, command_type::replace, reject_reason::shutting_down,
+                  who + "the run is stopping");
+  if (info_[p.id].cancel_in_flight || !is_working(o->state))
+    return reject(h, command_type::replace, reject_reason::request_pending,
+                  who + "the order is " + std::string(to_string(o->state)) +
+                      (info_[p.id].cancel_in_flight ? " with a cancel pending" : ""));
+  if (p.new_price.is_zero() && p.new_qty.is_zero())
+    return reject(h, command_type::replace, reject_reason::invalid_order,
+                  who + "it changes nothing (new price and new quantity are zero)");
+  order_changes changes;
+  order candidate = *o;
+  if (!p.new_price.is_zero()) {
+    if (o->type == order_type::market || o->type == order_type::stop)
+      return reject(h, command_type::replace, reject_reason::invalid_order,
+                    who + "a " + std::string(to_string(o->type)) + " order has no limit price");
+    if (!p.new_price.is_positive())
+      return reject(h, command_type::replace, reject_reason::invalid_order,
+                    who + "price " + p.new_price.to_string() + " is not positive");
+    changes.limit_price = p.new_price;
+    candidate.limit_price = p.new_price;
+  }
+  if (!p.new_qty.is_zero()) {
+    if (!p.new_qty.is_positive())
+      return reject(h, command_type::replace, reject_reason::invalid_order,
+                    who + "quantity " + p.new_qty.to_string() + " is not positive");
+    changes.quantity = o->filled + p.new_qty;
+  }
+  // Risk sees the order as one for its new open quantity at its new price, its own open quantity
+  // left out of the exposures.
+  candidate.quantity = p.new_qty.is_zero() ? o->remaining() : p.new_qty;
+  candidate.filled = quantity{};
+  ensure_limits(*o);
+  if (auto denial = risk_.check(candidate, context_for(*o, true), now))
+    return reject(h, command_type::replace, map_denial(denial->reason), denial->message);
+  if (auto refusal = tracker_.apply(p.id, order_event::request_replace(changes), now))
+    return reject(h, command_type::replace, reject_reason::invalid_order, refusal->message);
+  actions_.push_back(venue_command{
+      info_[p.id].venue, replace_request{now, now, p.id, p.strategy, p.new_price, p.new_qty}});
+}
+
+void order_manager_core::ensure_limits(const order& o) {
+  if (!limits_set_strategy_[o.strategy_id]) {
+    limits_set_strategy_[o.strategy_id] = true;
+    if (settings_.default_strategy_limits)
+      (void)risk_.set_strategy_limits(o.strategy_id, *settings_.default_strategy_limits);
+  }
+  if (!limits_set_account_[o.account_id]) {
+    limits_set_account_[o.account_id] = true;
+    if (settings_.default_account_limits)
+      (void)risk_.set_account_limits(o.account_id, *settings_.default_account_limits);
+  }
+}
+
+risk_context order_manager_core::context_for(const order& o, bool leave_out_self) const {
+  risk_context context;
+  context.reference_price = reference_price(o.symbol);
+  const owner_ref strategy{owner_kind::strategy, o.strategy_id};
+  const owner_ref account{owner_kind::account, o.account_id};
+  context.strategy = exposure{position(strategy, o.symbol), tracker_.open(strategy, o.symbol)};
+  context.account = exposure{position(account, o.symbol), tracker_.open(account, o.symbol)};
+  if (leave_out_self) {
+    const quantity own = o.open_quantity();
+    for (exposure* e : {&context.strategy, &context.account}) {
+      quantity& side_total = o.side == side::buy ? e->open.buy : e->open.sell;
+      side_total = side_total - own;
+    }
+  }
+  return context;
+}
+
+} // namespace bourse::orders

@@ -1,0 +1,151 @@
+// Books per strategy and account, marks, and the equity curve.
+#include "bourse/strategy/portfolio_ledger.hpp"
+
+#include <utility>
+
+namespace bourse {
+
+std::vector<std::string> ledger_config::validate() const {
+  std::vector<std::string> problems;
+  if (default_cash.is_negative())
+    problems.push_back("default_cash (" + default_cash.to_string() + ") must not be negative");
+  for (const auto& [id, amount] : cash) {
+    if (id == 0)
+      problems.push_back("cash: strategy id 0 is reserved for the portfolio total");
+    if (amount.is_negative())
+      problems.push_back("cash of strategy " + std::to_string(id) + " (" + amount.to_string() +
+                         ") must not be negative");
+  }
+  if (sample_interval < 0)
+    problems.push_back("sample_interval (" + std::to_string(sample_interval) +
+                       " ns) must not be negative");
+  return problems;
+}
+
+portfolio_ledger::portfolio_ledger(ledger_config config) : config_(std::move(config)) {
+  for (const auto& [id, amount] : config_.cash)
+    strategies_.emplace(id, strategy_book{0, orders::portfolio{amount}});
+}
+
+portfolio_ledger::strategy_book& portfolio_ledger::strategy_for(strategy_id strategy,
+                                                                account_id account) {
+  auto it = strategies_.find(strategy);
+  if (it == strategies_.end())
+    it = strategies_.emplace(strategy, strategy_book{account, orders::portfolio{config_.default_cash}})
+             .first;
+  it->second.account = account;
+  return it->second;
+}
+
+std::optional<orders::position_error>
+portfolio_ledger::book(const ledger_fill& fill, std::vector<position_snapshot>* changed) {
+  if (auto problem = orders::check_fill(fill.symbol, fill.qty, fill.px))
+    return problem;
+  auto& strat = strategy_for(fill.strategy, fill.account);
+  // Book into a copy first so that a refusal (overflow) changes nothing anywhere.
+  orders::portfolio account_book = accounts_[fill.account];
+  if (auto problem = account_book.apply_fill(fill.symbol, fill.fill_side, fill.qty, fill.px, fill.fee))
+    return problem;
+  if (auto problem = strat.book.apply_fill(fill.symbol, fill.fill_side, fill.qty, fill.px, fill.fee))
+    return problem;
+  accounts_[fill.account] = std::move(account_book);
+  ++fills_;
+  pending_ = true;
+  if (changed != nullptr) {
+    changed->push_back(snapshot(fill.strategy, fill.account, *strat.book.find(fill.symbol)));
+    changed->push_back(snapshot(0, fill.account, *accounts_[fill.account].find(fill.symbol)));
+  }
+  return std::nullopt;
+}
+
+void portfolio_ledger::mark(std::string_view symbol, price px) {
+  auto it = marks_.find(symbol);
+  if (it == marks_.end())
+    marks_.emplace(std::string{symbol}, px);
+  else
+    it->second = px;
+  pending_ = true;
+}
+
+std::vector<equity_point> portfolio_ledger::advance(timestamp ts) {
+  std::vector<equity_point> out;
+  if (ts <= now_)
+    return out;
+  if (pending_ && (config_.sample_interval <= 0 || !last_sample_ ||
+                   now_ - *last_sample_ >= config_.sample_interval))
+    out = sample();
+  now_ = ts;
+  return out;
+}
+
+std::vector<equity_point> portfolio_ledger::flush() {
+  if (!pending_)
+    return {};
+  return sample();
+}
+
+std::vector<equity_point> portfolio_ledger::sample() {
+  std::vector<equity_point> out;
+  money total;
+  for (const auto& [id, strat] : strategies_) {
+    money e = equity_of(strat.book);
+    total += e;
+    out.push_back({now_, id, e});
+  }
+  out.push_back({now_, 0, total});
+  curve_.insert(curve_.end(), out.begin(), out.end());
+  last_sample_ = now_;
+  pending_ = false;
+  return out;
+}
+
+money portfolio_ledger::equity_of(const orders::portfolio& book) const {
+  auto totals = book.totals(marks_);
+  return totals ? totals->equity : book.cash();
+}
+
+money portfolio_ledger::equity(strategy_id strategy) const {
+  auto it = strategies_.find(strategy);
+  if (it == strategies_.end()) {
+    auto cash = config_.cash.find(strategy);
+    return cash == config_.cash.end() ? config_.default_cash : cash->second;
+  }
+  return equity_of(it->second.book);
+}
+
+money portfolio_ledger::total_equity() const {
+  money total;
+  for (const auto& [id, strat] : strategies_)
+    total += equity_of(strat.book);
+  return total;
+}
+
+position_snapshot portfolio_ledger::snapshot(strategy_id strategy, account_id account,
+                                             const orders::position& pos) const {
+  position_snapshot s;
+  s.ts = now_;
+  s.strategy = strategy;
+  s.account = account;
+  s.symbol = pos.symbol();
+  s.net = pos.net();
+  s.avg_price = pos.average_price();
+  s.realised = pos.realised();
+  s.fees = pos.fees();
+  auto mark = marks_.find(pos.symbol());
+  auto unrealised = mark != marks_.end() ? pos.unrealised(mark->second) : pos.unrealised();
+  s.unrealised = unrealised.value_or(money{});
+  return s;
+}
+
+std::vector<position_snapshot> portfolio_ledger::positions() const {
+  std::vector<position_snapshot> out;
+  for (const auto& [id, strat] : strategies_)
+    for (const auto& [symbol, pos] : strat.book.positions())
+      out.push_back(snapshot(id, strat.account, pos));
+  for (const auto& [account, book] : accounts_)
+    for (const auto& [symbol, pos] : book.positions())
+      out.push_back(snapshot(0, account, pos));
+  return out;
+}
+
+} // namespace bourse

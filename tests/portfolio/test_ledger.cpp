@@ -1,0 +1,134 @@
+// Shows the portfolio ledger: fills booked per strategy and per account, marks, equity sampled at
+// most once per slice (or per interval), the final positions, and refused fills changing nothing.
+#include <doctest/doctest.h>
+
+#include "bourse/strategy/portfolio_ledger.hpp"
+
+using namespace bourse;
+
+namespace {
+
+price px(const char* t) { return *price::parse(t); }
+quantity qty(const char* t) { return *quantity::parse(t); }
+money cash(const char* t) { return *money::parse(t); }
+
+ledger_fill buy(strategy_id s, account_id a, const char* symbol, const char* q, const char* p,
+                const char* fee = "0") {
+  return ledger_fill{0, s, a, symbol, side::buy, px(p), qty(q), cash(fee)};
+}
+
+ledger_fill sell(strategy_id s, account_id a, const char* symbol, const char* q, const char* p,
+                 const char* fee = "0") {
+  return ledger_fill{0, s, a, symbol, side::sell, px(p), qty(q), cash(fee)};
+}
+
+} // namespace
+
+TEST_CASE("a fill changes the strategy's and the account's position") {
+  ledger_config cfg;
+  cfg.cash = {{1, cash("10000")}, {2, cash("5000")}};
+  portfolio_ledger l{cfg};
+  CHECK(l.advance(1'000).empty());
+  std::vector<position_snapshot> changed;
+  REQUIRE_FALSE(l.book(buy(1, 9, "AAA", "10", "100", "1"), &changed));
+  REQUIRE(changed.size() == 2);
+  CHECK(changed[0].strategy == 1);
+  CHECK(changed[0].account == 9);
+  CHECK(changed[0].symbol == "AAA");
+  CHECK(changed[0].net == qty("10"));
+  CHECK(changed[0].avg_price == std::optional<price>{px("100")});
+  CHECK(changed[0].fees == cash("1"));
+  CHECK(changed[0].ts == 1'000);
+  CHECK(changed[1].strategy == 0);
+  CHECK(changed[1].account == 9);
+  CHECK(changed[1].net == qty("10"));
+
+  changed.clear();
+  REQUIRE_FALSE(l.book(sell(2, 9, "AAA", "4", "101"), &changed));
+  CHECK(changed[0].strategy == 2);
+  CHECK(changed[0].net == qty("-4"));
+  CHECK(changed[1].net == qty("6")); // the account nets both strategies
+
+  l.mark("AAA", px("102"));
+  // Strategy 1: 10000 - 1000 - 1 + 10 * 102 = 10019; strategy 2: 5000 + 404 - 4 * 102 = 4996.
+  CHECK(l.equity(1) == cash("10019"));
+  CHECK(l.equity(2) == cash("4996"));
+  CHECK(l.total_equity() == cash("15015"));
+  CHECK(l.equity(3) == cash("100000")); // unknown: the default cash
+
+  auto positions = l.positions();
+  REQUIRE(positions.size() == 3);
+  CHECK(positions[0].strategy == 1);
+  CHECK(positions[0].unrealised == cash("20")); // 10 * (102 - 100)
+  CHECK(positions[1].strategy == 2);
+  CHECK(positions[1].unrealised == cash("-4")); // -4 * 102 + 404
+  CHECK(positions[2].strategy == 0);
+  CHECK(positions[2].net == qty("6"));
+  CHECK(l.fills() == 2);
+}
+
+TEST_CASE("equity is sampled once per slice with activity, stamped with the slice's time") {
+  ledger_config cfg;
+  cfg.cash = {{1, cash("1000")}};
+  portfolio_ledger l{cfg};
+  CHECK(l.advance(100).empty());
+  l.mark("AAA", px("10"));
+  REQUIRE_FALSE(l.book(buy(1, 1, "AAA", "5", "10")));
+  l.mark("AAA", px("11")); // same slice: one sample
+  auto s = l.advance(200);
+  REQUIRE(s.size() == 2);
+  CHECK(s[0].ts == 100);
+  CHECK(s[0].strategy == 1);
+  CHECK(s[0].equity == cash("1005")); // 1000 - 50 + 5 * 11
+  CHECK(s[1].strategy == 0);
+  CHECK(s[1].equity == cash("1005"));
+  CHECK(l.advance(300).empty()); // nothing happened at 200
+  CHECK(l.advance(250).empty()); // the clock does not go back
+  l.mark("AAA", px("12"));
+  CHECK(l.advance(300).empty()); // same slice
+  auto last = l.flush();
+  REQUIRE(last.size() == 2);
+  CHECK(last[0].ts == 300);
+  CHECK(last[0].equity == cash("1010"));
+  CHECK(l.flush().empty());
+  CHECK(l.curve().size() == 4);
+}
+
+TEST_CASE("a sample interval thins the curve but the last slice is always sampled by flush") {
+  ledger_config cfg;
+  cfg.cash = {{1, cash("1000")}};
+  cfg.sample_interval = 100;
+  portfolio_ledger l{cfg};
+  for (timestamp t = 0; t <= 250; t += 50) {
+    auto s = l.advance(t);
+    l.mark("AAA", px("10"));
+    for (const auto& p : s)
+      CHECK(p.ts % 100 == 0);
+  }
+  (void)l.flush();
+  std::vector<timestamp> times;
+  for (const auto& p : l.curve())
+    if (p.strategy == 1)
+      times.push_back(p.ts);
+  CHECK(times == std::vector<timestamp>{0, 100, 200, 250});
+}
+
+TEST_CASE("a refused fill changes nothing and says why") {
+  portfolio_ledger l{ledger_config{}};
+  std::vector<position_snapshot> changed;
+  auto problem = l.book(buy(1, 1, "AAA", "0", "10"), &changed);
+  REQUIRE(problem);
+  CHECK(problem->reason == orders::position_error_reason::non_positive_quantity);
+  CHECK(changed.empty());
+  CHECK(l.positions().empty());
+  CHECK(l.fills() == 0);
+}
+
+TEST_CASE("the ledger configuration reports every problem") {
+  ledger_config cfg;
+  cfg.default_cash = cash("-1");
+  cfg.cash = {{0, cash("5")}, {3, cash("-2")}};
+  cfg.sample_interval = -5;
+  auto problems = cfg.validate();
+  CHECK(problems.size() == 4);
+}
