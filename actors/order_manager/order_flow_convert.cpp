@@ -39,8 +39,8 @@ orders::fill_event to_core_fill(const fill& f, bool complete) {
 } // namespace
 
 orders::new_order_request to_core(const submit_order& m) {
-  return orders::new_order_request{m.ts_event, m.ts_init, m.id,          m.strategy,
-                                   m.account,  m.symbol,  m.order_side, m.type,
+  return orders::new_order_request{m.ts_event, m.ts_init,     m.id,         m.strategy,
+                                   m.account,  m.symbol,      m.order_side, m.type,
                                    m.tif,      m.limit_price, m.stop_price, m.qty};
 }
 
@@ -53,9 +53,8 @@ orders::replace_request to_core(const replace_order& m) {
 }
 
 submit_order to_protocol(const orders::new_order_request& c) {
-  return submit_order{c.ts_event, c.ts_init, c.id,          c.strategy,
-                      c.account,  c.symbol,  c.order_side, c.type,
-                      c.tif,      c.limit_price, c.stop_price, c.qty};
+  return submit_order{c.ts_event,   c.ts_init, c.id,  c.strategy,    c.account,    c.symbol,
+                      c.order_side, c.type,    c.tif, c.limit_price, c.stop_price, c.qty};
 }
 
 cancel_order to_protocol(const orders::cancel_request& c) {
@@ -120,8 +119,7 @@ open_orders to_protocol(const std::vector<orders::order>& list) {
   for (const auto& o : list)
     out.orders.push_back(open_order{o.id, o.strategy_id, o.account_id, o.symbol, o.side, o.type,
                                     o.tif, o.limit_price.value_or(price{}),
-                                    o.stop_price.value_or(price{}), o.quantity, o.filled,
-                                    o.state});
+                                    o.stop_price.value_or(price{}), o.quantity, o.filled, o.state});
   return out;
 }
 

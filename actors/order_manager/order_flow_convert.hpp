@@ -48,8 +48,7 @@ namespace bourse::order_convert {
 
 /// Calls `send(message)` with the protocol message for a core event: order_filled or
 /// order_partially_filled for a fill (by its `complete` flag), the matching struct otherwise.
-template <class Send>
-void with_protocol(const orders::execution_event& event, Send&& send) {
+template <class Send> void with_protocol(const orders::execution_event& event, Send&& send) {
   auto header = [](const orders::event_header& h) {
     return order_event_header{h.ts_event, h.ts_init, h.id, h.strategy, h.account, h.symbol};
   };

@@ -21,8 +21,7 @@ namespace oc = order_convert;
 /// Internal (paper mode): drain the lanes now.
 struct drain_lanes {};
 
-template <class Inspector>
-typename Inspector::result_type inspect(Inspector& f, drain_lanes&) {
+template <class Inspector> typename Inspector::result_type inspect(Inspector& f, drain_lanes&) {
   return f(caf::meta::type_name("bourse::drain_lanes"));
 }
 
@@ -61,7 +60,8 @@ void emit(self_ptr self) {
                      orders::header_of(e->event).id);
         continue;
       }
-      oc::with_protocol(e->event, [&](auto msg) { st.part.send(self, it->second, std::move(msg)); });
+      oc::with_protocol(e->event,
+                        [&](auto msg) { st.part.send(self, it->second, std::move(msg)); });
     } else {
       const auto& f = std::get<orders::fill_report>(action).fill;
       for (const auto& listener : st.fill_listeners) {
@@ -122,9 +122,72 @@ void handle(self_ptr self, om_input& input) {
       input);
 }
 
-template <class Msg>
-void accept(self_ptr self, Msg& msg) {
+template <class Msg> void accept(self_ptr self, Msg& msg) {
   self->state.part.accept(self, om_input{std::move(msg)});
+}
+
+// The behavior; spawned with arguments (CAF 0.17 binds a reference to a null tuple pointer when a
+// function is spawned without any, which UBSan reports).
+om_impl::behavior_type om_behavior(self_ptr self, order_manager_config config,
+                                   participant_setup setup,
+                                   std::vector<std::pair<std::string, venue_actor>> routes,
+                                   std::vector<fill_listener_actor> fill_listeners) {
+  auto& st = self->state;
+  st.core = std::make_unique<orders::order_manager_core>(config.settings);
+  st.fill_listeners = std::move(fill_listeners);
+  for (auto& [symbol, venue] : routes) {
+    auto it = std::find(st.venues.begin(), st.venues.end(), venue);
+    const std::size_t index = static_cast<std::size_t>(it - st.venues.begin());
+    if (it == st.venues.end())
+      st.venues.push_back(venue);
+    if (!st.core->add_route(symbol, index))
+      spdlog::error("Order manager route refused symbol={} reason=\"the symbol already has a "
+                    "venue\"",
+                    symbol);
+  }
+  participant_hooks<om_input> hooks;
+  hooks.handle = [self](om_input& in) { handle(self, in); };
+  hooks.after_inputs = [self](timestamp now) {
+    self->state.core->drain(now);
+    emit(self);
+  };
+  st.part.configure(setup, std::move(hooks));
+  return {
+      [=](sim_step& step) -> caf::result<sim_step_done> {
+        return self->state.part.step(self, step);
+      },
+      [=](stop_run& stop) -> sim_step_done {
+        return self->state.part.stop(stop.ts_event, [&] {
+          self->state.core->stop(stop.ts_event);
+          emit(self);
+        });
+      },
+      [=](get_runtime_info) { return participant<om_input>::runtime(self); },
+      [=](submit_order& m) { accept(self, m); },
+      [=](cancel_order& m) { accept(self, m); },
+      [=](replace_order& m) { accept(self, m); },
+      [=](order_accepted& m) { accept(self, m); },
+      [=](order_rejected& m) { accept(self, m); },
+      [=](order_partially_filled& m) { accept(self, m); },
+      [=](order_filled& m) { accept(self, m); },
+      [=](order_cancelled& m) { accept(self, m); },
+      [=](order_replaced& m) { accept(self, m); },
+      [=](order_expired& m) { accept(self, m); },
+      [=](order_triggered& m) { accept(self, m); },
+      [=](quote_batch& m) { accept(self, m); },
+      [=](trade_batch& m) { accept(self, m); },
+      [=](bar_batch& m) { accept(self, m); },
+      [=](register_strategy& r) { self->state.strategies[r.strategy] = std::move(r.listener); },
+      [=](get_open_orders& q) -> open_orders {
+        return oc::to_protocol(self->state.core->open_orders(q.strategy));
+      },
+      [=](drain_lanes) {
+        auto& s = self->state;
+        s.drain_scheduled = false;
+        s.core->drain(s.part.now());
+        emit(self);
+      },
+  };
 }
 
 } // namespace
@@ -133,67 +196,8 @@ order_manager_actor spawn_order_manager(caf::actor_system& sys, const order_mana
                                         participant_setup setup,
                                         std::vector<std::pair<std::string, venue_actor>> routes,
                                         std::vector<fill_listener_actor> fill_listeners) {
-  auto impl = sys.spawn([config, setup, routes = std::move(routes),
-                         fill_listeners = std::move(fill_listeners)](
-                            self_ptr self) mutable -> om_impl::behavior_type {
-    auto& st = self->state;
-    st.core = std::make_unique<orders::order_manager_core>(config.settings);
-    st.fill_listeners = std::move(fill_listeners);
-    for (auto& [symbol, venue] : routes) {
-      auto it = std::find(st.venues.begin(), st.venues.end(), venue);
-      const std::size_t index = static_cast<std::size_t>(it - st.venues.begin());
-      if (it == st.venues.end())
-        st.venues.push_back(venue);
-      if (!st.core->add_route(symbol, index))
-        spdlog::error("Order manager route refused symbol={} reason=\"the symbol already has a "
-                      "venue\"",
-                      symbol);
-    }
-    participant_hooks<om_input> hooks;
-    hooks.handle = [self](om_input& in) { handle(self, in); };
-    hooks.after_inputs = [self](timestamp now) {
-      self->state.core->drain(now);
-      emit(self);
-    };
-    st.part.configure(setup, std::move(hooks));
-    return {
-        [=](sim_step& step) -> caf::result<sim_step_done> {
-          return self->state.part.step(self, step);
-        },
-        [=](stop_run& stop) -> sim_step_done {
-          return self->state.part.stop(stop.ts_event, [&] {
-            self->state.core->stop(stop.ts_event);
-            emit(self);
-          });
-        },
-        [=](get_runtime_info) { return participant<om_input>::runtime(self); },
-        [=](submit_order& m) { accept(self, m); },
-        [=](cancel_order& m) { accept(self, m); },
-        [=](replace_order& m) { accept(self, m); },
-        [=](order_accepted& m) { accept(self, m); },
-        [=](order_rejected& m) { accept(self, m); },
-        [=](order_partially_filled& m) { accept(self, m); },
-        [=](order_filled& m) { accept(self, m); },
-        [=](order_cancelled& m) { accept(self, m); },
-        [=](order_replaced& m) { accept(self, m); },
-        [=](order_expired& m) { accept(self, m); },
-        [=](order_triggered& m) { accept(self, m); },
-        [=](quote_batch& m) { accept(self, m); },
-        [=](trade_batch& m) { accept(self, m); },
-        [=](bar_batch& m) { accept(self, m); },
-        [=](register_strategy& r) { self->state.strategies[r.strategy] = std::move(r.listener); },
-        [=](get_open_orders& q) -> open_orders {
-          return oc::to_protocol(self->state.core->open_orders(q.strategy));
-        },
-        [=](drain_lanes) {
-          auto& s = self->state;
-          s.drain_scheduled = false;
-          s.core->drain(s.part.now());
-          emit(self);
-        },
-    };
-  });
-  return caf::actor_cast<order_manager_actor>(impl);
+  return caf::actor_cast<order_manager_actor>(sys.spawn(
+      om_behavior, config, std::move(setup), std::move(routes), std::move(fill_listeners)));
 }
 
 } // namespace bourse

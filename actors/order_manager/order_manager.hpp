@@ -29,7 +29,8 @@ namespace bourse {
 /// `fill_listeners` entry. Call config.validate() first.
 [[nodiscard]] order_manager_actor
 spawn_order_manager(caf::actor_system& sys, const order_manager_config& config,
-                    participant_setup setup, std::vector<std::pair<std::string, venue_actor>> routes,
+                    participant_setup setup,
+                    std::vector<std::pair<std::string, venue_actor>> routes,
                     std::vector<fill_listener_actor> fill_listeners);
 
 } // namespace bourse

@@ -22,8 +22,7 @@ struct venue_wakeup {
   timestamp due = 0;
 };
 
-template <class Inspector>
-typename Inspector::result_type inspect(Inspector& f, venue_wakeup& x) {
+template <class Inspector> typename Inspector::result_type inspect(Inspector& f, venue_wakeup& x) {
   return f(caf::meta::type_name("bourse::venue_wakeup"), x.due);
 }
 
@@ -113,54 +112,58 @@ void handle(self_ptr self, venue_input& input) {
   schedule(self);
 }
 
+// The behavior; spawned with arguments (CAF 0.17 binds a reference to a null tuple pointer when a
+// function is spawned without any, which UBSan reports).
+venue_impl::behavior_type venue_behavior(self_ptr self, venue_config config,
+                                         participant_setup setup) {
+  auto& st = self->state;
+  st.venue_name = config.name;
+  st.core = std::make_unique<venue::simulated_venue>(config.settings);
+  participant_hooks<venue_input> hooks;
+  hooks.handle = [self](venue_input& in) { handle(self, in); };
+  hooks.fire_due = [self](timestamp now) {
+    self->state.core->advance_to(now);
+    emit(self);
+  };
+  hooks.next_wakeup = [self] { return self->state.core->next_wakeup(); };
+  st.part.configure(setup, std::move(hooks));
+  spdlog::debug("Venue started venue={} instruments={} mode={}", config.name,
+                config.settings.instruments.size(), to_string(setup.mode));
+  return {
+      [=](sim_step& step) -> caf::result<sim_step_done> {
+        return self->state.part.step(self, step);
+      },
+      [=](stop_run& stop) -> sim_step_done {
+        return self->state.part.stop(stop.ts_event, [&] {
+          self->state.core->stop(stop.ts_event);
+          emit(self);
+        });
+      },
+      [=](get_runtime_info) { return participant<venue_input>::runtime(self); },
+      [=](submit_order& m) { self->state.part.accept(self, std::move(m)); },
+      [=](cancel_order& m) { self->state.part.accept(self, std::move(m)); },
+      [=](replace_order& m) { self->state.part.accept(self, std::move(m)); },
+      [=](quote_batch& m) { self->state.part.accept(self, std::move(m)); },
+      [=](trade_batch& m) { self->state.part.accept(self, std::move(m)); },
+      [=](bar_batch& m) { self->state.part.accept(self, std::move(m)); },
+      [=](attach_order_listener& m) { self->state.listener = std::move(m.listener); },
+      [=](venue_wakeup& w) {
+        auto& s = self->state;
+        if (w.due == s.scheduled)
+          s.scheduled = no_wakeup;
+        advance_clock(self, w.due);
+        s.core->advance_to(s.part.now());
+        emit(self);
+        schedule(self);
+      },
+  };
+}
+
 } // namespace
 
 venue_actor spawn_venue(caf::actor_system& sys, const venue_config& config,
                         participant_setup setup) {
-  auto impl = sys.spawn([config, setup](self_ptr self) -> venue_impl::behavior_type {
-    auto& st = self->state;
-    st.venue_name = config.name;
-    st.core = std::make_unique<venue::simulated_venue>(config.settings);
-    participant_hooks<venue_input> hooks;
-    hooks.handle = [self](venue_input& in) { handle(self, in); };
-    hooks.fire_due = [self](timestamp now) {
-      self->state.core->advance_to(now);
-      emit(self);
-    };
-    hooks.next_wakeup = [self] { return self->state.core->next_wakeup(); };
-    st.part.configure(setup, std::move(hooks));
-    spdlog::debug("Venue started venue={} instruments={} mode={}", config.name,
-                  config.settings.instruments.size(), to_string(setup.mode));
-    return {
-        [=](sim_step& step) -> caf::result<sim_step_done> {
-          return self->state.part.step(self, step);
-        },
-        [=](stop_run& stop) -> sim_step_done {
-          return self->state.part.stop(stop.ts_event, [&] {
-            self->state.core->stop(stop.ts_event);
-            emit(self);
-          });
-        },
-        [=](get_runtime_info) { return participant<venue_input>::runtime(self); },
-        [=](submit_order& m) { self->state.part.accept(self, std::move(m)); },
-        [=](cancel_order& m) { self->state.part.accept(self, std::move(m)); },
-        [=](replace_order& m) { self->state.part.accept(self, std::move(m)); },
-        [=](quote_batch& m) { self->state.part.accept(self, std::move(m)); },
-        [=](trade_batch& m) { self->state.part.accept(self, std::move(m)); },
-        [=](bar_batch& m) { self->state.part.accept(self, std::move(m)); },
-        [=](attach_order_listener& m) { self->state.listener = std::move(m.listener); },
-        [=](venue_wakeup& w) {
-          auto& s = self->state;
-          if (w.due == s.scheduled)
-            s.scheduled = no_wakeup;
-          advance_clock(self, w.due);
-          s.core->advance_to(s.part.now());
-          emit(self);
-          schedule(self);
-        },
-    };
-  });
-  return caf::actor_cast<venue_actor>(impl);
+  return caf::actor_cast<venue_actor>(sys.spawn(venue_behavior, config, std::move(setup)));
 }
 
 } // namespace bourse

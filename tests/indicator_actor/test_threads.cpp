@@ -1,7 +1,7 @@
 // Shows where the actors run under the real (work-stealing) scheduler with 2 workers: a detached
 // indicator actor answers from a thread of its own, always the same one, that no pool actor uses;
-// the hub, the feeds, the aggregator and an indicator spawned with detached = false run on the
-// cooperative pool. Thread ids are compared, nothing is timed.
+// the hub, the feeds, the aggregator, a strategy and an indicator spawned with detached = false run on
+// the cooperative pool. Thread ids are compared, nothing is timed.
 #include <doctest/doctest.h>
 
 #include <chrono>
@@ -16,6 +16,8 @@
 #include "market_data/feeds.hpp"
 #include "market_data/hub.hpp"
 #include "market_data/slice_feed.hpp"
+#include "bourse/strategy/registry.hpp"
+#include "strategy/strategy.hpp"
 
 using namespace bourse;
 
@@ -32,7 +34,7 @@ runtime_info ask_runtime(caf::scoped_actor& self, const Handle& who) {
 
 } // namespace
 
-TEST_CASE("indicator actors run on their own threads, feeds and the hub on the pool") {
+TEST_CASE("indicator actors run on their own threads, feeds, hub and strategies on the pool") {
   caf::actor_system_config cfg;
   register_protocol_types(cfg);
   cfg.set("scheduler.max-threads", 2);
@@ -58,6 +60,9 @@ TEST_CASE("indicator actors run on their own threads, feeds and the hub on the p
     aggregator_config agg_cfg;
     agg_cfg.listings = {{"AAA.X", "AAA", "X"}};
     auto agg = spawn_aggregator(sys, agg_cfg, paper);
+    strategy_actor_config strategy_cfg;
+    auto strategy = spawn_strategy(sys, make_strategy("sma_cross:symbol=AAA").value, strategy_cfg,
+                                   paper, order_command_actor{});
 
     auto a1 = ask_runtime(self, detached_a);
     auto a2 = ask_runtime(self, detached_a);
@@ -66,6 +71,7 @@ TEST_CASE("indicator actors run on their own threads, feeds and the hub on the p
     auto h = ask_runtime(self, hub);
     auto f = ask_runtime(self, feed);
     auto g = ask_runtime(self, agg);
+    auto s = ask_runtime(self, strategy);
 
     CHECK(a1.name == "indicator");
     CHECK(h.name == "market_data_hub");
@@ -77,21 +83,23 @@ TEST_CASE("indicator actors run on their own threads, feeds and the hub on the p
     CHECK_FALSE(h.detached);
     CHECK_FALSE(f.detached);
     CHECK_FALSE(g.detached);
+    CHECK_FALSE(s.detached);
     // A detached actor keeps its thread; two detached actors have two threads.
     CHECK(a1.thread == a2.thread);
     CHECK(a1.thread != b.thread);
     // No pool actor ever answered from a detached actor's thread.
-    for (const auto* pool_info : {&p, &h, &f, &g}) {
+    for (const auto* pool_info : {&p, &h, &f, &g, &s}) {
       CHECK(pool_info->thread != a1.thread);
       CHECK(pool_info->thread != b.thread);
     }
     // Pool actors answered from at most the 2 worker threads.
-    std::set<std::string> pool_threads{p.thread, h.thread, f.thread, g.thread};
+    std::set<std::string> pool_threads{p.thread, h.thread, f.thread, g.thread, s.thread};
     CHECK(pool_threads.size() <= 2);
 
     for (auto handle : {caf::actor_cast<caf::actor>(hub), caf::actor_cast<caf::actor>(detached_a),
                         caf::actor_cast<caf::actor>(detached_b), caf::actor_cast<caf::actor>(pooled),
-                        caf::actor_cast<caf::actor>(feed), caf::actor_cast<caf::actor>(agg)})
+                        caf::actor_cast<caf::actor>(feed), caf::actor_cast<caf::actor>(agg),
+                        caf::actor_cast<caf::actor>(strategy)})
       self->send_exit(handle, caf::exit_reason::user_shutdown);
   }
 }

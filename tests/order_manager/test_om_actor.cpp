@@ -14,8 +14,12 @@ using bourse::testing::coordinator_fixture;
 
 namespace {
 
-price px(const char* text) { return *price::parse(text); }
-quantity qty(const char* text) { return *quantity::parse(text); }
+price px(const char* text) {
+  return *price::parse(text);
+}
+quantity qty(const char* text) {
+  return *quantity::parse(text);
+}
 
 submit_order limit_order(order_id id, const char* limit, side s = side::buy) {
   submit_order m;
@@ -73,11 +77,11 @@ struct om_fixture : coordinator_fixture {
   }
 
   order_manager_actor spawn_om(run_mode mode, order_manager_config config = {}) {
-    auto om = spawn_order_manager(
-        sys, config, participant_setup{mode, 5, ranks},
-        {{"AAPL", caf::actor_cast<venue_actor>(venue_probe)}},
-        {caf::actor_cast<fill_listener_actor>(fill_probe)});
-    self->send(om, register_strategy{7, caf::actor_cast<order_event_listener_actor>(strategy_probe)});
+    auto om = spawn_order_manager(sys, config, participant_setup{mode, 5, ranks},
+                                  {{"AAPL", caf::actor_cast<venue_actor>(venue_probe)}},
+                                  {caf::actor_cast<fill_listener_actor>(fill_probe)});
+    self->send(om,
+               register_strategy{7, caf::actor_cast<order_event_listener_actor>(strategy_probe)});
     run();
     return om;
   }
@@ -130,7 +134,8 @@ TEST_CASE_FIXTURE(om_fixture, "the order manager routes commands and forwards ve
   }
 }
 
-TEST_CASE_FIXTURE(om_fixture, "a cancel behind 1,000 limit orders in the mailbox is handled first") {
+TEST_CASE_FIXTURE(om_fixture,
+                  "a cancel behind 1,000 limit orders in the mailbox is handled first") {
   auto om = spawn_om(run_mode::paper);
   SUBCASE("the order to cancel is at the venue") {
     self->send(om, limit_order(1, "10.00"));
@@ -191,23 +196,17 @@ TEST_CASE_FIXTURE(om_fixture, "in backtest mode a step handles its inputs priori
   CHECK(strategy_log->count<order_accepted>() == 0);
   self->send(om, order_accepted{header(2)});
   run();
-  self->receive([](sim_step_done& done) {
-    CHECK(done.sent == std::vector<rank_count>{{7, 1}});
-  });
+  self->receive([](sim_step_done& done) { CHECK(done.sent == std::vector<rank_count>{{7, 1}}); });
   CHECK(strategy_log->count<order_accepted>() == 1);
 
   self->send(om, stop_run{300});
   run();
-  self->receive([](sim_step_done& done) {
-    CHECK(done.sent == std::vector<rank_count>{{6, 2}});
-  });
+  self->receive([](sim_step_done& done) { CHECK(done.sent == std::vector<rank_count>{{6, 2}}); });
   CHECK(commands(*venue_log) == std::vector<std::string>{"s3", "s2", "c2", "c3"});
   self->send(om, limit_order(4, "10.00"));
   self->send(om, sim_step{300, 1, {rank_count{4, 1}}});
   run();
-  self->receive([](sim_step_done& done) {
-    CHECK(done.sent == std::vector<rank_count>{{7, 1}});
-  });
+  self->receive([](sim_step_done& done) { CHECK(done.sent == std::vector<rank_count>{{7, 1}}); });
   auto rejected = strategy_log->all<order_rejected>();
   REQUIRE(rejected.size() == 1);
   CHECK(rejected[0].reason == order_reject_reason::shutting_down);

@@ -45,8 +45,8 @@ TEST_CASE("an order is cancelled and replaced through the venue") {
     d.send(cancel(1));
     d.send(replace(1, "99.60", ""));
     auto rejected = only<rejected_event>({d.strategy_events[3].event, d.strategy_events[4].event});
-    CHECK(d.lines() == lines{"7: rejected 1 cancel order_finished",
-                             "7: rejected 1 replace order_finished"});
+    CHECK(d.lines() ==
+          lines{"7: rejected 1 cancel order_finished", "7: rejected 1 replace order_finished"});
     CHECK(rejected[0].detail == "order 1: cancel refused: the order is already cancelled");
   }
 }
@@ -80,15 +80,16 @@ TEST_CASE("refusals by the order manager never reach a venue") {
   d.send(replace(2, "-1.00", ""));
   d.send(replace(2, "", "-3"));
   auto events = d.strategy_events;
-  CHECK(d.lines() == lines{"7: rejected 1 submit unknown_symbol", "7: accepted 2",
-                           "7: rejected 2 submit duplicate_id", "7: rejected 3 submit invalid_order",
-                           "7: rejected 4 submit invalid_order", "7: rejected 9 cancel unknown_order",
-                           "8: rejected 2 cancel not_owner", "7: rejected 2 replace invalid_order",
-                           "8: rejected 2 replace not_owner", "7: rejected 2 replace invalid_order",
-                           "7: rejected 2 replace invalid_order"});
+  CHECK(d.lines() ==
+        lines{"7: rejected 1 submit unknown_symbol", "7: accepted 2",
+              "7: rejected 2 submit duplicate_id", "7: rejected 3 submit invalid_order",
+              "7: rejected 4 submit invalid_order", "7: rejected 9 cancel unknown_order",
+              "8: rejected 2 cancel not_owner", "7: rejected 2 replace invalid_order",
+              "8: rejected 2 replace not_owner", "7: rejected 2 replace invalid_order",
+              "7: rejected 2 replace invalid_order"});
   CHECK(d.venue_commands.size() == 1);
-  auto rejected = only<rejected_event>({events[0].event, events[2].event, events[3].event,
-                                        events[4].event, events[6].event});
+  auto rejected = only<rejected_event>(
+      {events[0].event, events[2].event, events[3].event, events[4].event, events[6].event});
   CHECK(rejected[0].detail == "order 1: no venue trades TSLA");
   CHECK(rejected[1].detail == "order 2: the id was used before (by strategy 7, AAPL)");
   CHECK(rejected[2].detail.find("order 3") == 0);
@@ -144,8 +145,8 @@ TEST_CASE("a cancel sent before the venue acknowledged the order is forwarded") 
   CHECK(d.state_of(1) == order_state::pending_submit);
   d.send(cancel(1));
   d.send(replace(1, "98.00", ""));
-  CHECK(d.lines() == lines{"7: rejected 1 cancel request_pending",
-                           "7: rejected 1 replace request_pending"});
+  CHECK(d.lines() ==
+        lines{"7: rejected 1 cancel request_pending", "7: rejected 1 replace request_pending"});
   d.advance(1000);
   CHECK(d.lines() == lines{"7: accepted 1", "7: cancelled 1 10 user"});
   CHECK(d.state_of(1) == order_state::cancelled);
@@ -182,8 +183,8 @@ TEST_CASE("stop cancels every open order with reason shutdown and refuses new on
   CHECK(d.om.shutting_down());
   d.send(limit(5, side::buy, "1", "97.00"));
   d.send(replace(1, "98.00", ""));
-  CHECK(d.lines() == lines{"7: rejected 5 submit shutting_down",
-                           "7: rejected 1 replace order_finished"});
+  CHECK(d.lines() ==
+        lines{"7: rejected 5 submit shutting_down", "7: rejected 1 replace order_finished"});
 }
 
 TEST_CASE("a cancel or replace that arrives after the order filled is reported as refused") {
@@ -200,11 +201,10 @@ TEST_CASE("a cancel or replace that arrives after the order filled is reported a
   // Before the commands take effect, the market crosses both orders.
   d.on_quote(make_quote(1500, "98.00", "98.90", "100", "100"));
   d.advance(2000);
-  CHECK(d.lines() == lines{"7: accepted 1", "7: accepted 2",
-                           "7: fill 1 buy 10@99.00 leaves 0 maker done",
-                           "7: fill 2 buy 10@99.00 leaves 0 maker done",
-                           "7: rejected 1 cancel order_finished",
-                           "7: rejected 2 replace order_finished"});
+  CHECK(d.lines() ==
+        lines{"7: accepted 1", "7: accepted 2", "7: fill 1 buy 10@99.00 leaves 0 maker done",
+              "7: fill 2 buy 10@99.00 leaves 0 maker done", "7: rejected 1 cancel order_finished",
+              "7: rejected 2 replace order_finished"});
   CHECK(d.state_of(1) == order_state::filled);
   CHECK(d.state_of(2) == order_state::filled);
   CHECK(d.om.take_warnings().empty());

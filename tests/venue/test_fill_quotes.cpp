@@ -139,8 +139,8 @@ TEST_CASE("a replace to a crossing price trades against the outside market") {
   v.on_quote(make_quote(100, "99.98", "100.02", "100", "50"));
   v.submit(limit(1, side::buy, "100", "99.00"), 100);
   v.replace(replace(1, "100.03", ""), 110);
-  CHECK(drain(v) == lines{"accepted 1", "replaced 1 100.03 100",
-                          "fill 1 buy 50@100.02 leaves 50 taker"});
+  CHECK(drain(v) ==
+        lines{"accepted 1", "replaced 1 100.03 100", "fill 1 buy 50@100.02 leaves 50 taker"});
   v.replace(replace(1, "", "20"), 120);
   CHECK(drain(v) == lines{"replaced 1 100.03 20"});
   REQUIRE(v.live_orders().size() == 1);

@@ -188,8 +188,8 @@ TEST_CASE("stop ends commands in flight and refuses new orders afterwards") {
   v.replace(replace(1, "98.00", ""), 2 * ns_per_second);
   v.cancel(cancel(1), 2 * ns_per_second);
   v.stop(2 * ns_per_second);
-  CHECK(drain(v) == lines{"cancelled 2 7 shutdown", "rejected 1 replace shutting_down",
-                          "cancelled 1 10 user"});
+  CHECK(drain(v) ==
+        lines{"cancelled 2 7 shutdown", "rejected 1 replace shutting_down", "cancelled 1 10 user"});
   CHECK(v.stopped());
   CHECK(v.queued_commands() == 0);
   v.submit(limit(3, side::buy, "1", "99.00"), 3 * ns_per_second);

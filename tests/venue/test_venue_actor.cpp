@@ -14,8 +14,12 @@ using bourse::testing::coordinator_fixture;
 
 namespace {
 
-price px(const char* text) { return *price::parse(text); }
-quantity qty(const char* text) { return *quantity::parse(text); }
+price px(const char* text) {
+  return *price::parse(text);
+}
+quantity qty(const char* text) {
+  return *quantity::parse(text);
+}
 
 venue_config config(duration_ns latency = 0) {
   venue_config c;
@@ -79,7 +83,8 @@ TEST_CASE_FIXTURE(coordinator_fixture, "the venue fills against replayed quotes 
 
 TEST_CASE_FIXTURE(coordinator_fixture, "in paper mode the latency passes on a delayed message") {
   auto [listener, log] = probe();
-  auto v = spawn_venue(sys, config(5'000'000), {run_mode::paper, 0, std::make_shared<rank_table>()});
+  auto v =
+      spawn_venue(sys, config(5'000'000), {run_mode::paper, 0, std::make_shared<rank_table>()});
   self->send(v, attach_order_listener{caf::actor_cast<order_event_listener_actor>(listener)});
   self->send(v, quotes(100, "9.99", "10.01"));
   self->send(v, order(1, order_type::market));
@@ -94,7 +99,8 @@ TEST_CASE_FIXTURE(coordinator_fixture, "in paper mode the latency passes on a de
   CHECK(log->count<order_filled>() == 1);
 }
 
-TEST_CASE_FIXTURE(coordinator_fixture, "in backtest mode the venue asks to be stepped after the latency") {
+TEST_CASE_FIXTURE(coordinator_fixture,
+                  "in backtest mode the venue asks to be stepped after the latency") {
   auto [listener, log] = probe();
   auto ranks = std::make_shared<rank_table>();
   ranks->add(self->id(), 3);     // the test plays the order manager and the hub (rank 3)

@@ -16,8 +16,7 @@
 
 namespace doctest {
 /// Prints event lines in failure messages.
-template <>
-struct StringMaker<std::vector<std::string>> {
+template <> struct StringMaker<std::vector<std::string>> {
   static String convert(const std::vector<std::string>& lines) {
     std::string s = "{";
     for (const auto& line : lines)
@@ -114,7 +113,11 @@ inline cancel_request cancel(order_id id, strategy_id strategy = 7) {
 /// Returns a replace request of strategy 7 (empty text: unchanged).
 inline replace_request replace(order_id id, std::string_view new_px, std::string_view new_qty,
                                strategy_id strategy = 7) {
-  return replace_request{0, 0, id, strategy, new_px.empty() ? price{} : px(new_px),
+  return replace_request{0,
+                         0,
+                         id,
+                         strategy,
+                         new_px.empty() ? price{} : px(new_px),
                          new_qty.empty() ? quantity{} : qty(new_qty)};
 }
 
@@ -146,8 +149,8 @@ inline std::string describe(const execution_event& event) {
     }
     std::string operator()(const rejected_event& e) const {
       static const char* const kinds[] = {"submit", "cancel", "replace"};
-      return "rejected " + std::to_string(e.header.id) + " " +
-             kinds[static_cast<int>(e.command)] + " " + std::string(to_string(e.reason));
+      return "rejected " + std::to_string(e.header.id) + " " + kinds[static_cast<int>(e.command)] +
+             " " + std::string(to_string(e.reason));
     }
     std::string operator()(const fill_event& e) const {
       std::string s = "fill " + std::to_string(e.header.id) + " " +
@@ -192,8 +195,7 @@ inline std::vector<std::string> drain(venue::simulated_venue& v) {
 }
 
 /// Returns the events of type T among `events`.
-template <class T>
-std::vector<T> only(const std::vector<execution_event>& events) {
+template <class T> std::vector<T> only(const std::vector<execution_event>& events) {
   std::vector<T> out;
   for (const auto& e : events)
     if (auto* x = std::get_if<T>(&e))

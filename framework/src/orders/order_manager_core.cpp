@@ -15,20 +15,20 @@ std::string order_text(order_id id) {
 
 reject_reason map_denial(risk_denial_reason reason) noexcept {
   switch (reason) {
-    case risk_denial_reason::invalid_order:
-      return reject_reason::invalid_order;
-    case risk_denial_reason::no_reference_price:
-      return reject_reason::no_reference_price;
-    case risk_denial_reason::max_order_quantity:
-      return reject_reason::max_order_quantity;
-    case risk_denial_reason::max_order_notional:
-      return reject_reason::max_order_notional;
-    case risk_denial_reason::price_band:
-      return reject_reason::price_band;
-    case risk_denial_reason::max_position:
-      return reject_reason::max_position;
-    case risk_denial_reason::rate_limit:
-      return reject_reason::rate_limit;
+  case risk_denial_reason::invalid_order:
+    return reject_reason::invalid_order;
+  case risk_denial_reason::no_reference_price:
+    return reject_reason::no_reference_price;
+  case risk_denial_reason::max_order_quantity:
+    return reject_reason::max_order_quantity;
+  case risk_denial_reason::max_order_notional:
+    return reject_reason::max_order_notional;
+  case risk_denial_reason::price_band:
+    return reject_reason::price_band;
+  case risk_denial_reason::max_position:
+    return reject_reason::max_position;
+  case risk_denial_reason::rate_limit:
+    return reject_reason::rate_limit;
   }
   return reject_reason::invalid_order;
 }
@@ -189,8 +189,8 @@ bool order_manager_core::cancel_queued(const cancel_request& c, timestamp now) {
   if (tracker_.find(o.id) == nullptr && !tracker_.add(o))
     if (auto problem = tracker_.apply(o.id, order_event::cancel(), now))
       warn(problem->message);
-  actions_.push_back(
-      strategy_event{r.strategy, cancelled_event{request_header(r, now), r.qty, cancel_reason::user}});
+  actions_.push_back(strategy_event{
+      r.strategy, cancelled_event{request_header(r, now), r.qty, cancel_reason::user}});
   return true;
 }
 

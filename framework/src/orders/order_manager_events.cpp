@@ -38,9 +38,10 @@ event_header order_manager_core::header_of_order(const order& o, timestamp now) 
   return event_header{now, now, o.id, o.strategy_id, o.account_id, o.symbol};
 }
 
-void order_manager_core::reject(const event_header& h, command_type command,
-                                reject_reason reason, std::string detail) {
-  actions_.push_back(strategy_event{h.strategy, rejected_event{h, command, reason, std::move(detail)}});
+void order_manager_core::reject(const event_header& h, command_type command, reject_reason reason,
+                                std::string detail) {
+  actions_.push_back(
+      strategy_event{h.strategy, rejected_event{h, command, reason, std::move(detail)}});
 }
 
 void order_manager_core::forward(const order& o, execution_event event, timestamp now) {
@@ -69,8 +70,7 @@ void order_manager_core::on_venue_event(const execution_event& event, timestamp 
   const order_id id = orders::header_of(event).id;
   const order* o = tracker_.find(id);
   if (o == nullptr) {
-    warn("Venue event for an unknown order id=" + std::to_string(id) +
-         " kind=" + kind_name(event));
+    warn("Venue event for an unknown order id=" + std::to_string(id) + " kind=" + kind_name(event));
     return;
   }
   order_info& info = info_[id];

@@ -32,8 +32,7 @@ std::optional<int128> steps_of(fixed<Tag> value, fixed<Tag> step, bool up) noexc
   return q;
 }
 
-template <class Tag>
-std::optional<fixed<Tag>> times_step(int128 n, fixed<Tag> step) noexcept {
+template <class Tag> std::optional<fixed<Tag>> times_step(int128 n, fixed<Tag> step) noexcept {
   int128 raw = n * step.raw();
   if (raw > std::numeric_limits<std::int64_t>::max() ||
       raw < std::numeric_limits<std::int64_t>::min())

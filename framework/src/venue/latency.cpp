@@ -9,12 +9,12 @@ namespace bourse::venue {
 
 std::string_view to_string(latency_kind kind) noexcept {
   switch (kind) {
-    case latency_kind::fixed:
-      return "fixed";
-    case latency_kind::uniform:
-      return "uniform";
-    case latency_kind::exponential:
-      return "exponential";
+  case latency_kind::fixed:
+    return "fixed";
+  case latency_kind::uniform:
+    return "uniform";
+  case latency_kind::exponential:
+    return "exponential";
   }
   return "unknown";
 }
@@ -47,15 +47,15 @@ duration_ns latency_sampler::next() noexcept {
   const duration_ns base = model_.base < 0 ? 0 : model_.base;
   const duration_ns jitter = model_.jitter < 0 ? 0 : model_.jitter;
   switch (model_.kind) {
-    case latency_kind::fixed:
-      return base;
-    case latency_kind::uniform:
-      return base + static_cast<duration_ns>(random_.below(static_cast<std::uint64_t>(jitter) + 1));
-    case latency_kind::exponential: {
-      // An exponential draw is below 40 (about -ln 2^-53), so the product stays far from overflow.
-      const double draw = random_.exponential() * static_cast<double>(jitter);
-      return base + static_cast<duration_ns>(std::llround(draw));
-    }
+  case latency_kind::fixed:
+    return base;
+  case latency_kind::uniform:
+    return base + static_cast<duration_ns>(random_.below(static_cast<std::uint64_t>(jitter) + 1));
+  case latency_kind::exponential: {
+    // An exponential draw is below 40 (about -ln 2^-53), so the product stays far from overflow.
+    const double draw = random_.exponential() * static_cast<double>(jitter);
+    return base + static_cast<duration_ns>(std::llround(draw));
+  }
   }
   return base;
 }

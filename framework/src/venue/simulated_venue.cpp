@@ -181,8 +181,9 @@ void simulated_venue::stop(timestamp now) {
       activate_cancel(*c, clock_);
     } else if (auto* p = std::get_if<orders::replace_request>(&q.command)) {
       const order_record* rec = find_record(p->id);
-      orders::event_header h = rec ? header(*rec, clock_)
-                                   : orders::event_header{clock_, clock_, p->id, p->strategy, 0, {}};
+      orders::event_header h =
+          rec ? header(*rec, clock_)
+              : orders::event_header{clock_, clock_, p->id, p->strategy, 0, {}};
       reject(h, orders::command_type::replace, orders::reject_reason::shutting_down,
              order_text(p->id) + ": replace not done: the venue stopped");
     }
@@ -332,9 +333,8 @@ void simulated_venue::activate_replace(const orders::replace_request& p, timesta
   const side s = rec->request.order_side;
   auto& level = s == side::buy ? st.market.ask : st.market.bid;
   // A new price may cross: the order then trades like an incoming one, the outside market too.
-  const quantity used = with_outside(st, s, level, ts, [&] {
-    st.book->replace(rec->book_id, changes, ts);
-  });
+  const quantity used =
+      with_outside(st, s, level, ts, [&] { st.book->replace(rec->book_id, changes, ts); });
   if (level)
     level->available = level->available - used;
   refresh_status(st, *rec);

@@ -9,42 +9,42 @@ namespace {
 
 orders::reject_reason map_reason(book::reject_reason reason) noexcept {
   switch (reason) {
-    case book::reject_reason::duplicate_id:
-      return orders::reject_reason::duplicate_id;
-    case book::reject_reason::unknown_id:
-      return orders::reject_reason::unknown_order;
-    case book::reject_reason::order_finished:
-      return orders::reject_reason::order_finished;
-    case book::reject_reason::off_lot:
-      return orders::reject_reason::off_lot;
-    case book::reject_reason::off_tick:
-      return orders::reject_reason::off_tick;
-    default:
-      return orders::reject_reason::invalid_order;
+  case book::reject_reason::duplicate_id:
+    return orders::reject_reason::duplicate_id;
+  case book::reject_reason::unknown_id:
+    return orders::reject_reason::unknown_order;
+  case book::reject_reason::order_finished:
+    return orders::reject_reason::order_finished;
+  case book::reject_reason::off_lot:
+    return orders::reject_reason::off_lot;
+  case book::reject_reason::off_tick:
+    return orders::reject_reason::off_tick;
+  default:
+    return orders::reject_reason::invalid_order;
   }
 }
 
 orders::cancel_reason map_reason(book::cancel_reason reason) noexcept {
   switch (reason) {
-    case book::cancel_reason::no_liquidity:
-      return orders::cancel_reason::no_liquidity;
-    case book::cancel_reason::ioc:
-      return orders::cancel_reason::ioc;
-    case book::cancel_reason::fok:
-      return orders::cancel_reason::fok;
-    default:
-      return orders::cancel_reason::user;
+  case book::cancel_reason::no_liquidity:
+    return orders::cancel_reason::no_liquidity;
+  case book::cancel_reason::ioc:
+    return orders::cancel_reason::ioc;
+  case book::cancel_reason::fok:
+    return orders::cancel_reason::fok;
+  default:
+    return orders::cancel_reason::user;
   }
 }
 
 orders::command_type map_kind(book::request_kind kind) noexcept {
   switch (kind) {
-    case book::request_kind::cancel:
-      return orders::command_type::cancel;
-    case book::request_kind::replace:
-      return orders::command_type::replace;
-    default:
-      return orders::command_type::submit;
+  case book::request_kind::cancel:
+    return orders::command_type::cancel;
+  case book::request_kind::replace:
+    return orders::command_type::replace;
+  default:
+    return orders::command_type::submit;
   }
 }
 
@@ -143,8 +143,8 @@ void simulated_venue::book_events::on_replaced(const book::order_view& order, ti
 }
 
 orders::event_header simulated_venue::header(const order_record& rec, timestamp ts) const {
-  return orders::event_header{ts, ts, rec.request.id, rec.request.strategy, rec.request.account,
-                              rec.request.symbol};
+  return orders::event_header{
+      ts, ts, rec.request.id, rec.request.strategy, rec.request.account, rec.request.symbol};
 }
 
 void simulated_venue::reject(const orders::event_header& h, orders::command_type command,
@@ -168,15 +168,15 @@ void simulated_venue::refresh_status(instrument_state& st, order_record& rec) {
   if (rec.status == venue_order_status::done || rec.book_id == 0)
     return;
   switch (st.book->status(rec.book_id)) {
-    case book::order_status::resting:
-      set_status(rec, venue_order_status::working);
-      break;
-    case book::order_status::pending_stop:
-      set_status(rec, venue_order_status::pending_stop);
-      break;
-    default:
-      set_status(rec, venue_order_status::done);
-      break;
+  case book::order_status::resting:
+    set_status(rec, venue_order_status::working);
+    break;
+  case book::order_status::pending_stop:
+    set_status(rec, venue_order_status::pending_stop);
+    break;
+  default:
+    set_status(rec, venue_order_status::done);
+    break;
   }
 }
 
@@ -191,7 +191,8 @@ simulated_venue::order_record* simulated_venue::record_of_book_id(order_id book_
   return find_record(client_of_book_[book_id - 1]);
 }
 
-simulated_venue::instrument_state* simulated_venue::instrument_of(std::string_view symbol) noexcept {
+simulated_venue::instrument_state*
+simulated_venue::instrument_of(std::string_view symbol) noexcept {
   auto it = by_symbol_.find(symbol);
   return it == by_symbol_.end() ? nullptr : instruments_[it->second].get();
 }

@@ -90,8 +90,8 @@ void simulated_venue::on_bar(std::string_view symbol, const bar& b) {
   trigger_stops(*st, &b, b.close, ts);
 }
 
-void simulated_venue::cross(instrument_state& st, side resting, price threshold,
-                            quantity& budget, timestamp ts) {
+void simulated_venue::cross(instrument_state& st, side resting, price threshold, quantity& budget,
+                            timestamp ts) {
   if (!budget.is_positive() || !threshold.is_positive())
     return;
   if (resting == side::buy) {
@@ -151,8 +151,8 @@ void simulated_venue::trigger_stops(instrument_state& st, const bar* source, pri
   }
 }
 
-void simulated_venue::execute_stop(instrument_state& st, order_record& rec,
-                                   std::optional<price> at, timestamp ts) {
+void simulated_venue::execute_stop(instrument_state& st, order_record& rec, std::optional<price> at,
+                                   timestamp ts) {
   events_.push_back(orders::triggered_event{header(rec, ts)});
   enter_book(st, rec, ts, at);
 }

@@ -40,7 +40,8 @@ struct latency_model {
   /// The seed of the random source for uniform and exponential draws.
   std::uint64_t seed = 1;
 
-  /// Returns every problem at once: a negative or too large base or jitter, jitter on a fixed model.
+  /// Returns every problem at once: a negative or too large base or jitter, jitter on a fixed
+  /// model.
   [[nodiscard]] std::vector<std::string> validate() const;
 };
 

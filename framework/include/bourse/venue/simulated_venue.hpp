@@ -152,8 +152,7 @@ private:
   // Market data, crossing and stops (venue_market.cpp).
   void cross(instrument_state& st, side resting, price threshold, quantity& budget, timestamp ts);
   void trigger_stops(instrument_state& st, const bar* source, price last, timestamp ts);
-  void execute_stop(instrument_state& st, order_record& rec, std::optional<price> at,
-                    timestamp ts);
+  void execute_stop(instrument_state& st, order_record& rec, std::optional<price> at, timestamp ts);
   template <class Action>
   quantity with_outside(instrument_state& st, side taker, const std::optional<outside_level>& level,
                         timestamp ts, Action&& action);

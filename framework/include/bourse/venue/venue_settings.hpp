@@ -14,7 +14,8 @@ namespace bourse::venue {
 
 /// The settings of one simulated venue (docs/venue.md).
 struct venue_settings {
-  /// The instruments it trades (symbol, tick size, lot size); orders for other symbols are rejected.
+  /// The instruments it trades (symbol, tick size, lot size); orders for other symbols are
+  /// rejected.
   std::vector<instrument> instruments;
   /// Order entry latency.
   latency_model latency;
