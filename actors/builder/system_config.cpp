@@ -12,14 +12,11 @@ namespace bourse {
 system_config::system_config() {
   register_protocol_types(*this);
   // CAF 0.17 starts max(4, cores) workers; on a 2-core machine the extra workers only steal and
-  // sleep. One worker per core.
+  // sleep, and cost a backtest about 30 %. One worker per core.
   auto cores = std::max(1u, std::thread::hardware_concurrency());
   set("scheduler.max-threads", static_cast<std::size_t>(cores));
-  // A stepped backtest is a chain of short request/reply hops, many of them to and from detached
-  // indicator threads. Work stealing parks idle workers in an uninterruptible 50 us sleep, so every
-  // hop that finds the pool idle waits; the sharing policy wakes a worker through a condition
-  // variable at once. Measured in docs/operations.md.
-  set("scheduler.policy", caf::atom("sharing"));
+  // Work stealing stays (the sharing policy measured 2-4x slower for stepped backtests, and more
+  // aggressive polling made quote runs slower): docs/operations.md has the numbers.
   set("logger.console", caf::atom("none"));
 }
 
