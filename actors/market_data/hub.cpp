@@ -2,7 +2,9 @@
 #include "market_data/hub.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
+#include <set>
 #include <tuple>
 #include <vector>
 
@@ -18,26 +20,24 @@ struct subscription_key {
   }
 };
 
+// What one listener receives of one kind: everything, or the listed symbols.
+struct route {
+  market_data_listener_actor listener;
+  bool all = false;
+  std::set<std::string, std::less<>> symbols;
+};
+
 struct hub_state {
   participant<market_slice> part;
   // Listeners per (symbol or "*", kind), in subscription order.
   std::map<subscription_key, std::vector<market_data_listener_actor>> subscribers;
+  // The same, per kind and listener, rebuilt when subscriptions change (no lookups per record).
+  std::array<std::vector<route>, 3> routes;
   std::map<std::string, quote> latest;
   static inline const char* name = "market_data_hub";
 };
 
 using self_ptr = market_data_hub_actor::stateful_pointer<hub_state>;
-
-bool wants(const hub_state& st, const market_data_listener_actor& listener,
-           const std::string& symbol, data_kind kind) {
-  for (const auto& key : {subscription_key{symbol, kind}, subscription_key{"*", kind}}) {
-    auto it = st.subscribers.find(key);
-    if (it != st.subscribers.end() &&
-        std::find(it->second.begin(), it->second.end(), listener) != it->second.end())
-      return true;
-  }
-  return false;
-}
 
 // Every listener subscribed to `kind` of any symbol, each once, ordered by (symbol, kind) key and then
 // subscription order: deterministic.
@@ -51,6 +51,27 @@ std::vector<market_data_listener_actor> listeners_of(const hub_state& st, data_k
   return out;
 }
 
+// Rebuilds the per-kind routes from the subscriptions, listeners in listeners_of order.
+void rebuild_routes(hub_state& st) {
+  for (auto kind : {data_kind::quotes, data_kind::trades, data_kind::bars}) {
+    auto& routes = st.routes[static_cast<std::size_t>(kind)];
+    routes.clear();
+    for (const auto& listener : listeners_of(st, kind)) {
+      route r;
+      r.listener = listener;
+      for (const auto& [key, listeners] : st.subscribers)
+        if (key.kind == kind &&
+            std::find(listeners.begin(), listeners.end(), listener) != listeners.end()) {
+          if (key.symbol == "*")
+            r.all = true;
+          else
+            r.symbols.insert(key.symbol);
+        }
+      routes.push_back(std::move(r));
+    }
+  }
+}
+
 std::vector<quote>& batch_items(quote_batch& b) { return b.quotes; }
 std::vector<trade>& batch_items(trade_batch& b) { return b.trades; }
 std::vector<symbol_bar>& batch_items(bar_batch& b) { return b.bars; }
@@ -61,15 +82,15 @@ void fan_out(self_ptr self, data_kind kind, const std::vector<Item>& items, time
   if (items.empty())
     return;
   auto& st = self->state;
-  for (const auto& listener : listeners_of(st, kind)) {
+  for (const auto& r : st.routes[static_cast<std::size_t>(kind)]) {
     Batch batch;
     batch.ts_event = ts;
     batch.ts_init = st.part.now();
     for (const auto& item : items)
-      if (wants(st, listener, symbol_of(item), kind))
+      if (r.all || r.symbols.count(symbol_of(item)) > 0)
         batch_items(batch).push_back(item);
     if (!batch_items(batch).empty())
-      st.part.send(self, listener, std::move(batch));
+      st.part.send(self, r.listener, std::move(batch));
   }
 }
 
@@ -107,12 +128,14 @@ market_data_hub_actor spawn_hub(caf::actor_system& sys, participant_setup setup)
           auto& list = self->state.subscribers[{sub.symbol, sub.kind}];
           if (std::find(list.begin(), list.end(), sub.listener) == list.end())
             list.push_back(std::move(sub.listener));
+          rebuild_routes(self->state);
         },
         [=](unsubscribe& sub) {
           auto it = self->state.subscribers.find({sub.symbol, sub.kind});
           if (it != self->state.subscribers.end())
             it->second.erase(std::remove(it->second.begin(), it->second.end(), sub.listener),
                              it->second.end());
+          rebuild_routes(self->state);
         },
         [=](get_quote& q) -> caf::result<quote> {
           auto it = self->state.latest.find(q.symbol);
