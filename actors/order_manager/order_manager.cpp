@@ -151,6 +151,8 @@ om_impl::behavior_type om_behavior(self_ptr self, order_manager_config config,
     self->state.core->drain(now);
     emit(self);
   };
+  // Venue events come back only while an order is queued, in flight or open.
+  hooks.quiet = [self] { return self->state.core->idle(); };
   st.part.configure(setup, std::move(hooks));
   return {
       [=](sim_step& step) -> caf::result<sim_step_done> {

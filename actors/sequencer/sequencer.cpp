@@ -1,5 +1,5 @@
-// The sequencer: feeds -> hub, then wave-by-wave stepping of every participant (backtest) or
-// wall-clock pacing (paper), then an ordered stop.
+// The sequencer: feeds -> hub, then sweeps over the participants (backtest) or wall-clock pacing
+// (paper), then an ordered stop.
 #include "sequencer/sequencer.hpp"
 
 #include <algorithm>
@@ -7,6 +7,7 @@
 #include <chrono>
 #include <deque>
 #include <map>
+#include <optional>
 
 #include <spdlog/spdlog.h>
 
@@ -40,13 +41,16 @@ enum class phase { idle, running, stopping, done };
 struct sequencer_state {
   sequencer_config config;
   sequencer_wiring wiring;
-  sequencer_core core;
+  std::optional<sequencer_core> core; // backtest: sweep planning
+  timestamp sent_through = before_data; // data time of the last slice released to the hub
+  timestamp last_settled = before_data;
+  std::uint64_t settle_sweeps = 0;      // sweeps in a row at one data time
   std::vector<feed_buffer> feeds;
   std::map<participant_rank, participant_actor> by_rank;
   caf::typed_response_promise<run_summary> promise;
   run_summary summary;
   phase current = phase::idle;
-  bool in_slice = false;        // a slice's waves are being stepped
+  bool in_slice = false;        // paper: waiting for the pacing tick; backtest: a sweep is running
   bool waiting_for_feed = false; // advance() is blocked on a feed reply
   bool clock_started = false;
   bool have_data_ts = false;
@@ -61,8 +65,9 @@ struct sequencer_state {
 using self_ptr = sequencer_impl::stateful_pointer<sequencer_state>;
 
 void advance(self_ptr self);
-void run_wave(self_ptr self);
+void step_next(self_ptr self);
 void next_stop(self_ptr self);
+void settle_stop(self_ptr self);
 
 void fail(self_ptr self, const caf::error& err) {
   spdlog::error("Sequencer failed error={}", caf::to_string(err));
@@ -121,17 +126,23 @@ void request_feed(self_ptr self, std::size_t index) {
           });
 }
 
+// Returns the error of a feed whose slices before the error are all released, or nullptr.
+const caf::error* feed_error(const sequencer_state& st) {
+  for (const auto& f : st.feeds)
+    if (f.error && f.slices.empty())
+      return &f.error;
+  return nullptr;
+}
+
 // Makes sure every unfinished feed has data; prefetches the next chunk when a buffer runs low.
-// Returns false when advance() must wait for a reply.
+// Returns false when advance() must wait for a reply, or when a feed failed (feed_error()).
 bool fill_feeds(self_ptr self) {
   auto& st = self->state;
+  if (feed_error(st) != nullptr)
+    return false;
   bool ready = true;
   for (std::size_t i = 0; i < st.feeds.size(); ++i) {
     auto& f = st.feeds[i];
-    if (f.error && f.slices.empty()) {
-      fail(self, f.error);
-      return false;
-    }
     if (f.finished || f.requested)
       ready = ready && (f.finished || !f.slices.empty());
     else if (f.slices.size() < std::max<std::size_t>(1, st.config.chunk / 4)) {
@@ -182,8 +193,10 @@ void emit_slice(self_ptr self, timestamp ts) {
     return;
   self->send(st.wiring.hub, std::move(slice));
   ++st.summary.messages;
-  if (st.config.mode == run_mode::backtest)
-    st.core.add_sent(st.wiring.self_rank, st.wiring.hub_rank, 1);
+  if (st.config.mode == run_mode::backtest) {
+    st.core->release(st.wiring.hub_rank, ts);
+    st.sent_through = ts;
+  }
 }
 
 void begin_stop(self_ptr self) {
@@ -194,109 +207,178 @@ void begin_stop(self_ptr self) {
   next_stop(self);
 }
 
-void advance(self_ptr self) {
+void advance_paper(self_ptr self) {
   auto& st = self->state;
   while (st.current == phase::running && !st.in_slice) {
     if (!fill_feeds(self)) {
-      if (st.current == phase::running)
+      if (const auto* err = feed_error(st))
+        fail(self, *err);
+      else
         st.waiting_for_feed = true;
       return;
     }
-    timestamp data_ts = head_ts(st);
-    if (!st.clock_started && data_ts != no_wakeup) {
-      // Every participant is stepped in the first slice (strategies start there).
-      for (const auto& p : st.wiring.participants)
-        st.core.set_wakeup(p.rank, data_ts);
-      st.clock_started = true;
-    }
-    timestamp wake = st.config.mode == run_mode::backtest ? st.core.next_wakeup() : no_wakeup;
-    // After the data ends, timers due up to the last data time still fire; later ones do not.
-    if (data_ts == no_wakeup && (wake == no_wakeup || wake > st.summary.last_ts)) {
+    timestamp now = head_ts(st);
+    if (now == no_wakeup) {
       begin_stop(self);
       return;
     }
-    timestamp now = std::min(data_ts, wake);
-    if (st.config.mode == run_mode::paper) {
-      auto wall_now = std::chrono::steady_clock::now();
-      if (st.summary.slices == 0) {
-        st.wall_start = wall_now;
-        st.data_start = now;
-      }
-      auto due = st.wall_start + std::chrono::nanoseconds(static_cast<std::int64_t>(
-                                     static_cast<double>(now - st.data_start) / st.config.speed));
-      if (due > wall_now) {
-        st.in_slice = true; // paused until the pacing tick
-        self->delayed_send(self, due - wall_now, pace_tick{});
-        return;
-      }
-      emit_slice(self, now);
-      ++st.summary.slices;
-      report_progress(self, false);
-      continue;
+    auto wall_now = std::chrono::steady_clock::now();
+    if (st.summary.slices == 0) {
+      st.wall_start = wall_now;
+      st.data_start = now;
     }
-    st.in_slice = true;
-    st.core.begin_slice(now);
-    emit_slice(self, now);
-    run_wave(self);
-  }
-}
-
-void slice_settled_now(self_ptr self) {
-  auto& st = self->state;
-  st.in_slice = false;
-  if (st.current == phase::running) {
-    ++st.summary.slices;
-    report_progress(self, false);
-    advance(self);
-  } else if (st.current == phase::stopping) {
-    ++st.stop_index;
-    next_stop(self);
-  }
-}
-
-void run_wave(self_ptr self) {
-  auto& st = self->state;
-  auto orders = st.core.next_wave();
-  if (orders.empty()) {
-    slice_settled_now(self);
-    return;
-  }
-  ++st.summary.waves;
-  if (spdlog::should_log(spdlog::level::debug)) {
-    std::string steps;
-    for (const auto& o : orders) {
-      steps += " r" + std::to_string(o.rank) + "[";
-      for (const auto& in : o.inputs)
-        steps += std::to_string(in.rank) + ":" + std::to_string(in.count) + " ";
-      steps += "]";
-    }
-    spdlog::debug("Wave now={} steps={}", st.core.now(), steps);
-  }
-  st.outstanding = orders.size();
-  auto wave = st.core.waves() - 1;
-  for (auto& order : orders) {
-    auto it = st.by_rank.find(order.rank);
-    if (it == st.by_rank.end()) {
-      fail(self, caf::make_error(caf::sec::invalid_argument,
-                                 "message to unknown participant rank " +
-                                     std::to_string(order.rank)));
+    auto due = st.wall_start + std::chrono::nanoseconds(static_cast<std::int64_t>(
+                                   static_cast<double>(now - st.data_start) / st.config.speed));
+    if (due > wall_now) {
+      st.in_slice = true; // paused until the pacing tick
+      self->delayed_send(self, due - wall_now, pace_tick{});
       return;
     }
-    ++st.summary.steps;
-    auto rank = order.rank;
-    self->request(it->second, caf::infinite, sim_step{st.core.now(), wave, std::move(order.inputs)})
-        .then(
-            [=](sim_step_done& done) {
-              auto& s = self->state;
-              s.summary.messages += 2; // the step and its reply
-              for (const auto& sent : done.sent)
-                s.summary.messages += sent.count;
-              s.core.on_step_done(rank, done.sent, done.next_wakeup);
-              if (--self->state.outstanding == 0)
-                run_wave(self);
-            },
-            [=](caf::error& err) { fail(self, err); });
+    emit_slice(self, now);
+    ++st.summary.slices;
+    report_progress(self, false);
   }
+}
+
+void start_sweep(self_ptr self, timestamp bound) {
+  auto& st = self->state;
+  auto& core = *st.core;
+  if (core.settled() == st.last_settled && bound == core.settled()) {
+    if (++st.settle_sweeps > st.config.max_settle_sweeps) {
+      fail(self, caf::make_error(caf::sec::runtime_error,
+                                 "data time " + std::to_string(bound) + " did not settle after " +
+                                     std::to_string(st.config.max_settle_sweeps) +
+                                     " sweeps: participants keep answering each other"));
+      return;
+    }
+  } else {
+    st.settle_sweeps = 0;
+    st.last_settled = core.settled();
+  }
+  st.in_slice = true;
+  ++st.summary.waves;
+  core.begin_sweep(bound);
+  step_next(self);
+}
+
+// Releases up to `window` slices to the hub (at least one unless the feeds are dry). Returns false
+// when it must wait for a feed.
+bool release_window(self_ptr self) {
+  auto& st = self->state;
+  std::uint64_t released = 0;
+  while (released < st.config.window) {
+    if (!fill_feeds(self))
+      return released > 0 || feed_error(st) != nullptr;
+    timestamp ts = head_ts(st);
+    if (ts == no_wakeup)
+      break;
+    emit_slice(self, ts);
+    ++st.summary.slices;
+    ++released;
+  }
+  report_progress(self, false);
+  return true;
+}
+
+// Backtest: settles what needs settling, releases data in windows and sweeps up to its end; stops
+// the participants when the data and every timer up to the last data time are handled.
+void advance(self_ptr self) {
+  auto& st = self->state;
+  if (st.config.mode == run_mode::paper) {
+    advance_paper(self);
+    return;
+  }
+  while (st.current == phase::running && !st.in_slice) {
+    auto& core = *st.core;
+    if (core.needs_settle()) {
+      start_sweep(self, core.settled());
+      return;
+    }
+    if (!fill_feeds(self)) {
+      if (const auto* err = feed_error(st)) {
+        // Handle what was released before the bad input, then fail naming it.
+        timestamp pending = core.next_event();
+        if (st.clock_started && pending != no_wakeup && pending <= st.sent_through) {
+          start_sweep(self, st.sent_through);
+          return;
+        }
+        fail(self, *err);
+        return;
+      }
+      st.waiting_for_feed = true;
+      return;
+    }
+    timestamp data_ts = head_ts(st);
+    if (!st.clock_started) {
+      if (data_ts == no_wakeup) {
+        begin_stop(self);
+        return;
+      }
+      // Every participant starts in the first slice, which is swept on its own.
+      for (const auto& p : st.wiring.participants)
+        core.set_wakeup(p.rank, data_ts);
+      st.clock_started = true;
+      emit_slice(self, data_ts);
+      ++st.summary.slices;
+      start_sweep(self, data_ts);
+      return;
+    }
+    timestamp next = core.next_event();
+    if (data_ts != no_wakeup && (next == no_wakeup || next > st.sent_through)) {
+      // Everything released so far is handled: release the next window.
+      if (!release_window(self)) {
+        st.waiting_for_feed = true;
+        return;
+      }
+      continue;
+    }
+    // After the data ends, timers due up to the last data time still fire; later ones do not.
+    if (next == no_wakeup || (data_ts == no_wakeup && next > st.summary.last_ts)) {
+      begin_stop(self);
+      return;
+    }
+    start_sweep(self, std::max(st.sent_through, next));
+    return;
+  }
+}
+
+void sweep_done(self_ptr self) {
+  auto& st = self->state;
+  st.in_slice = false;
+  if (st.current == phase::running)
+    advance(self);
+  else if (st.current == phase::stopping)
+    settle_stop(self);
+}
+
+void step_next(self_ptr self) {
+  auto& st = self->state;
+  auto order = st.core->next_step();
+  if (!order) {
+    sweep_done(self);
+    return;
+  }
+  auto it = st.by_rank.find(order->rank);
+  if (it == st.by_rank.end()) {
+    fail(self, caf::make_error(caf::sec::invalid_argument,
+                               "message to unknown participant rank " +
+                                   std::to_string(order->rank)));
+    return;
+  }
+  ++st.summary.steps;
+  auto rank = order->rank;
+  self->request(it->second, caf::infinite, sim_step{order->bound, std::move(order->inputs)})
+      .then(
+          [=](sim_step_done& done) {
+            auto& s = self->state;
+            s.summary.messages += 2; // the step and its reply
+            for (const auto& sent : done.sent)
+              s.summary.messages += sent.count;
+            s.core->on_step_done(rank, step_report{std::move(done.sent), done.reach,
+                                                   done.next_input, done.next_wakeup, done.quiet});
+            step_next(self);
+          },
+          [=](caf::error& err) { fail(self, err); });
 }
 
 void finish(self_ptr self) {
@@ -304,6 +386,17 @@ void finish(self_ptr self) {
   st.current = phase::done;
   if (st.promise.pending())
     st.promise.deliver(st.summary);
+}
+
+// Backtest: after a participant's stop, settles what it set off before stopping the next one.
+void settle_stop(self_ptr self) {
+  auto& st = self->state;
+  if (st.core->needs_settle()) {
+    start_sweep(self, st.core->settled());
+    return;
+  }
+  ++st.stop_index;
+  next_stop(self);
 }
 
 void next_stop(self_ptr self) {
@@ -319,15 +412,17 @@ void next_stop(self_ptr self) {
       .then(
           [=](sim_step_done& done) {
             auto& s = self->state;
+            s.in_slice = false;
             if (s.config.mode == run_mode::paper) {
-              s.in_slice = false;
               ++s.stop_index;
               next_stop(self);
               return;
             }
-            s.core.begin_slice(s.summary.last_ts);
-            s.core.on_step_done(rank, done.sent, done.next_wakeup);
-            run_wave(self);
+            s.summary.messages += 2;
+            for (const auto& sent : done.sent)
+              s.summary.messages += sent.count;
+            s.core->on_stop_done(rank, done.sent, done.next_wakeup, s.summary.last_ts);
+            settle_stop(self);
           },
           [=](caf::error& err) { fail(self, err); });
 }
@@ -346,8 +441,12 @@ sequencer_actor spawn_sequencer(caf::actor_system& sys, sequencer_config config,
       buffer.handle = f;
       st.feeds.push_back(std::move(buffer));
     }
-    for (const auto& p : st.wiring.participants)
+    std::vector<participant_rank> ranks;
+    for (const auto& p : st.wiring.participants) {
       st.by_rank.emplace(p.rank, p.handle);
+      ranks.push_back(p.rank);
+    }
+    st.core.emplace(std::move(ranks), st.wiring.self_rank);
     return {
         [=](start_run) -> caf::result<run_summary> {
           auto& s = self->state;

@@ -1,7 +1,7 @@
 #pragma once
-// The sequencer: pulls slices from the feeds, hands them to the hub and, in backtest mode, steps
-// every participant wave by wave until each slice has settled; at the end it stops the participants
-// one after another.
+// The sequencer: pulls slices from the feeds, hands them to the hub (in windows of many slices in a
+// backtest) and, in backtest mode, steps the participants in sweeps (sim/sequencer_core.hpp) until
+// everything is handled; at the end it stops the participants one after another.
 
 #include <cstdint>
 #include <utility>

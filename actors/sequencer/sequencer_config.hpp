@@ -24,7 +24,13 @@ struct sequencer_config {
   /// Paper mode: data seconds per wall-clock second (1 = real time; 60 = a minute per second).
   double speed = 1.0;
   /// How many slices to ask a feed for at a time.
-  std::uint32_t chunk = 256;
+  std::uint32_t chunk = 1024;
+  /// Backtest: how many slices the hub gets at a time (market data runs ahead of the order loop by
+  /// up to this much; memory grows with it).
+  std::uint64_t window = 4096;
+  /// Backtest: sweeps at one data time before the run fails as not settling (participants that
+  /// keep answering each other, or a timer that never stops being due).
+  std::uint64_t max_settle_sweeps = 1'000'000;
   /// Called (from the sequencer's thread) at most every `progress_every` slices; may be empty.
   std::function<void(const run_progress&)> on_progress;
   /// Slices between progress reports.
@@ -37,6 +43,10 @@ struct sequencer_config {
       problems.emplace_back("speed: must be above 0");
     if (chunk == 0)
       problems.emplace_back("chunk: must be at least 1");
+    if (window == 0)
+      problems.emplace_back("window: must be at least 1");
+    if (max_settle_sweeps == 0)
+      problems.emplace_back("max_settle_sweeps: must be at least 1");
     if (progress_every == 0)
       problems.emplace_back("progress_every: must be at least 1");
     return problems;

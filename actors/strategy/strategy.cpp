@@ -260,6 +260,8 @@ strategy_actor::behavior_type strategy_behavior(self_ptr self,
   hooks.handle = [self](strategy_input& input) { handle(self, input); };
   hooks.fire_due = [self](timestamp now) { fire_due(self, now); };
   hooks.next_wakeup = [self] { return self->state.timers.next_due(); };
+  // Order events come back only while the strategy has orders submitted and not terminal.
+  hooks.quiet = [self] { return self->state.logic->open_order_count() == 0; };
   st.part.configure(setup, std::move(hooks));
   st.context = std::make_unique<actor_context>(self);
   st.logic->attach(*st.context,

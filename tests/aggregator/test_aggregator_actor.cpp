@@ -152,11 +152,11 @@ TEST_CASE_FIXTURE(coordinator_fixture,
   slice.trades = {trade{1'000, "BTCUSD.A", px("100.05"), qty("1")}};
   self->send(hub, slice);
   run();
-  auto hub_done = step(hub, sim_step{1'000, 0, {}});
-  CHECK(hub_done.sent == std::vector<rank_count>{{2, 2}}); // a quote batch and a trade batch
+  auto hub_done = step(hub, sim_step{1'000, {}});
+  CHECK(totals_by_rank(hub_done.sent) == rank_totals{{2, 2}}); // a quote batch and a trade batch
   CHECK(log->messages.empty());                            // buffered until stepped
-  auto agg_done = step(agg, sim_step{1'000, 1, {{1, 2}}});
-  CHECK(agg_done.sent == std::vector<rank_count>{{3, 2}}); // aggregated quote + arbitrage
+  auto agg_done = step(agg, sim_step{1'000, {{1, 1'000, 2}}});
+  CHECK(totals_by_rank(agg_done.sent) == rank_totals{{3, 2}}); // aggregated quote + arbitrage
   REQUIRE(log->messages.size() == 2);
   auto aq = log->all<aggregated_quote>().at(0);
   CHECK(aq.ts_init == 1'000);

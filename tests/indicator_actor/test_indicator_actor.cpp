@@ -125,14 +125,14 @@ TEST_CASE_FIXTURE(coordinator_fixture,
     run();
     if (i == 0) {
       // Stepped before its input arrived, the indicator waits for it (no reply yet).
-      self->send(ind, sim_step{b.ts, 1, {{1, 1}}});
+      self->send(ind, sim_step{b.ts, {{1, b.ts, 1}}});
       run();
       bool early = false;
       self->receive([&](sim_step_done&) { early = true; },
                     caf::after(std::chrono::seconds(0)) >> [] {});
       CHECK_FALSE(early);
-      auto hub_done = step(hub, sim_step{b.ts, 0, {}});
-      CHECK(hub_done.sent == std::vector<rank_count>{{2, 1}});
+      auto hub_done = step(hub, sim_step{b.ts, {}});
+      CHECK(totals_by_rank(hub_done.sent) == rank_totals{{2, 1}});
       // The hub's batch arrived: the pending step completes.
       sim_step_done late;
       bool replied = false;
@@ -143,11 +143,11 @@ TEST_CASE_FIXTURE(coordinator_fixture,
       CHECK(log->count<indicator_updated>() == 0);
       continue;
     }
-    auto hub_done = step(hub, sim_step{b.ts, 0, {}});
-    CHECK(hub_done.sent == std::vector<rank_count>{{2, 1}});
+    auto hub_done = step(hub, sim_step{b.ts, {}});
+    CHECK(totals_by_rank(hub_done.sent) == rank_totals{{2, 1}});
     CHECK(log->count<indicator_updated>() == static_cast<std::size_t>(i - 1)); // buffered
-    auto ind_done = step(ind, sim_step{b.ts, 1, {{1, 1}}});
-    CHECK(ind_done.sent == std::vector<rank_count>{{3, 1}});
+    auto ind_done = step(ind, sim_step{b.ts, {{1, b.ts, 1}}});
+    CHECK(totals_by_rank(ind_done.sent) == rank_totals{{3, 1}});
     CHECK(ind_done.next_wakeup == no_wakeup);
     REQUIRE(log->count<indicator_updated>() == static_cast<std::size_t>(i));
     auto last = log->all<indicator_updated>().back();

@@ -1,6 +1,7 @@
 // Shows determinism as a property of the design: the same data and configuration give a
 // byte-identical trade log and final PnL on every run and with 1, 2 or 4 scheduler threads, for a
-// bar system (indicator actors on their own threads) and a quote-driven cross-venue system.
+// bar system (indicator actors on their own threads) and a quote-driven cross-venue system; and that
+// the size of the market-data window changes nothing, with and without venue latency.
 #include <doctest/doctest.h>
 
 #include <sstream>
@@ -63,10 +64,15 @@ outcome run_bars(int threads) {
   return summarize(result);
 }
 
-outcome run_cross_venue(int threads) {
+// `latency_ns` > 0 keeps orders in flight across slices (the order loop is stepped slice by slice
+// then); `window` is how many slices the hub gets at a time.
+outcome run_cross_venue(int threads, duration_ns latency_ns = 0, std::uint64_t window = 4096) {
   system_config cfg;
   cfg.set("scheduler.max-threads", threads);
   trading_system ts{cfg};
+  sequencer_config seq;
+  seq.window = window;
+  ts.set_sequencer(seq);
   cross_venue_config data;
   data.base.seed = 7;
   synthetic_symbol eth;
@@ -87,8 +93,12 @@ outcome run_cross_venue(int threads) {
     slices.back().quotes.push_back(t.to_quote());
   }
   ts.add_slices(std::move(slices));
-  ts.add_venue(venue_of("A", {"ETH.A"}));
-  ts.add_venue(venue_of("B", {"ETH.B"}));
+  auto a = venue_of("A", {"ETH.A"});
+  auto b = venue_of("B", {"ETH.B"});
+  a.settings.latency.base = latency_ns;
+  b.settings.latency.base = latency_ns / 2;
+  ts.add_venue(a);
+  ts.add_venue(b);
   aggregator_config agg;
   agg.listings = {*venue_listing::parse("ETH.A=ETH@A"), *venue_listing::parse("ETH.B=ETH@B")};
   ts.set_aggregator(agg);
@@ -122,5 +132,22 @@ TEST_CASE("a cross-venue quote backtest gives a byte-identical trade log with 1,
     auto again = run_cross_venue(threads);
     CHECK(again.trades == reference.trades);
     CHECK(again.pnl == reference.pnl);
+  }
+}
+
+TEST_CASE("the market-data window size changes no trade, with and without venue latency") {
+  for (duration_ns latency : {duration_ns{0}, duration_ns{50'000'000}}) {
+    CAPTURE(latency);
+    // Window 1: every slice is released on its own, the plainest schedule there is.
+    auto reference = run_cross_venue(1, latency, 1);
+    REQUIRE(reference.fills > 4);
+    for (auto [threads, window] : {std::pair{1, 7}, std::pair{2, 64}, std::pair{1, 4096},
+                                   std::pair{4, 4096}}) {
+      CAPTURE(threads);
+      CAPTURE(window);
+      auto again = run_cross_venue(threads, latency, static_cast<std::uint64_t>(window));
+      CHECK(again.trades == reference.trades);
+      CHECK(again.pnl == reference.pnl);
+    }
   }
 }

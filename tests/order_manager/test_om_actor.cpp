@@ -181,32 +181,32 @@ TEST_CASE_FIXTURE(om_fixture, "in backtest mode a step handles its inputs priori
   run();
   CHECK(venue_log->messages.empty()); // buffered until stepped
 
-  self->send(om, sim_step{100, 0, {rank_count{4, 4}}});
+  self->send(om, sim_step{100, {{4, 100, 4}}});
   run();
   self->receive([](sim_step_done& done) {
-    CHECK(done.sent == std::vector<rank_count>{{6, 2}, {7, 1}});
+    CHECK(totals_by_rank(done.sent) == rank_totals{{6, 2}, {7, 1}});
     CHECK(done.next_wakeup == no_wakeup);
   });
   CHECK(commands(*venue_log) == std::vector<std::string>{"s3", "s2"});
   REQUIRE(strategy_log->count<order_cancelled>() == 1);
 
   // A step waits for the inputs it names.
-  self->send(om, sim_step{200, 0, {rank_count{4, 1}}});
+  self->send(om, sim_step{200, {{4, 200, 1}}});
   run();
   CHECK(strategy_log->count<order_accepted>() == 0);
   self->send(om, order_accepted{header(2)});
   run();
-  self->receive([](sim_step_done& done) { CHECK(done.sent == std::vector<rank_count>{{7, 1}}); });
+  self->receive([](sim_step_done& done) { CHECK(totals_by_rank(done.sent) == rank_totals{{7, 1}}); });
   CHECK(strategy_log->count<order_accepted>() == 1);
 
   self->send(om, stop_run{300});
   run();
-  self->receive([](sim_step_done& done) { CHECK(done.sent == std::vector<rank_count>{{6, 2}}); });
+  self->receive([](sim_step_done& done) { CHECK(totals_by_rank(done.sent) == rank_totals{{6, 2}}); });
   CHECK(commands(*venue_log) == std::vector<std::string>{"s3", "s2", "c2", "c3"});
   self->send(om, limit_order(4, "10.00"));
-  self->send(om, sim_step{300, 1, {rank_count{4, 1}}});
+  self->send(om, sim_step{300, {{4, 300, 1}}});
   run();
-  self->receive([](sim_step_done& done) { CHECK(done.sent == std::vector<rank_count>{{7, 1}}); });
+  self->receive([](sim_step_done& done) { CHECK(totals_by_rank(done.sent) == rank_totals{{7, 1}}); });
   auto rejected = strategy_log->all<order_rejected>();
   REQUIRE(rejected.size() == 1);
   CHECK(rejected[0].reason == order_reject_reason::shutting_down);

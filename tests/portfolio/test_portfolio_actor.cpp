@@ -128,23 +128,23 @@ TEST_CASE("stepped by hand in backtest mode the portfolio counts the events it s
   fx.run();
   CHECK(events->messages.empty()); // buffered until stepped
 
-  fx.self->send(p, sim_step{1'000, 0, {{1, 2}}});
+  fx.self->send(p, sim_step{1'000, {{1, 1'000, 2}}});
   fx.run();
   auto done = reply(fx);
-  CHECK(done.sent == std::vector<rank_count>{{5, 2}}); // two position_changed
+  CHECK(totals_by_rank(done.sent) == rank_totals{{5, 2}}); // two position_changed
   CHECK(done.next_wakeup == no_wakeup);
 
   fx.self->send(p, quotes(2'000, "101", "103"));
-  fx.self->send(p, sim_step{2'000, 0, {{1, 1}}});
+  fx.self->send(p, sim_step{2'000, {{1, 2'000, 1}}});
   fx.run();
   done = reply(fx);
-  CHECK(done.sent == std::vector<rank_count>{{5, 2}}); // the samples of slice 1000
+  CHECK(totals_by_rank(done.sent) == rank_totals{{5, 2}}); // the samples of slice 1000
   CHECK(events->count<equity_sampled>() == 2);
 
   fx.self->send(p, stop_run{2'000});
   fx.run();
   done = reply(fx);
-  CHECK(done.sent == std::vector<rank_count>{{5, 2}}); // the samples of slice 2000
+  CHECK(totals_by_rank(done.sent) == rank_totals{{5, 2}}); // the samples of slice 2000
   auto equity = events->all<equity_sampled>();
   REQUIRE(equity.size() == 4);
   CHECK(equity[2].ts_event == 2'000);

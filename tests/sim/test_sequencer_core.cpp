@@ -1,5 +1,7 @@
-// Shows the plain half of deterministic stepping: the per-sender inbox hands out exactly the inputs a
-// step names, in rank order, and the sequencer core turns send counts and wakeups into waves.
+// Shows the plain half of deterministic stepping: the inbox learns its inputs' stamps from the step's
+// counts and hands them out in (stamp, sender rank, FIFO) order; the send counter reports per
+// (receiver, stamp); the sequencer core plans sweeps that let quiet participants run ahead, hold
+// participants that are not quiet to the next event, and settle answers sent to lower ranks.
 #include <doctest/doctest.h>
 
 #include <string>
@@ -10,94 +12,192 @@
 
 using namespace bourse;
 
-TEST_CASE("the inbox hands out a step's inputs by sender rank, FIFO per sender") {
+TEST_CASE("the inbox hands out inputs by stamp, then sender rank, FIFO per sender") {
   step_inbox<std::string> inbox;
-  inbox.push(7, "b1");
-  inbox.push(3, "a1");
-  inbox.push(7, "b2");
+  inbox.push(7, "b1@10");
+  inbox.push(3, "a1@10");
+  inbox.push(7, "b2@20");
   inbox.push(external_rank, "x1");
-  inbox.push(3, "a2");
-  inbox.push(7, "b3"); // belongs to a later step
+  inbox.push(3, "a2@20");
+  inbox.expect(3, 10, 1);
+  inbox.expect(3, 20, 1);
+  inbox.expect(7, 10, 1);
+  CHECK(inbox.ready()); // an input may arrive before its count (b2)
+  inbox.expect(7, 20, 1);
+  REQUIRE(inbox.ready());
+  inbox.expect(9, 20, 1);
+  CHECK_FALSE(inbox.ready()); // nothing from 9 yet
+  inbox.push(9, "c1@20");
+  REQUIRE(inbox.ready());
+  CHECK(inbox.next_stamp() == 10);
 
-  std::vector<rank_count> step{{3, 2}, {7, 2}};
-  REQUIRE(inbox.ready(step));
   std::vector<std::string> seen;
-  inbox.drain(step, [&](std::string& s) { seen.push_back(s); });
-  CHECK(seen == std::vector<std::string>{"a1", "a2", "b1", "b2", "x1"});
-  CHECK(inbox.size() == 1);
+  inbox.drain_through(10, [&](std::string& s) { seen.push_back(s); });
+  CHECK(seen == std::vector<std::string>{"a1@10", "b1@10"});
+  CHECK(inbox.next_stamp() == 20);
+  inbox.drain_through(20, [&](std::string& s) { seen.push_back(s); });
+  inbox.drain_external([&](std::string& s) { seen.push_back(s); });
+  CHECK(seen == std::vector<std::string>{"a1@10", "b1@10", "a2@20", "b2@20", "c1@20", "x1"});
+  CHECK(inbox.size() == 0);
+  CHECK(inbox.next_stamp() == no_wakeup);
 
-  SUBCASE("a step waits until every named input has arrived") {
-    std::vector<rank_count> next{{7, 2}};
-    CHECK_FALSE(inbox.ready(next));
+  SUBCASE("a step waits until every announced input has arrived") {
+    inbox.expect(7, 30, 2);
+    CHECK_FALSE(inbox.ready());
+    inbox.push(7, "b3");
+    CHECK_FALSE(inbox.ready());
     inbox.push(7, "b4");
-    CHECK(inbox.ready(next));
-    seen.clear();
-    inbox.drain(next, [&](std::string& s) { seen.push_back(s); });
-    CHECK(seen == std::vector<std::string>{"b3", "b4"});
+    CHECK(inbox.ready());
   }
 }
 
-TEST_CASE("the send counter reports counts per receiver, ascending, and ignores externals") {
+TEST_CASE("the send counter reports counts per receiver and stamp, ascending, and ignores externals") {
   send_counter counter;
-  counter.count(5);
-  counter.count(2);
-  counter.count(5);
-  counter.count(external_rank);
+  counter.count(5, 100);
+  counter.count(2, 100);
+  counter.count(5, 100);
+  counter.count(5, 200);
+  counter.count(external_rank, 100);
+  counter.count(2, 300);
   auto sent = counter.take();
-  CHECK(sent == std::vector<rank_count>{{2, 1}, {5, 2}});
+  CHECK(sent == std::vector<stamped_count>{{2, 100, 1}, {2, 300, 1}, {5, 100, 2}, {5, 200, 1}});
   CHECK(counter.take().empty());
+  counter.count(5, 400);
+  CHECK(counter.take() == std::vector<stamped_count>{{5, 400, 1}});
 }
 
-TEST_CASE("the sequencer core steps receivers wave by wave until nothing is in flight") {
-  sequencer_core core;
-  core.begin_slice(100);
-  core.add_sent(0, 1, 1); // sequencer (0) sent the slice to the hub (1)
+namespace {
 
-  auto wave1 = core.next_wave();
-  REQUIRE(wave1.size() == 1);
-  CHECK(wave1[0].rank == 1);
-  CHECK(wave1[0].inputs == std::vector<rank_count>{{0, 1}});
+step_report reply(std::vector<stamped_count> sent, timestamp reach, bool quiet = true,
+                  timestamp next_input = no_wakeup, timestamp wakeup = no_wakeup) {
+  return step_report{std::move(sent), reach, next_input, wakeup, quiet};
+}
 
-  // The hub fans out to 3 and 2; nothing due.
-  core.on_step_done(1, {{2, 1}, {3, 1}}, no_wakeup);
-  auto wave2 = core.next_wave();
-  REQUIRE(wave2.size() == 2);
-  CHECK(wave2[0].rank == 2);
-  CHECK(wave2[1].rank == 3);
-  CHECK(wave2[1].inputs == std::vector<rank_count>{{1, 1}});
+} // namespace
 
-  // Both send to 4; 3 also sets a timer for later.
-  core.on_step_done(2, {{4, 2}}, no_wakeup);
-  core.on_step_done(3, {{4, 1}}, 250);
-  auto wave3 = core.next_wave();
-  REQUIRE(wave3.size() == 1);
-  CHECK(wave3[0].rank == 4);
-  CHECK(wave3[0].inputs == std::vector<rank_count>{{2, 2}, {3, 1}});
-  core.on_step_done(4, {}, no_wakeup);
-  CHECK(core.next_wave().empty());
-  CHECK(core.waves() == 3);
-  CHECK(core.next_wakeup() == 250);
+TEST_CASE("a sweep steps participants in rank order and quiet ones run to the end of the window") {
+  sequencer_core core({3, 1, 2}, 0);
+  for (timestamp t : {100, 200, 300})
+    core.release(1, t);
+  CHECK(core.next_event() == 100);
+  core.begin_sweep(300);
 
-  SUBCASE("a due wakeup joins the first wave of its slice even without inputs") {
-    core.begin_slice(250);
-    auto wave = core.next_wave();
-    REQUIRE(wave.size() == 1);
-    CHECK(wave[0].rank == 3);
-    CHECK(wave[0].inputs.empty());
-  }
-  SUBCASE("a wakeup in the future does not step anyone") {
-    core.begin_slice(200);
-    CHECK(core.next_wave().empty());
+  auto hub = core.next_step();
+  REQUIRE(hub);
+  CHECK(hub->rank == 1);
+  CHECK(hub->bound == 300);
+  CHECK(hub->inputs == std::vector<stamped_count>{{0, 100, 1}, {0, 200, 1}, {0, 300, 1}});
+  core.on_step_done(1, reply({{2, 100, 1}, {2, 300, 1}}, 300));
+
+  auto two = core.next_step();
+  REQUIRE(two);
+  CHECK(two->rank == 2);
+  CHECK(two->inputs == std::vector<stamped_count>{{1, 100, 1}, {1, 300, 1}});
+  core.on_step_done(2, reply({}, 300));
+  CHECK_FALSE(core.next_step()); // 3 has nothing to do
+  CHECK(core.settled() == 300);
+  CHECK_FALSE(core.needs_settle());
+  CHECK(core.next_event() == no_wakeup);
+  CHECK(core.sweeps() == 1);
+}
+
+TEST_CASE("a participant that stops early holds everyone after it to where it stopped") {
+  sequencer_core core({1, 2, 3}, 0);
+  for (timestamp t : {100, 200, 300})
+    core.release(1, t);
+  core.begin_sweep(300);
+  REQUIRE(core.next_step());
+  core.on_step_done(1, reply({{2, 100, 1}, {2, 200, 1}, {2, 300, 1}, {3, 100, 1}, {3, 300, 1}},
+                             300));
+  auto strat = core.next_step();
+  REQUIRE(strat);
+  // 2 sends an order at 200 and is no longer quiet: it stops there.
+  core.on_step_done(2, reply({{3, 200, 1}}, 200, false, 300));
+  auto om = core.next_step();
+  REQUIRE(om);
+  CHECK(om->rank == 3);
+  CHECK(om->bound == 200);
+  // 3 answers 2 at 200 (a lower rank) and stops there.
+  core.on_step_done(3, reply({{2, 200, 1}}, 200, true, 300));
+  CHECK_FALSE(core.next_step());
+  CHECK(core.settled() == 200);
+  CHECK_FALSE(core.all_quiet());
+
+  // The answer must be settled at 200 before anything later.
+  REQUIRE(core.needs_settle());
+  core.begin_sweep(core.settled());
+  auto again = core.next_step();
+  REQUIRE(again);
+  CHECK(again->rank == 2);
+  CHECK(again->bound == 200);
+  CHECK(again->inputs == std::vector<stamped_count>{{3, 200, 1}});
+  core.on_step_done(2, reply({}, 200, true, 300));
+  CHECK_FALSE(core.next_step()); // 3's next input is at 300
+  CHECK_FALSE(core.needs_settle());
+  CHECK(core.all_quiet());
+  CHECK(core.next_event() == 300);
+}
+
+TEST_CASE("a participant that is not quiet goes no further than the next event of anyone") {
+  sequencer_core core({1, 2, 3}, 0);
+  core.release(1, 100);
+  core.begin_sweep(100);
+  REQUIRE(core.next_step());
+  core.on_step_done(1, reply({{2, 100, 1}}, 100));
+  REQUIRE(core.next_step());
+  // 2 has an order out; 3 (the venue) has a timer at 150 for it.
+  core.on_step_done(2, reply({{3, 100, 1}}, 100, false));
+  REQUIRE(core.next_step());
+  core.on_step_done(3, reply({}, 100, true, no_wakeup, 150));
+  CHECK_FALSE(core.next_step());
+  for (timestamp t : {200, 300})
+    core.release(1, t);
+
+  core.begin_sweep(300);
+  auto hub = core.next_step();
+  REQUIRE(hub);
+  CHECK(hub->bound == 300); // quiet and first: runs ahead
+  core.on_step_done(1, reply({{2, 200, 1}, {2, 300, 1}}, 300));
+  // 2 is not quiet: it and everyone after it stop at the next event, 3's timer at 150. 2 has
+  // nothing at or before 150 and is skipped.
+  auto venue = core.next_step();
+  REQUIRE(venue);
+  CHECK(venue->rank == 3);
+  CHECK(venue->bound == 150);
+  core.on_step_done(3, reply({{2, 150, 1}}, 150));
+  CHECK_FALSE(core.next_step());
+  CHECK(core.settled() == 150);
+  CHECK(core.needs_settle());
+}
+
+TEST_CASE("a timer due again at the time just handled is settled at that time") {
+  sequencer_core core({1}, 0);
+  core.set_wakeup(1, 10);
+  core.begin_sweep(10);
+  auto s = core.next_step();
+  REQUIRE(s);
+  CHECK(s->inputs.empty());
+  core.on_step_done(1, reply({}, 10, true, no_wakeup, 10));
+  CHECK_FALSE(core.next_step());
+  CHECK(core.needs_settle());
+  SUBCASE("a timer in the future does not need settling") {
+    core.begin_sweep(10);
+    REQUIRE(core.next_step());
+    core.on_step_done(1, reply({}, 10, true, no_wakeup, 50));
+    CHECK_FALSE(core.next_step());
+    CHECK_FALSE(core.needs_settle());
+    CHECK(core.next_event() == 50);
   }
 }
 
-TEST_CASE("a timer set for the current time fires in the next wave of the same slice") {
-  sequencer_core core;
-  core.begin_slice(10);
-  core.add_sent(0, 1, 1);
-  auto w = core.next_wave();
-  core.on_step_done(1, {}, 10);
-  auto again = core.next_wave();
-  REQUIRE(again.size() == 1);
-  CHECK(again[0].rank == 1);
+TEST_CASE("what a participant sends when stopped is settled at the stop time") {
+  sequencer_core core({1, 2}, 0);
+  core.on_stop_done(2, {{1, 500, 2}}, no_wakeup, 500);
+  CHECK(core.settled() == 500);
+  REQUIRE(core.needs_settle());
+  core.begin_sweep(500);
+  auto s = core.next_step();
+  REQUIRE(s);
+  CHECK(s->rank == 1);
+  CHECK(s->inputs == std::vector<stamped_count>{{2, 500, 2}});
 }

@@ -217,22 +217,22 @@ TEST_CASE("stepped by hand in backtest mode the strategy actor handles only what
   ranks->add(actor.id(), 3);
 
   // First step: on_start runs, sends one order and sets a timer for 1000 + 500.
-  auto done = step(fx, actor, sim_step{1'000, 0, {}});
+  auto done = step(fx, actor, sim_step{1'000, {}});
   CHECK(*log == std::vector<std::string>{"start@1000"});
-  CHECK(done.sent == std::vector<rank_count>{{2, 1}});
+  CHECK(totals_by_rank(done.sent) == rank_totals{{2, 1}});
   CHECK(done.next_wakeup == 1'500);
 
   // A quote arrives but waits for the step that names it.
   fx.self->send(actor, quotes(1'000, {"AAA"}));
   fx.run();
   CHECK(log->size() == 1);
-  done = step(fx, actor, sim_step{1'000, 1, {{1, 1}}});
+  done = step(fx, actor, sim_step{1'000, {{1, 1'000, 1}}});
   CHECK(log->back() == "quote:AAA");
-  CHECK(done.sent == std::vector<rank_count>{{2, 1}});
+  CHECK(totals_by_rank(done.sent) == rank_totals{{2, 1}});
   CHECK(done.next_wakeup == 1'500);
 
   SUBCASE("a step that names an input not yet here waits for it") {
-    fx.self->send(actor, sim_step{1'200, 0, {{1, 1}}});
+    fx.self->send(actor, sim_step{1'200, {{1, 1'200, 1}}});
     fx.run();
     bool early = false;
     fx.self->receive([&](sim_step_done&) { early = true; },
@@ -243,15 +243,15 @@ TEST_CASE("stepped by hand in backtest mode the strategy actor handles only what
     fx.self->receive([&](sim_step_done& d) { done = d; },
                      caf::after(std::chrono::seconds(0)) >> [] { FAIL("no reply"); });
     CHECK(log->back() == "quote:BBB");
-    CHECK(done.sent == std::vector<rank_count>{{2, 1}});
+    CHECK(totals_by_rank(done.sent) == rank_totals{{2, 1}});
   }
   SUBCASE("the timer fires in the step whose time reaches it") {
-    done = step(fx, actor, sim_step{1'499, 0, {}});
+    done = step(fx, actor, sim_step{1'499, {}});
     CHECK(log->back() == "quote:AAA");
     CHECK(done.sent.empty());
-    done = step(fx, actor, sim_step{1'500, 0, {}});
+    done = step(fx, actor, sim_step{1'500, {}});
     CHECK(log->back() == "timer@1500");
-    CHECK(done.sent == std::vector<rank_count>{{2, 1}}); // the cancel
+    CHECK(totals_by_rank(done.sent) == rank_totals{{2, 1}}); // the cancel
     CHECK(done.next_wakeup == no_wakeup);
     CHECK(om_log->count<cancel_order>() == 1);
 
@@ -321,7 +321,7 @@ TEST_CASE("any exception counts, also one that is not a std::exception thrown in
   auto actor = spawn_strategy(fx.sys, std::make_unique<throwing_start>(), config_of(8, 1),
                               participant_setup{run_mode::backtest, 3, ranks},
                               caf::actor_cast<order_command_actor>(om));
-  auto done = step(fx, actor, sim_step{1'000, 0, {}});
+  auto done = step(fx, actor, sim_step{1'000, {}});
   CHECK(done.sent.empty());
   auto st = status(fx, actor);
   CHECK(st.started);

@@ -110,23 +110,23 @@ TEST_CASE_FIXTURE(coordinator_fixture,
   self->send(v, quotes(100, "9.99", "10.01"));
   self->send(v, order(1, order_type::market));
   self->send(v, order(2, order_type::limit, "9.00", time_in_force::day));
-  self->send(v, sim_step{100, 0, {rank_count{3, 3}}});
+  self->send(v, sim_step{100, {{3, 100, 3}}});
   run();
   self->receive([](sim_step_done& done) {
     CHECK(done.sent.empty());
     CHECK(done.next_wakeup == 1100);
   });
   CHECK(log->messages.empty());
-  self->send(v, sim_step{1100, 0, {}});
+  self->send(v, sim_step{1100, {}});
   run();
   self->receive([](sim_step_done& done) {
-    CHECK(done.sent == std::vector<rank_count>{{5, 3}}); // accepted, filled, accepted
+    CHECK(totals_by_rank(done.sent) == rank_totals{{5, 3}}); // accepted, filled, accepted
     CHECK(done.next_wakeup == no_wakeup);
   });
   CHECK(log->count<order_filled>() == 1);
   self->send(v, stop_run{2000});
   run();
-  self->receive([](sim_step_done& done) { CHECK(done.sent == std::vector<rank_count>{{5, 1}}); });
+  self->receive([](sim_step_done& done) { CHECK(totals_by_rank(done.sent) == rank_totals{{5, 1}}); });
   REQUIRE(log->count<order_expired>() == 1);
   CHECK(log->all<order_expired>()[0].remaining == qty("10"));
 }

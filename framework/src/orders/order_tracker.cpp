@@ -14,6 +14,8 @@ std::optional<order_refusal> order_tracker::add(order fresh) {
   if (auto problem = validate_new_order(fresh))
     return problem;
   auto it = orders_.emplace(fresh.id, std::move(fresh)).first;
+  if (!is_terminal(it->second.state))
+    ++live_;
   adjust(it->second, it->second.open_quantity());
   return std::nullopt;
 }
@@ -26,8 +28,11 @@ std::optional<order_refusal> order_tracker::apply(order_id id, const order_event
                               "the tracker holds no order with this id");
   // Only a change of the order's open quantity touches the per-owner totals.
   const quantity before = it->second.open_quantity();
+  const bool was_terminal = is_terminal(it->second.state);
   auto refusal = orders::apply(it->second, event, ts);
   if (!refusal) {
+    if (!was_terminal && is_terminal(it->second.state))
+      --live_;
     const quantity change = it->second.open_quantity() - before;
     if (!change.is_zero())
       adjust(it->second, change);

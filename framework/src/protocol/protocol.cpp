@@ -91,8 +91,8 @@ std::string to_string(liquidity value) {
 
 void register_system_types(caf::actor_system_config& cfg) {
   cfg.add_message_type<sim_step>("bourse::sim_step");
-  cfg.add_message_type<rank_count>("bourse::rank_count");
-  cfg.add_message_type<std::vector<rank_count>>("std::vector<bourse::rank_count>");
+  cfg.add_message_type<stamped_count>("bourse::stamped_count");
+  cfg.add_message_type<std::vector<stamped_count>>("std::vector<bourse::stamped_count>");
   cfg.add_message_type<sim_step_done>("bourse::sim_step_done");
   cfg.add_message_type<slice_settled>("bourse::slice_settled");
   cfg.add_message_type<stop_run>("bourse::stop_run");

@@ -91,6 +91,11 @@ public:
   /// asks the venues to cancel every open order; those cancels are reported with reason shutdown.
   void stop(timestamp now);
 
+  /// Returns true when no order is queued, in flight or open at a venue: no venue event can come.
+  [[nodiscard]] bool idle() const noexcept {
+    return tracker_.live() == 0 && priority_.empty() && normal_.empty();
+  }
+
   /// Returns true after stop().
   [[nodiscard]] bool shutting_down() const noexcept { return shutting_down_; }
 

@@ -37,6 +37,9 @@ public:
   /// Returns all orders by id.
   [[nodiscard]] const std::map<order_id, order>& orders() const noexcept { return orders_; }
 
+  /// Returns how many held orders are not terminal yet.
+  [[nodiscard]] std::size_t live() const noexcept { return live_; }
+
   /// Returns the number of orders held (open and finished).
   [[nodiscard]] std::size_t size() const noexcept { return orders_.size(); }
 
@@ -50,6 +53,7 @@ private:
 
   std::map<order_id, order> orders_;
   std::map<key, open_quantities, std::less<>> open_;
+  std::size_t live_ = 0;
 };
 
 } // namespace bourse::orders

@@ -1,10 +1,10 @@
 #pragma once
 // System protocol: run control and the deterministic time-slice stepping every participant speaks.
 //
-// In backtest mode the sequencer advances data time one slice at a time. Within a slice it steps the
-// participants in waves: a participant buffers the messages other participants send it and handles
-// them only when stepped, sorted by sender rank (FIFO per sender). A step's reply says how many
-// messages the participant sent to whom, so the sequencer knows what the next wave must deliver.
+// In backtest mode the sequencer steps the participants in sweeps (sim/sequencer_core.hpp): a
+// participant buffers the messages other participants send it and handles them only when stepped, in
+// (stamp, sender rank, FIFO) order up to the step's bound. A step's reply says how many messages the
+// participant sent to whom at which stamp, so the sequencer can tell each receiver what it gets.
 // Handling order therefore depends on data and ranks only, never on threads. In paper mode nothing is
 // buffered and messages are handled on arrival.
 
@@ -28,23 +28,29 @@ enum class run_mode : std::uint8_t {
 /// Returns "backtest" or "paper".
 [[nodiscard]] std::string to_string(run_mode mode);
 
-/// Command from the sequencer: handle the inputs that belong to this wave.
+/// Command from the sequencer: handle inputs and timers up to `bound` (see sim/sequencer_core.hpp).
 struct sim_step {
-  /// The slice's data time (ns).
-  timestamp now = 0;
-  /// The wave within the slice, from 0.
-  std::uint32_t wave = 0;
-  /// How many messages from which sender belong to this step (wait for them if not all arrived).
-  std::vector<rank_count> inputs;
+  /// Handle inputs and timers stamped at or before this data time (ns).
+  timestamp bound = 0;
+  /// Messages sent to the participant since its last step, per sender and stamp, in sending order
+  /// (wait for them if not all arrived).
+  std::vector<stamped_count> inputs;
 };
 
 /// Reply to sim_step (and to stop_run).
 struct sim_step_done {
-  /// Messages sent to other participants while handling the step, ascending by receiver.
-  std::vector<rank_count> sent;
+  /// Messages sent to other participants while handling the step, ascending by (receiver, stamp).
+  std::vector<stamped_count> sent;
+  /// The data time up to which the participant has handled everything: the step's bound, or the
+  /// stamp after which it stopped because something it did could come back to it.
+  timestamp reach = before_data;
+  /// The lowest stamp of an input it holds and has not handled yet, or no_wakeup.
+  timestamp next_input = no_wakeup;
   /// The earliest data time at which the participant wants to be stepped again without inputs
   /// (timers, latency queues), or no_wakeup.
   timestamp next_wakeup = no_wakeup;
+  /// True when nothing the participant did can still come back to it (no order in flight or open).
+  bool quiet = true;
 };
 
 /// Event: the sequencer finished a slice (all waves settled).
@@ -64,15 +70,16 @@ struct stop_run {
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, sim_step& x) {
-  return f(caf::meta::type_name("bourse::sim_step"), x.now, x.wave, x.inputs);
+  return f(caf::meta::type_name("bourse::sim_step"), x.bound, x.inputs);
 }
 template <class Inspector>
-typename Inspector::result_type inspect(Inspector& f, rank_count& x) {
-  return f(caf::meta::type_name("bourse::rank_count"), x.rank, x.count);
+typename Inspector::result_type inspect(Inspector& f, stamped_count& x) {
+  return f(caf::meta::type_name("bourse::stamped_count"), x.rank, x.stamp, x.count);
 }
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, sim_step_done& x) {
-  return f(caf::meta::type_name("bourse::sim_step_done"), x.sent, x.next_wakeup);
+  return f(caf::meta::type_name("bourse::sim_step_done"), x.sent, x.reach, x.next_input,
+           x.next_wakeup, x.quiet);
 }
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, slice_settled& x) {
@@ -89,7 +96,7 @@ struct start_run {};
 /// Reply to start_run: what the run did.
 struct run_summary {
   std::uint64_t slices = 0;  ///< Time slices processed.
-  std::uint64_t waves = 0;   ///< Waves stepped (backtest).
+  std::uint64_t waves = 0;   ///< Sweeps over the participants (backtest).
   std::uint64_t steps = 0;   ///< sim_step requests answered (backtest).
   std::uint64_t quotes = 0;  ///< Quotes delivered to the hub.
   std::uint64_t trades = 0;  ///< Trades delivered to the hub.

@@ -110,6 +110,8 @@ public:
   }
   /// Returns the open order with `id`, or nullptr.
   [[nodiscard]] const working_order* find_order(order_id id) const { return orders_.find(id); }
+  /// Returns how many of this strategy's orders are submitted and not yet terminal.
+  [[nodiscard]] std::size_t open_order_count() const noexcept { return orders_.size(); }
   /// Returns the signed open quantity of the open orders in `symbol` (buys minus sells).
   [[nodiscard]] quantity open_quantity(std::string_view symbol) const {
     return orders_.net_open(symbol);

@@ -3,7 +3,9 @@
 // that buffers inputs (backtest) or handles them at once (paper), counts what the actor sends, and
 // answers the sequencer's sim_step.
 
+#include <algorithm>
 #include <functional>
+#include <string>
 #include <sstream>
 #include <thread>
 #include <map>
@@ -51,13 +53,19 @@ template <class Input>
 struct participant_hooks {
   /// Handles one input (decode, call the core, emit).
   std::function<void(Input&)> handle;
-  /// Fires timers due at `now` (called first in every step); may be empty.
+  /// Fires timers due at `now` (called first at every data time the participant handles); may be
+  /// empty.
   std::function<void(timestamp now)> fire_due;
   /// Returns the next time the participant wants to be stepped without inputs; may be empty.
   std::function<timestamp()> next_wakeup;
-  /// Runs after a step's inputs were handled and before its reply is built (e.g. to drain queues
-  /// that the inputs filled, so that its sends are counted in this step); may be empty.
+  /// Runs after the inputs of one data time were handled (e.g. to drain queues that the inputs
+  /// filled, so that its sends carry this time); may be empty.
   std::function<void(timestamp now)> after_inputs;
+  /// Returns true when nothing the participant did can still come back to it as an input (no order
+  /// in flight or open). While it returns false the participant handles one data time per step, so
+  /// that answers reach it before anything later. Empty means always quiet: right for every
+  /// participant that no higher-ranked participant sends to.
+  std::function<bool()> quiet;
 };
 
 /// The stepping state of one participant actor.
@@ -76,7 +84,7 @@ public:
   [[nodiscard]] run_mode mode() const noexcept { return mode_; }
   /// Returns this participant's rank.
   [[nodiscard]] participant_rank rank() const noexcept { return rank_; }
-  /// Returns the data time of the current step (backtest) or of the last input (paper).
+  /// Returns the data time being handled (backtest) or of the last input (paper).
   [[nodiscard]] timestamp now() const noexcept { return now_; }
   /// Sets the time reported by now() (paper mode: the clock of the latest input).
   void set_now(timestamp now) noexcept { now_ = now; }
@@ -86,7 +94,7 @@ public:
     return ranks_ ? ranks_->rank_of(id) : external_rank;
   }
 
-  /// Takes an input: paper mode handles it now; backtest mode buffers it for the step that names it.
+  /// Takes an input: paper mode handles it now; backtest mode buffers it until a step covers it.
   void accept(caf::local_actor* self, Input input) {
     if (mode_ == run_mode::paper) {
       hooks_.handle(input);
@@ -94,36 +102,53 @@ public:
     }
     auto sender = self->current_sender();
     inbox_.push(sender ? rank_of(sender->id()) : external_rank, std::move(input));
-    if (pending_ && inbox_.ready(pending_->step.inputs)) {
+    if (pending_ && inbox_.ready()) {
       auto promise = std::move(pending_->promise);
-      auto step = std::move(pending_->step);
+      auto bound = pending_->bound;
       pending_.reset();
-      promise.deliver(run(step));
+      promise.deliver(run(bound));
     }
   }
 
-  /// Sends `xs...` to `to`, counting the message when the receiver is a participant.
+  /// Sends `xs...` to `to`, counting the message (stamped now()) when the receiver is a participant.
   template <class Self, class Handle, class... Ts>
   void send(Self* self, const Handle& to, Ts&&... xs) {
-    if (mode_ == run_mode::backtest)
-      counter_.count(rank_of(to.id()));
+    if (mode_ == run_mode::backtest) {
+      auto to_rank = rank_of(to.id());
+      counter_.count(to_rank, now_);
+      // A message to a lower rank goes against the sweep: stop after this data time so that
+      // the receiver's answer can be handled before anything later.
+      if (to_rank != external_rank && to_rank <= rank_)
+        backwards_ = true;
+    }
     self->send(to, std::forward<Ts>(xs)...);
   }
 
   /// Answers a sim_step: at once when its inputs are here, else with a promise kept by accept().
   caf::result<sim_step_done> step(caf::local_actor* self, sim_step& step) {
-    if (inbox_.ready(step.inputs))
-      return run(step);
+    for (const auto& in : step.inputs) {
+      if (in.stamp < reach_)
+        return caf::make_error(
+            caf::sec::runtime_error,
+            "causality: participant " + std::string{self->name()} + " (rank " +
+                std::to_string(rank_) + ") got a message stamped " + std::to_string(in.stamp) +
+                " from rank " + std::to_string(in.rank) + " after handling everything up to " +
+                std::to_string(reach_) + "; it must say it is not quiet while answers can come");
+      inbox_.expect(in.rank, in.stamp, in.count);
+    }
+    if (inbox_.ready())
+      return run(step.bound);
     auto promise = self->make_response_promise<sim_step_done>();
-    pending_.emplace(pending_step{std::move(step), promise});
+    pending_.emplace(pending_step{step.bound, promise});
     return promise;
   }
 
-  /// Answers stop_run: runs `on_stop` as a step of its own and reports what it sent.
+  /// Answers stop_run: runs `on_stop` at data time `now` and reports what it sent.
   template <class OnStop>
   sim_step_done stop(timestamp now, OnStop&& on_stop) {
-    now_ = now;
+    now_ = std::max(now, reach_);
     on_stop();
+    reach_ = now_;
     return finish();
   }
 
@@ -137,24 +162,57 @@ public:
 
 private:
   struct pending_step {
-    sim_step step;
+    timestamp bound;
     caf::typed_response_promise<sim_step_done> promise;
   };
 
-  sim_step_done run(const sim_step& step) {
-    now_ = step.now;
-    if (hooks_.fire_due)
-      hooks_.fire_due(step.now);
-    inbox_.drain(step.inputs, hooks_.handle);
-    if (hooks_.after_inputs)
-      hooks_.after_inputs(step.now);
+  timestamp wakeup() const {
+    timestamp wake = hooks_.next_wakeup ? hooks_.next_wakeup() : no_wakeup;
+    return wake == no_wakeup ? wake : std::max(wake, reach_);
+  }
+
+  // Handles inputs and timers in (stamp, sender rank, FIFO) order up to `bound`; stops after the
+  // first data time at which the participant is not quiet, sent backwards or is due again.
+  sim_step_done run(timestamp bound) {
+    bool stopped = false;
+    for (;;) {
+      timestamp t = std::min(inbox_.next_stamp(), wakeup());
+      // The first step starts the participant at its bound (the first data time); inputs from
+      // outside the run (tests, apps) are handled at the bound of the step that finds them.
+      if (!started_ || inbox_.has_external())
+        t = std::min(t, std::max(bound, reach_));
+      if (t > bound || t == no_wakeup)
+        break;
+      started_ = true;
+      now_ = t;
+      backwards_ = false;
+      if (hooks_.fire_due)
+        hooks_.fire_due(t);
+      inbox_.drain_through(t, hooks_.handle);
+      inbox_.drain_external(hooks_.handle);
+      if (hooks_.after_inputs)
+        hooks_.after_inputs(t);
+      reach_ = t;
+      const bool due_again = hooks_.next_wakeup && hooks_.next_wakeup() <= t;
+      if (backwards_ || due_again || !is_quiet()) {
+        stopped = true;
+        break;
+      }
+    }
+    if (!stopped)
+      reach_ = std::max(reach_, bound);
     return finish();
   }
+
+  bool is_quiet() const { return !hooks_.quiet || hooks_.quiet(); }
 
   sim_step_done finish() {
     sim_step_done done;
     done.sent = counter_.take();
+    done.reach = reach_;
+    done.next_input = inbox_.next_stamp();
     done.next_wakeup = hooks_.next_wakeup ? hooks_.next_wakeup() : no_wakeup;
+    done.quiet = is_quiet();
     return done;
   }
 
@@ -166,6 +224,9 @@ private:
   send_counter counter_;
   std::optional<pending_step> pending_;
   timestamp now_ = 0;
+  timestamp reach_ = before_data;
+  bool started_ = false;
+  bool backwards_ = false;
 };
 
 } // namespace bourse
