@@ -374,8 +374,7 @@ void step_next(self_ptr self) {
             s.summary.messages += 2; // the step and its reply
             for (const auto& sent : done.sent)
               s.summary.messages += sent.count;
-            s.core->on_step_done(rank, step_report{std::move(done.sent), done.reach,
-                                                   done.next_input, done.next_wakeup, done.quiet});
+            s.core->on_step_done(rank, done);
             step_next(self);
           },
           [=](caf::error& err) { fail(self, err); });
@@ -421,7 +420,7 @@ void next_stop(self_ptr self) {
             s.summary.messages += 2;
             for (const auto& sent : done.sent)
               s.summary.messages += sent.count;
-            s.core->on_stop_done(rank, done.sent, done.next_wakeup, s.summary.last_ts);
+            s.core->on_stop_done(rank, done, s.summary.last_ts);
             settle_stop(self);
           },
           [=](caf::error& err) { fail(self, err); });

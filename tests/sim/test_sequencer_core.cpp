@@ -192,7 +192,7 @@ TEST_CASE("a timer due again at the time just handled is settled at that time") 
 
 TEST_CASE("what a participant sends when stopped is settled at the stop time") {
   sequencer_core core({1, 2}, 0);
-  core.on_stop_done(2, {{1, 500, 2}}, no_wakeup, 500);
+  core.on_stop_done(2, reply({{1, 500, 2}}, 500), 500);
   CHECK(core.settled() == 500);
   REQUIRE(core.needs_settle());
   core.begin_sweep(500);

@@ -131,11 +131,11 @@ void sequencer_core::on_step_done(participant_rank rank, const step_report& repo
     bound_ = std::max(report.reach, settled_);
 }
 
-void sequencer_core::on_stop_done(participant_rank rank, const std::vector<stamped_count>& sent,
-                                  timestamp next_wakeup, timestamp now) {
-  route(rank, sent);
+void sequencer_core::on_stop_done(participant_rank rank, const step_report& report,
+                                  timestamp now) {
+  route(rank, report.sent);
   if (auto* s = find(rank)) {
-    s->wakeup = next_wakeup;
+    s->wakeup = report.next_wakeup;
     s->reach = std::max(s->reach, now);
   }
   settled_ = std::max(settled_, now);

@@ -37,21 +37,9 @@ struct sim_step {
   std::vector<stamped_count> inputs;
 };
 
-/// Reply to sim_step (and to stop_run).
-struct sim_step_done {
-  /// Messages sent to other participants while handling the step, ascending by (receiver, stamp).
-  std::vector<stamped_count> sent;
-  /// The data time up to which the participant has handled everything: the step's bound, or the
-  /// stamp after which it stopped because something it did could come back to it.
-  timestamp reach = before_data;
-  /// The lowest stamp of an input it holds and has not handled yet, or no_wakeup.
-  timestamp next_input = no_wakeup;
-  /// The earliest data time at which the participant wants to be stepped again without inputs
-  /// (timers, latency queues), or no_wakeup.
-  timestamp next_wakeup = no_wakeup;
-  /// True when nothing the participant did can still come back to it (no order in flight or open).
-  bool quiet = true;
-};
+/// Reply to sim_step (and to stop_run): what the participant sent, how far it got, whether it is
+/// quiet (the plain struct of sim/step.hpp; its inspect() is below).
+using sim_step_done = step_report;
 
 /// Event: the sequencer finished a slice (all waves settled).
 struct slice_settled {
@@ -77,7 +65,7 @@ typename Inspector::result_type inspect(Inspector& f, stamped_count& x) {
   return f(caf::meta::type_name("bourse::stamped_count"), x.rank, x.stamp, x.count);
 }
 template <class Inspector>
-typename Inspector::result_type inspect(Inspector& f, sim_step_done& x) {
+typename Inspector::result_type inspect(Inspector& f, step_report& x) {
   return f(caf::meta::type_name("bourse::sim_step_done"), x.sent, x.reach, x.next_input,
            x.next_wakeup, x.quiet);
 }

@@ -30,20 +30,6 @@ struct step_order {
   std::vector<stamped_count> inputs;
 };
 
-/// A participant's answer to a step, as the sequencer core needs it.
-struct step_report {
-  /// Messages it sent, per receiver and stamp.
-  std::vector<stamped_count> sent;
-  /// The data time it has handled everything up to (the bound, or earlier when it stopped early).
-  timestamp reach = before_data;
-  /// The lowest stamp of an input it holds but has not handled, or no_wakeup.
-  timestamp next_input = no_wakeup;
-  /// Its next timer, or no_wakeup.
-  timestamp next_wakeup = no_wakeup;
-  /// True when nothing it did can still come back to it (no order in flight or open).
-  bool quiet = true;
-};
-
 /// Plans the sweeps of a backtest.
 class sequencer_core {
 public:
@@ -75,8 +61,7 @@ public:
   /// Records a participant's reply to a step.
   void on_step_done(participant_rank rank, const step_report& report);
   /// Records a participant's reply to stop_run at data time `now`.
-  void on_stop_done(participant_rank rank, const std::vector<stamped_count>& sent,
-                    timestamp next_wakeup, timestamp now);
+  void on_stop_done(participant_rank rank, const step_report& report, timestamp now);
 
   /// Returns how many sweeps were started.
   [[nodiscard]] std::uint64_t sweeps() const noexcept { return sweeps_; }

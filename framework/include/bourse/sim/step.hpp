@@ -48,6 +48,23 @@ struct stamped_count {
   }
 };
 
+/// A participant's answer to a step (and to the end-of-run stop); the protocol sends it as
+/// `sim_step_done`.
+struct step_report {
+  /// Messages sent to other participants while handling the step, ascending by (receiver, stamp).
+  std::vector<stamped_count> sent;
+  /// The data time up to which the participant has handled everything: the step's bound, or the
+  /// stamp after which it stopped because something it did could come back to it.
+  timestamp reach = before_data;
+  /// The lowest stamp of an input it holds and has not handled yet, or no_wakeup.
+  timestamp next_input = no_wakeup;
+  /// The earliest data time at which the participant wants to be stepped again without inputs
+  /// (timers, latency queues), or no_wakeup.
+  timestamp next_wakeup = no_wakeup;
+  /// True when nothing the participant did can still come back to it (no order in flight or open).
+  bool quiet = true;
+};
+
 /// Message totals per participant, ascending by rank.
 using rank_totals = std::vector<std::pair<participant_rank, std::uint64_t>>;
 
