@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "bourse/market/cross_venue.hpp"
+
 namespace bourse {
 
 namespace {
@@ -14,6 +16,30 @@ struct memory_feed_state {
 };
 
 } // namespace
+
+std::vector<market_slice> cross_venue_slices(std::uint64_t seed, std::uint64_t ticks) {
+  cross_venue_config config;
+  config.base.seed = seed;
+  config.dislocation_ticks = 6;
+  synthetic_symbol eth;
+  eth.spec = *instrument::make("ETH", "0.01", "1");
+  eth.start_price = 2000;
+  eth.volatility = 0.6;
+  eth.events_per_second = 2;
+  config.base.symbols = {eth};
+  cross_venue_generator gen(config);
+  std::vector<market_slice> slices;
+  tick t;
+  for (std::uint64_t i = 0; i < ticks; ++i) {
+    gen.next(t);
+    if (slices.empty() || slices.back().ts_event != t.ts) {
+      slices.emplace_back();
+      slices.back().ts_event = slices.back().ts_init = t.ts;
+    }
+    slices.back().quotes.push_back(t.to_quote());
+  }
+  return slices;
+}
 
 feed_actor spawn_memory_feed(caf::actor_system& sys, std::vector<market_slice> slices) {
   return sys.spawn([slices = std::move(slices)](

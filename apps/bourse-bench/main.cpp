@@ -1,5 +1,175 @@
-// bourse-bench: runs every registered benchmark; pass Google Benchmark flags, e.g.
-// --benchmark_repetitions=5 --benchmark_report_aggregates_only=true.
+// bourse-bench: whole-system benchmarks against baselines measured in the same run
+// (`bourse-bench --list`, `bourse-bench NAME...`, `--quick`, `--json FILE`), and the Google Benchmark
+// suite of the matching engine (`bourse-bench` alone, or with --benchmark_* flags).
 #include <benchmark/benchmark.h>
 
-BENCHMARK_MAIN();
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include <unistd.h>
+
+#include <spdlog/spdlog.h>
+
+#include "system_benchmarks.hpp"
+
+namespace {
+
+using bourse::bench::bench_row;
+
+const char* usage =
+    "bourse-bench: benchmarks of the whole system and of the matching engine\n"
+    "\n"
+    "usage: bourse-bench [--quick] [--json FILE] [NAME...]   system benchmarks (all when no NAME)\n"
+    "       bourse-bench --list                              the system benchmarks' names\n"
+    "       bourse-bench [--benchmark_* flags]               the matching engine's Google Benchmark\n"
+    "                                                        suite (the default without arguments)\n"
+    "\n"
+    "  --quick        smaller sizes and fewer repetitions\n"
+    "  --json FILE    also write the rows as a JSON array of\n"
+    "                 {name, value, unit, baseline, baseline_value, ratio}\n"
+    "  --help         this text\n"
+    "\n"
+    "Every row is a figure and the baseline it is compared with, both measured in this run.\n"
+    "Exit codes: 0 ok, 1 a benchmark failed (e.g. results differ from the baseline's), 2 usage.\n";
+
+std::string json_string(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\')
+      out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
+// Writes the rows to `path` through a temporary file in the same folder: whole or absent.
+bool write_json(const std::string& path, const std::vector<bench_row>& rows) {
+  const std::string tmp = path + ".tmp-" + std::to_string(::getpid());
+  {
+    std::ofstream out(tmp);
+    out << "[\n";
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      const auto& r = rows[i];
+      char buf[512];
+      std::snprintf(buf, sizeof buf,
+                    "  {\"name\": %s, \"value\": %.6g, \"unit\": %s, \"baseline\": %s, "
+                    "\"baseline_value\": %.6g, \"ratio\": %.6g}%s\n",
+                    json_string(r.name).c_str(), r.value, json_string(r.unit).c_str(),
+                    json_string(r.baseline).c_str(), r.baseline_value, r.ratio,
+                    i + 1 < rows.size() ? "," : "");
+      out << buf;
+    }
+    out << "]\n";
+    out.flush();
+    if (!out) {
+      std::error_code ec;
+      std::filesystem::remove(tmp, ec);
+      return false;
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) {
+    std::filesystem::remove(tmp, ec);
+    return false;
+  }
+  return true;
+}
+
+int run_google_benchmark(int argc, char** argv) {
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv))
+    return 2;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  bool google = args.empty();
+  for (const auto& a : args)
+    google = google || a.rfind("--benchmark_", 0) == 0;
+  if (google)
+    return run_google_benchmark(argc, argv);
+
+  bourse::bench::bench_options opts;
+  std::string json;
+  std::vector<std::string> names;
+  bool list = false;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const auto& a = args[i];
+    if (a == "--help" || a == "-h") {
+      std::fputs(usage, stdout);
+      return 0;
+    } else if (a == "--list") {
+      list = true;
+    } else if (a == "--quick") {
+      opts.quick = true;
+    } else if (a == "--json") {
+      if (i + 1 >= args.size() || args[i + 1].empty()) {
+        std::fprintf(stderr, "bourse-bench: --json needs a file name\n\n%s", usage);
+        return 2;
+      }
+      json = args[++i];
+    } else if (a.rfind("--", 0) == 0) {
+      std::fprintf(stderr, "bourse-bench: unknown option %s\n\n%s", a.c_str(), usage);
+      return 2;
+    } else {
+      names.push_back(a);
+    }
+  }
+  const auto& all = bourse::bench::system_benchmarks();
+  if (list) {
+    for (const auto& b : all)
+      std::printf("%-24s %s\n", b.name.c_str(), b.description.c_str());
+    return 0;
+  }
+  std::vector<const bourse::bench::system_benchmark*> chosen;
+  for (const auto& n : names) {
+    bool found = false;
+    for (const auto& b : all)
+      if (b.name == n || b.name.rfind(n + ".", 0) == 0) {
+        chosen.push_back(&b);
+        found = true;
+      }
+    if (!found) {
+      std::fprintf(stderr, "bourse-bench: no benchmark named %s (see --list)\n", n.c_str());
+      return 2;
+    }
+  }
+  if (names.empty())
+    for (const auto& b : all)
+      chosen.push_back(&b);
+  if (!json.empty()) {
+    auto dir = std::filesystem::path(json).parent_path();
+    if (!dir.empty() && !std::filesystem::is_directory(dir)) {
+      std::fprintf(stderr, "bourse-bench: --json %s: folder %s does not exist\n", json.c_str(),
+                   dir.string().c_str());
+      return 2;
+    }
+  }
+
+  spdlog::set_level(spdlog::level::warn);
+  std::vector<bench_row> rows;
+  std::vector<std::string> problems;
+  for (const auto* b : chosen)
+    b->run(opts, rows, problems);
+  std::printf("%-26s %14s %-10s %-12s %14s %8s\n", "name", "value", "unit", "baseline",
+              "baseline", "ratio");
+  for (const auto& r : rows)
+    std::printf("%-26s %14.4g %-10s %-12s %14.4g %8.3f\n", r.name.c_str(), r.value, r.unit.c_str(),
+                r.baseline.c_str(), r.baseline_value, r.ratio);
+  for (const auto& p : problems)
+    std::fprintf(stderr, "bourse-bench: %s\n", p.c_str());
+  if (!json.empty() && !write_json(json, rows)) {
+    std::fprintf(stderr, "bourse-bench: cannot write %s\n", json.c_str());
+    return 1;
+  }
+  return problems.empty() ? 0 : 1;
+}

@@ -4,9 +4,9 @@
 #include <filesystem>
 #include <map>
 
-#include "bourse/market/cross_venue.hpp"
 #include "bourse/strategy/registry.hpp"
 #include "market_data/feed_config.hpp"
+#include "market_data/memory_feed.hpp"
 
 namespace bourse::demo {
 
@@ -62,30 +62,6 @@ sequencer_config sequencer_for(const options& opts, const std::string& name,
   if (on_progress)
     s.on_progress = [name, on_progress](const run_progress& p) { on_progress(name, p); };
   return s;
-}
-
-std::vector<market_slice> cross_venue_slices(const options& opts) {
-  cross_venue_config config;
-  config.base.seed = opts.seed;
-  config.dislocation_ticks = 6;
-  synthetic_symbol eth;
-  eth.spec = *instrument::make("ETH", "0.01", "1");
-  eth.start_price = 2000;
-  eth.volatility = 0.6;
-  eth.events_per_second = 2;
-  config.base.symbols = {eth};
-  cross_venue_generator gen(config);
-  std::vector<market_slice> slices;
-  tick t;
-  for (std::uint64_t i = 0; i < opts.ticks; ++i) {
-    gen.next(t);
-    if (slices.empty() || slices.back().ts_event != t.ts) {
-      slices.emplace_back();
-      slices.back().ts_event = slices.back().ts_init = t.ts;
-    }
-    slices.back().quotes.push_back(t.to_quote());
-  }
-  return slices;
 }
 
 } // namespace
@@ -149,7 +125,7 @@ run_scenarios(const options& opts, system_config& cfg, std::vector<std::string>&
   }
   if (!tick_strategies.empty()) {
     trading_system ts{cfg, opts.mode};
-    ts.add_slices(cross_venue_slices(opts));
+    ts.add_slices(cross_venue_slices(opts.seed, opts.ticks));
     ts.add_venue(venue_for("SIM-A", {"ETH.A"}, "0.01", "0.1"));
     ts.add_venue(venue_for("SIM-B", {"ETH.B"}, "0.01", "0.1"));
     aggregator_config agg;

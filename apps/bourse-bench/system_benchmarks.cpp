@@ -1,0 +1,134 @@
+// The whole-system benchmarks: the actor backtest against the bare loop over the same cores.
+#include "system_benchmarks.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <sstream>
+
+#include "bare_loop.hpp"
+#include "bourse/report/trades_csv.hpp"
+#include "bourse/strategy/registry.hpp"
+#include "builder/run_report.hpp"
+#include "builder/trading_system.hpp"
+#include "market_data/memory_feed.hpp"
+
+namespace bourse::bench {
+
+namespace {
+
+constexpr const char* spread_spec =
+    "cross_venue_spread:instrument=ETH,qty=1,min_edge=0.01,fee_bps=0.1,max_position=5";
+
+venue_config venue_for(const std::string& name, const std::string& symbol) {
+  venue_config v;
+  v.name = name;
+  v.settings.fees.taker_bps = *venue::basis_points::parse("0.1");
+  v.settings.instruments.push_back(*instrument::make(symbol, "0.01", "1"));
+  return v;
+}
+
+std::vector<venue_listing> listings() {
+  return {*venue_listing::parse("ETH.A=ETH@A"), *venue_listing::parse("ETH.B=ETH@B")};
+}
+
+double median(std::vector<double> xs) {
+  std::sort(xs.begin(), xs.end());
+  return xs[xs.size() / 2];
+}
+
+std::string trades_csv(std::vector<fill> fills) {
+  run_result r;
+  r.report.fills = std::move(fills);
+  r.strategies = {{1, "cross_venue_spread"}};
+  std::ostringstream out;
+  report::write_trades_csv(out, fill_records(r));
+  return out.str();
+}
+
+struct actor_run {
+  double seconds = 0;
+  std::vector<fill> fills;
+  std::string problem;
+};
+
+// The demo's tick scenario through the actor system on `threads` workers.
+actor_run run_actors(const std::vector<market_slice>& slices, int threads) {
+  system_config cfg;
+  cfg.set("scheduler.max-threads", threads);
+  trading_system ts{cfg};
+  ts.add_slices(slices);
+  ts.add_venue(venue_for("SIM-A", "ETH.A"));
+  ts.add_venue(venue_for("SIM-B", "ETH.B"));
+  aggregator_config agg;
+  agg.listings = listings();
+  ts.set_aggregator(agg);
+  strategy_actor_config sc;
+  sc.id = 1;
+  sc.name = "cross_venue_spread";
+  ts.add_strategy(make_strategy(spread_spec).value, sc);
+  auto result = ts.run();
+  actor_run out;
+  out.seconds = result.wall_seconds;
+  out.fills = std::move(result.report.fills);
+  if (!result.ok)
+    out.problem = result.problems.empty() ? "run failed" : result.problems.front();
+  return out;
+}
+
+void pipeline_ticks(const bench_options& opts, std::vector<bench_row>& rows,
+                    std::vector<std::string>& problems) {
+  const std::uint64_t ticks = opts.quick ? 200'000 : 2'000'000;
+  const int repeats = opts.quick ? 3 : 5;
+  auto slices = cross_venue_slices(42, ticks);
+  bare_setup setup;
+  setup.slices = &slices;
+  setup.venues = {venue_for("SIM-A", "ETH.A").settings, venue_for("SIM-B", "ETH.B").settings};
+  setup.listings = listings();
+  setup.strategy = spread_spec;
+  setup.strategy_name = "cross_venue_spread";
+  std::vector<double> actor_s, bare_s;
+  for (int i = 0; i < repeats; ++i) {
+    std::fprintf(stderr, "pipeline.ticks: run %d/%d (%llu ticks)\n", i + 1, repeats,
+                 static_cast<unsigned long long>(ticks));
+    auto started = std::chrono::steady_clock::now();
+    auto bare_fills = run_bare_loop(setup);
+    bare_s.push_back(
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+    auto actors = run_actors(slices, 1);
+    if (!actors.problem.empty()) {
+      problems.push_back("pipeline.ticks: " + actors.problem);
+      return;
+    }
+    actor_s.push_back(actors.seconds);
+    if (i == 0 && trades_csv(actors.fills) != trades_csv(bare_fills)) {
+      problems.push_back("pipeline.ticks: the actor system's fills (" +
+                         std::to_string(actors.fills.size()) + ") differ from the bare loop's (" +
+                         std::to_string(bare_fills.size()) + ")");
+      return;
+    }
+  }
+  const double n = static_cast<double>(ticks);
+  const double actor_rate = n / median(actor_s);
+  const double bare_rate = n / median(bare_s);
+  rows.push_back({"pipeline.ticks", actor_rate, "events/s", "bare_loop", bare_rate,
+                  actor_rate / bare_rate});
+  const double overhead_us = 1e6 / actor_rate - 1e6 / bare_rate;
+  const double bare_us = 1e6 / bare_rate;
+  rows.push_back({"pipeline.ticks.overhead", overhead_us, "us/event", "bare_loop", bare_us,
+                  overhead_us / bare_us});
+}
+
+} // namespace
+
+const std::vector<system_benchmark>& system_benchmarks() {
+  static const std::vector<system_benchmark> all = {
+      {"pipeline.ticks",
+       "the demo's cross-venue tick backtest through the actors (1 worker) vs a bare loop over the "
+       "same cores; fills must be identical",
+       pipeline_ticks},
+  };
+  return all;
+}
+
+} // namespace bourse::bench

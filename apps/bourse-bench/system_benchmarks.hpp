@@ -1,0 +1,36 @@
+#pragma once
+// Named whole-system benchmarks of bourse-bench, each measured against a baseline in the same run.
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace bourse::bench {
+
+/// One result row: a figure and the baseline it is compared with, measured in the same run.
+struct bench_row {
+  std::string name;          ///< The row's name, e.g. "pipeline.ticks".
+  double value = 0;          ///< The measured figure.
+  std::string unit;          ///< Its unit, e.g. "events/s".
+  std::string baseline;      ///< What it is compared with, e.g. "bare_loop".
+  double baseline_value = 0; ///< The baseline's figure in the same unit.
+  double ratio = 0;          ///< value / baseline_value.
+};
+
+/// How a benchmark runs.
+struct bench_options {
+  bool quick = false; ///< Smaller sizes and fewer repetitions (the whole --quick set under 3 minutes).
+};
+
+/// A named system benchmark.
+struct system_benchmark {
+  std::string name;        ///< Its name (rows it writes start with it).
+  std::string description; ///< One line for --list.
+  /// Runs it; appends rows, or a problem (e.g. results that differ from the baseline's).
+  std::function<void(const bench_options&, std::vector<bench_row>&, std::vector<std::string>&)> run;
+};
+
+/// Returns every system benchmark, in --list order.
+[[nodiscard]] const std::vector<system_benchmark>& system_benchmarks();
+
+} // namespace bourse::bench
