@@ -96,6 +96,9 @@ aggregator_actor::behavior_type aggregator_behavior(self_ptr self, aggregator_co
       [=](quote_batch& b) { self->state.part.accept(self, aggregator_input{std::move(b)}); },
       [=](trade_batch& b) { self->state.part.accept(self, aggregator_input{std::move(b)}); },
       [=](bar_batch& b) { self->state.part.accept(self, aggregator_input{std::move(b)}); },
+      [=](market_window& w) {
+        self->state.part.accept_all(self, window_inputs<aggregator_input>(std::move(w)));
+      },
       [=](subscribe_aggregated& sub) {
         auto& subs = self->state.subscribers;
         auto same = [&](const subscriber& s) {

@@ -85,6 +85,9 @@ indicator_actor::behavior_type indicator_behavior(self_ptr self, indicator_actor
       [=](quote_batch& b) { self->state.part.accept(self, indicator_input{std::move(b)}); },
       [=](trade_batch& b) { self->state.part.accept(self, indicator_input{std::move(b)}); },
       [=](bar_batch& b) { self->state.part.accept(self, indicator_input{std::move(b)}); },
+      [=](market_window& w) {
+        self->state.part.accept_all(self, window_inputs<indicator_input>(std::move(w)));
+      },
       [=](subscribe_indicators& sub) {
         auto& subs = self->state.subscribers;
         if (std::find(subs.begin(), subs.end(), sub.listener) == subs.end())

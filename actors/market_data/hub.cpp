@@ -34,6 +34,8 @@ struct hub_state {
   // The same, per kind and listener, rebuilt when subscriptions change (no lookups per record).
   std::array<std::vector<route>, 3> routes;
   std::map<std::string, quote> latest;
+  // Backtest: what each listener gets from the current step, sent as one market_window at its end.
+  std::vector<std::pair<market_data_listener_actor, market_window>> collected;
   static inline const char* name = "market_data_hub";
 };
 
@@ -72,6 +74,25 @@ void rebuild_routes(hub_state& st) {
   }
 }
 
+std::vector<quote_batch>& window_items(market_window& w, const quote_batch&) { return w.quotes; }
+std::vector<trade_batch>& window_items(market_window& w, const trade_batch&) { return w.trades; }
+std::vector<bar_batch>& window_items(market_window& w, const bar_batch&) { return w.bars; }
+
+market_window& window_of(hub_state& st, const market_data_listener_actor& listener) {
+  for (auto& [l, w] : st.collected)
+    if (l == listener)
+      return w;
+  return st.collected.emplace_back(listener, market_window{}).second;
+}
+
+// Backtest: one message per listener per step, however many data times the step covered.
+void flush(self_ptr self) {
+  auto& st = self->state;
+  for (auto& [listener, window] : st.collected)
+    st.part.send_collected(self, listener, std::move(window));
+  st.collected.clear();
+}
+
 std::vector<quote>& batch_items(quote_batch& b) { return b.quotes; }
 std::vector<trade>& batch_items(trade_batch& b) { return b.trades; }
 std::vector<symbol_bar>& batch_items(bar_batch& b) { return b.bars; }
@@ -89,8 +110,14 @@ void fan_out(self_ptr self, data_kind kind, const std::vector<Item>& items, time
     for (const auto& item : items)
       if (r.all || r.symbols.count(symbol_of(item)) > 0)
         batch_items(batch).push_back(item);
-    if (!batch_items(batch).empty())
+    if (batch_items(batch).empty())
+      continue;
+    if (st.part.mode() == run_mode::paper) {
       st.part.send(self, r.listener, std::move(batch));
+    } else {
+      st.part.count_for(r.listener);
+      window_items(window_of(st, r.listener), batch).push_back(std::move(batch));
+    }
   }
 }
 
@@ -114,6 +141,7 @@ market_data_hub_actor spawn_hub(caf::actor_system& sys, participant_setup setup)
   return sys.spawn([setup](self_ptr self) -> market_data_hub_actor::behavior_type {
     participant_hooks<market_slice> hooks;
     hooks.handle = [self](market_slice& s) { on_slice(self, s); };
+    hooks.end_step = [self] { flush(self); };
     self->state.part.configure(setup, std::move(hooks));
     return {
         [=](sim_step& step) -> caf::result<sim_step_done> {
@@ -124,6 +152,7 @@ market_data_hub_actor spawn_hub(caf::actor_system& sys, participant_setup setup)
         },
         [=](get_runtime_info) { return participant<market_slice>::runtime(self); },
         [=](market_slice& slice) { self->state.part.accept(self, std::move(slice)); },
+        [=](market_slices& m) { self->state.part.accept_all(self, std::move(m.slices)); },
         [=](subscribe& sub) {
           auto& list = self->state.subscribers[{sub.symbol, sub.kind}];
           if (std::find(list.begin(), list.end(), sub.listener) == list.end())

@@ -179,6 +179,9 @@ om_impl::behavior_type om_behavior(self_ptr self, order_manager_config config,
       [=](quote_batch& m) { accept(self, m); },
       [=](trade_batch& m) { accept(self, m); },
       [=](bar_batch& m) { accept(self, m); },
+      [=](market_window& w) {
+        self->state.part.accept_all(self, window_inputs<om_input>(std::move(w)));
+      },
       [=](register_strategy& r) { self->state.strategies[r.strategy] = std::move(r.listener); },
       [=](get_open_orders& q) -> open_orders {
         return oc::to_protocol(self->state.core->open_orders(q.strategy));

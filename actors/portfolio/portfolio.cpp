@@ -157,6 +157,9 @@ portfolio_actor::behavior_type portfolio_behavior(self_ptr self, portfolio_confi
       [=](quote_batch& m) { accept(m); },
       [=](trade_batch& m) { accept(m); },
       [=](bar_batch& m) { accept(m); },
+      [=](market_window& w) {
+        self->state.part.accept_all(self, window_inputs<portfolio_input>(std::move(w)));
+      },
       [=](subscribe_portfolio& sub) {
         auto& list = self->state.listeners;
         if (std::find(list.begin(), list.end(), sub.listener) == list.end())

@@ -8,6 +8,7 @@
 #include <deque>
 #include <map>
 #include <optional>
+#include <utility>
 
 #include <spdlog/spdlog.h>
 
@@ -42,6 +43,7 @@ struct sequencer_state {
   sequencer_config config;
   sequencer_wiring wiring;
   std::optional<sequencer_core> core; // backtest: sweep planning
+  market_slices outbox;               // backtest: slices released, not yet sent to the hub
   timestamp sent_through = before_data; // data time of the last slice released to the hub
   timestamp last_settled = before_data;
   std::uint64_t settle_sweeps = 0;      // sweeps in a row at one data time
@@ -191,12 +193,24 @@ void emit_slice(self_ptr self, timestamp ts) {
   st.summary.last_ts = ts;
   if (slice.quotes.empty() && slice.trades.empty() && slice.bars.empty())
     return;
-  self->send(st.wiring.hub, std::move(slice));
-  ++st.summary.messages;
-  if (st.config.mode == run_mode::backtest) {
-    st.core->release(st.wiring.hub_rank, ts);
-    st.sent_through = ts;
+  if (st.config.mode == run_mode::paper) {
+    self->send(st.wiring.hub, std::move(slice));
+    ++st.summary.messages;
+    return;
   }
+  // Backtest: collected, and sent as one message by release_slices().
+  st.outbox.slices.push_back(std::move(slice));
+  st.core->release(st.wiring.hub_rank, ts);
+  st.sent_through = ts;
+}
+
+// Backtest: sends the slices collected by emit_slice() to the hub in one message.
+void release_slices(self_ptr self) {
+  auto& st = self->state;
+  if (st.outbox.slices.empty())
+    return;
+  self->send(st.wiring.hub, std::exchange(st.outbox, market_slices{}));
+  ++st.summary.messages;
 }
 
 void begin_stop(self_ptr self) {
@@ -267,8 +281,10 @@ bool release_window(self_ptr self) {
   auto& st = self->state;
   std::uint64_t released = 0;
   while (released < st.config.window) {
-    if (!fill_feeds(self))
+    if (!fill_feeds(self)) {
+      release_slices(self);
       return released > 0 || feed_error(st) != nullptr;
+    }
     timestamp ts = head_ts(st);
     if (ts == no_wakeup)
       break;
@@ -276,6 +292,7 @@ bool release_window(self_ptr self) {
     ++st.summary.slices;
     ++released;
   }
+  release_slices(self);
   report_progress(self, false);
   return true;
 }
@@ -319,6 +336,7 @@ void advance(self_ptr self) {
         core.set_wakeup(p.rank, data_ts);
       st.clock_started = true;
       emit_slice(self, data_ts);
+      release_slices(self);
       ++st.summary.slices;
       start_sweep(self, data_ts);
       return;
@@ -372,8 +390,7 @@ void step_next(self_ptr self) {
           [=](sim_step_done& done) {
             auto& s = self->state;
             s.summary.messages += 2; // the step and its reply
-            for (const auto& sent : done.sent)
-              s.summary.messages += sent.count;
+            s.summary.messages += done.messages;
             s.core->on_step_done(rank, done);
             step_next(self);
           },
@@ -418,8 +435,7 @@ void next_stop(self_ptr self) {
               return;
             }
             s.summary.messages += 2;
-            for (const auto& sent : done.sent)
-              s.summary.messages += sent.count;
+            s.summary.messages += done.messages;
             s.core->on_stop_done(rank, done, s.summary.last_ts);
             settle_stop(self);
           },

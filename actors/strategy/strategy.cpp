@@ -285,6 +285,9 @@ strategy_actor::behavior_type strategy_behavior(self_ptr self,
       [=](quote_batch& m) { accept(m); },
       [=](trade_batch& m) { accept(m); },
       [=](bar_batch& m) { accept(m); },
+      [=](market_window& w) {
+        self->state.part.accept_all(self, window_inputs<strategy_input>(std::move(w)));
+      },
       [=](indicator_updated& m) { accept(m); },
       [=](aggregated_quote& m) { accept(m); },
       [=](arbitrage_opportunity& m) { accept(m); },

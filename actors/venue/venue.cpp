@@ -146,6 +146,9 @@ venue_impl::behavior_type venue_behavior(self_ptr self, venue_config config,
       [=](quote_batch& m) { self->state.part.accept(self, std::move(m)); },
       [=](trade_batch& m) { self->state.part.accept(self, std::move(m)); },
       [=](bar_batch& m) { self->state.part.accept(self, std::move(m)); },
+      [=](market_window& w) {
+        self->state.part.accept_all(self, window_inputs<venue_input>(std::move(w)));
+      },
       [=](attach_order_listener& m) { self->state.listener = std::move(m.listener); },
       [=](venue_wakeup& w) {
         auto& s = self->state;

@@ -41,11 +41,19 @@ struct probe_log {
 };
 
 /// The behavior of a probe: records every message into `log` and replies with nothing; cast a
-/// probe's handle to any typed listener interface with `caf::actor_cast<Handle>(probe)`.
+/// probe's handle to any typed listener interface with `caf::actor_cast<Handle>(probe)`. A
+/// market_window is recorded as the batches it carries, in input order (what a listener handles).
 inline caf::behavior probe_behavior(caf::event_based_actor* self, std::shared_ptr<probe_log> log) {
   self->set_default_handler(
       [log](caf::scheduled_actor*, caf::message_view& view) -> caf::result<caf::message> {
-        log->messages.push_back(view.move_content_to_message());
+        auto msg = view.move_content_to_message();
+        if (msg.match_elements<market_window>()) {
+          auto window = msg.get_as<market_window>(0);
+          for_each_batch(window,
+                         [&](auto& batch) { log->messages.push_back(caf::make_message(batch)); });
+        } else {
+          log->messages.push_back(std::move(msg));
+        }
         return caf::message{};
       });
   return {[](caf::unit_t) {}};

@@ -62,6 +62,9 @@ relay_actor::behavior_type relay(relay_actor::stateful_pointer<relay_state> self
       [=](quote_batch& b) { self->state.part.accept(self, std::move(b)); },
       [=](trade_batch&) {},
       [=](bar_batch&) {},
+      [=](market_window& w) {
+        self->state.part.accept_all(self, window_inputs<quote_batch>(std::move(w)));
+      },
   };
 }
 

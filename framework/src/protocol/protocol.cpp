@@ -114,7 +114,12 @@ void register_market_data_types(caf::actor_system_config& cfg) {
   cfg.add_message_type<quote_batch>("bourse::quote_batch");
   cfg.add_message_type<trade_batch>("bourse::trade_batch");
   cfg.add_message_type<bar_batch>("bourse::bar_batch");
+  cfg.add_message_type<std::vector<quote_batch>>("std::vector<bourse::quote_batch>");
+  cfg.add_message_type<std::vector<trade_batch>>("std::vector<bourse::trade_batch>");
+  cfg.add_message_type<std::vector<bar_batch>>("std::vector<bourse::bar_batch>");
+  cfg.add_message_type<market_window>("bourse::market_window");
   cfg.add_message_type<market_slice>("bourse::market_slice");
+  cfg.add_message_type<market_slices>("bourse::market_slices");
   cfg.add_message_type<subscribe>("bourse::subscribe");
   cfg.add_message_type<unsubscribe>("bourse::unsubscribe");
   cfg.add_message_type<get_quote>("bourse::get_quote");

@@ -3,6 +3,8 @@
 
 #include <cstdint>
 #include <string>
+#include <limits>
+#include <type_traits>
 #include <vector>
 
 #include <caf/all.hpp>
@@ -50,6 +52,52 @@ struct bar_batch {
   std::vector<symbol_bar> bars;
 };
 
+/// One listener's share of many slices, sent as one message (backtest: the hub collects a step's
+/// batches per listener). Each batch is one input of the receiver at its own ts_event; every list is
+/// ascending by time, and at equal times quotes come before trades before bars.
+struct market_window {
+  /// Quote batches, ascending by ts_event.
+  std::vector<quote_batch> quotes;
+  /// Trade batches, ascending by ts_event.
+  std::vector<trade_batch> trades;
+  /// Bar batches, ascending by ts_event.
+  std::vector<bar_batch> bars;
+};
+
+/// Calls `visit(batch)` for every batch of `window` in input order: ascending by time, quotes before
+/// trades before bars at equal times. The batches may be moved from.
+template <class Visit>
+void for_each_batch(market_window& window, Visit&& visit) {
+  std::size_t q = 0, t = 0, b = 0;
+  const auto& qs = window.quotes;
+  const auto& ts = window.trades;
+  const auto& bs = window.bars;
+  while (q < qs.size() || t < ts.size() || b < bs.size()) {
+    const timestamp tq = q < qs.size() ? qs[q].ts_event : std::numeric_limits<timestamp>::max();
+    const timestamp tt = t < ts.size() ? ts[t].ts_event : std::numeric_limits<timestamp>::max();
+    const timestamp tb = b < bs.size() ? bs[b].ts_event : std::numeric_limits<timestamp>::max();
+    if (q < qs.size() && tq <= tt && tq <= tb)
+      visit(window.quotes[q++]);
+    else if (t < ts.size() && tt <= tb)
+      visit(window.trades[t++]);
+    else
+      visit(window.bars[b++]);
+  }
+}
+
+/// Returns the batches of `window` as inputs of type Input (e.g. a variant that holds the batch
+/// types), in input order; batches of a kind Input cannot hold are left out.
+template <class Input>
+[[nodiscard]] std::vector<Input> window_inputs(market_window&& window) {
+  std::vector<Input> out;
+  out.reserve(window.quotes.size() + window.trades.size() + window.bars.size());
+  for_each_batch(window, [&](auto& batch) {
+    if constexpr (std::is_constructible_v<Input, std::decay_t<decltype(batch)>&&>)
+      out.emplace_back(std::move(batch));
+  });
+  return out;
+}
+
 /// Everything the feeds produced for one time slice; the sequencer sends it to the hub.
 struct market_slice {
   /// Data time of the slice (ns).
@@ -64,6 +112,13 @@ struct market_slice {
   std::vector<symbol_bar> bars;
 };
 
+/// Many slices in one message (backtest: the sequencer releases a window of slices to the hub at
+/// once); each slice is one input of the hub at its ts_event.
+struct market_slices {
+  /// The slices, ascending by ts_event.
+  std::vector<market_slice> slices;
+};
+
 /// Which stream of a symbol a subscription is for.
 enum class data_kind : std::uint8_t { quotes, trades, bars };
 
@@ -73,7 +128,7 @@ enum class data_kind : std::uint8_t { quotes, trades, bars };
 /// Receives market data batches. Every consumer of market data implements at least this.
 using market_data_listener_actor =
     caf::typed_actor<caf::reacts_to<quote_batch>, caf::reacts_to<trade_batch>,
-                     caf::reacts_to<bar_batch>>;
+                     caf::reacts_to<bar_batch>, caf::reacts_to<market_window>>;
 
 /// Command: deliver `kind` of `symbol` ("*" for every symbol) to `listener`.
 struct subscribe {
@@ -131,9 +186,17 @@ typename Inspector::result_type inspect(Inspector& f, bar_batch& x) {
   return f(caf::meta::type_name("bourse::bar_batch"), x.ts_event, x.ts_init, x.bars);
 }
 template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, market_window& x) {
+  return f(caf::meta::type_name("bourse::market_window"), x.quotes, x.trades, x.bars);
+}
+template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, market_slice& x) {
   return f(caf::meta::type_name("bourse::market_slice"), x.ts_event, x.ts_init, x.quotes,
            x.trades, x.bars);
+}
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, market_slices& x) {
+  return f(caf::meta::type_name("bourse::market_slices"), x.slices);
 }
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, subscribe& x) {
@@ -179,7 +242,8 @@ using feed_actor = caf::typed_actor<caf::replies_to<next_slices>::with<feed_chun
 /// The market data hub: takes slices from the sequencer (or a paper feed), fans batches out to
 /// subscribers, caches the latest quote per symbol.
 using market_data_hub_actor =
-    participant_actor::extend<caf::reacts_to<market_slice>, caf::reacts_to<subscribe>,
+    participant_actor::extend<caf::reacts_to<market_slice>, caf::reacts_to<market_slices>,
+                              caf::reacts_to<subscribe>,
                               caf::reacts_to<unsubscribe>,
                               caf::replies_to<get_quote>::with<quote>>;
 

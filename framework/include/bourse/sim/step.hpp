@@ -63,6 +63,8 @@ struct step_report {
   timestamp next_wakeup = no_wakeup;
   /// True when nothing the participant did can still come back to it (no order in flight or open).
   bool quiet = true;
+  /// Messages it sent (one message may carry several inputs, see `sent`).
+  std::uint64_t messages = 0;
 };
 
 /// Message totals per participant, ascending by rank.

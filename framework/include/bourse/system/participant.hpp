@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <utility>
+#include <vector>
 
 #include <caf/all.hpp>
 
@@ -61,6 +62,9 @@ struct participant_hooks {
   /// Runs after the inputs of one data time were handled (e.g. to drain queues that the inputs
   /// filled, so that its sends carry this time); may be empty.
   std::function<void(timestamp now)> after_inputs;
+  /// Runs at the end of every step and stop, before the reply (e.g. to send what was collected for
+  /// send_collected()); may be empty.
+  std::function<void()> end_step;
   /// Returns true when nothing the participant did can still come back to it as an input (no order
   /// in flight or open). While it returns false the participant handles one data time per step, so
   /// that answers reach it before anything later. Empty means always quiet: right for every
@@ -110,17 +114,38 @@ public:
     }
   }
 
+  /// Takes several inputs that arrived in one message from the current sender, in order.
+  void accept_all(caf::local_actor* self, std::vector<Input>&& inputs) {
+    for (auto& input : inputs)
+      accept(self, std::move(input));
+  }
+
+  /// Records one input for `to`, stamped now(), that travels inside a later send_collected(): a
+  /// sender may pack the inputs of many data times into one message (see market_window).
+  template <class Handle>
+  void count_for(const Handle& to) {
+    if (mode_ != run_mode::backtest)
+      return;
+    auto to_rank = rank_of(to.id());
+    counter_.count(to_rank, now_);
+    // A message to a lower rank goes against the sweep: stop after this data time so that the
+    // receiver's answer can be handled before anything later.
+    if (to_rank != external_rank && to_rank <= rank_)
+      backwards_ = true;
+  }
+
+  /// Sends `xs...` to `to` without counting: its inputs were counted with count_for().
+  template <class Self, class Handle, class... Ts>
+  void send_collected(Self* self, const Handle& to, Ts&&... xs) {
+    ++messages_;
+    self->send(to, std::forward<Ts>(xs)...);
+  }
+
   /// Sends `xs...` to `to`, counting the message (stamped now()) when the receiver is a participant.
   template <class Self, class Handle, class... Ts>
   void send(Self* self, const Handle& to, Ts&&... xs) {
-    if (mode_ == run_mode::backtest) {
-      auto to_rank = rank_of(to.id());
-      counter_.count(to_rank, now_);
-      // A message to a lower rank goes against the sweep: stop after this data time so that
-      // the receiver's answer can be handled before anything later.
-      if (to_rank != external_rank && to_rank <= rank_)
-        backwards_ = true;
-    }
+    count_for(to);
+    ++messages_;
     self->send(to, std::forward<Ts>(xs)...);
   }
 
@@ -207,12 +232,15 @@ private:
   bool is_quiet() const { return !hooks_.quiet || hooks_.quiet(); }
 
   sim_step_done finish() {
+    if (hooks_.end_step)
+      hooks_.end_step();
     sim_step_done done;
     done.sent = counter_.take();
     done.reach = reach_;
     done.next_input = inbox_.next_stamp();
     done.next_wakeup = hooks_.next_wakeup ? hooks_.next_wakeup() : no_wakeup;
     done.quiet = is_quiet();
+    done.messages = std::exchange(messages_, 0);
     return done;
   }
 
@@ -227,6 +255,7 @@ private:
   timestamp reach_ = before_data;
   bool started_ = false;
   bool backwards_ = false;
+  std::uint64_t messages_ = 0; // sent since the last reply
 };
 
 } // namespace bourse
