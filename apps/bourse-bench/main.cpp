@@ -3,6 +3,7 @@
 // suite of the matching engine (`bourse-bench` alone, or with --benchmark_* flags).
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -131,11 +132,18 @@ int main(int argc, char** argv) {
     return 0;
   }
   std::vector<const bourse::bench::system_benchmark*> chosen;
-  for (const auto& n : names) {
+  for (auto n : names) {
+    if (n.size() > 2 && n.compare(n.size() - 2, 2, ".*") == 0)
+      n.resize(n.size() - 2); // "indicators.*" names the group
     bool found = false;
     for (const auto& b : all)
-      if (b.name == n || b.name.rfind(n + ".", 0) == 0) {
+      // A benchmark's own name, a group prefix ("pipeline"), or one of its rows ("indicators.rsi").
+      if ((b.name == n || b.name.rfind(n + ".", 0) == 0 || n.rfind(b.name + ".", 0) == 0) &&
+          std::find(chosen.begin(), chosen.end(), &b) == chosen.end()) {
         chosen.push_back(&b);
+        found = true;
+      } else if (std::find(chosen.begin(), chosen.end(), &b) != chosen.end() &&
+                 (b.name == n || n.rfind(b.name + ".", 0) == 0)) {
         found = true;
       }
     if (!found) {

@@ -127,6 +127,12 @@ const std::vector<system_benchmark>& system_benchmarks() {
        "the demo's cross-venue tick backtest through the actors (1 worker) vs a bare loop over the "
        "same cores; fills must be identical",
        pipeline_ticks},
+      {"indicators", "ns per update of every indicator through indicators::indicator (what the "
+                     "indicator actor calls) vs a hand-written ring-buffer SMA(14)",
+       detail::indicator_benchmarks},
+      {"messaging", "bourse's typed quote_batch to a typed listener vs a raw CAF int64, 1->1 and "
+                    "4->1, one worker",
+       detail::messaging_benchmarks},
   };
   return all;
 }

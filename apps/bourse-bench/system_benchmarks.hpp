@@ -30,6 +30,15 @@ struct system_benchmark {
   std::function<void(const bench_options&, std::vector<bench_row>&, std::vector<std::string>&)> run;
 };
 
+namespace detail {
+/// indicators.*: ns per update of every indicator vs a hand-written ring-buffer SMA.
+void indicator_benchmarks(const bench_options& opts, std::vector<bench_row>& rows,
+                          std::vector<std::string>& problems);
+/// messaging.*: bourse's typed market-data message vs a raw CAF int64, 1 -> 1 and 4 -> 1.
+void messaging_benchmarks(const bench_options& opts, std::vector<bench_row>& rows,
+                          std::vector<std::string>& problems);
+} // namespace detail
+
 /// Returns every system benchmark, in --list order.
 [[nodiscard]] const std::vector<system_benchmark>& system_benchmarks();
 
