@@ -168,6 +168,12 @@ om_impl::behavior_type om_behavior(self_ptr self, order_manager_config config,
       [=](submit_order& m) { accept(self, m); },
       [=](cancel_order& m) { accept(self, m); },
       [=](replace_order& m) { accept(self, m); },
+      [=](order_commands& b) {
+        self->state.part.accept_all(self, batch_inputs<om_input>(std::move(b.commands)));
+      },
+      [=](order_events& b) {
+        self->state.part.accept_all(self, batch_inputs<om_input>(std::move(b.events)));
+      },
       [=](order_accepted& m) { accept(self, m); },
       [=](order_rejected& m) { accept(self, m); },
       [=](order_partially_filled& m) { accept(self, m); },

@@ -291,6 +291,9 @@ strategy_actor::behavior_type strategy_behavior(self_ptr self,
       [=](indicator_updated& m) { accept(m); },
       [=](aggregated_quote& m) { accept(m); },
       [=](arbitrage_opportunity& m) { accept(m); },
+      [=](order_events& b) {
+        self->state.part.accept_all(self, batch_inputs<strategy_input>(std::move(b.events)));
+      },
       [=](order_accepted& m) { accept(m); },
       [=](order_rejected& m) { accept(m); },
       [=](order_partially_filled& m) { accept(m); },

@@ -37,6 +37,8 @@ struct venue_state {
   order_event_listener_actor listener;
   std::string venue_name;
   timestamp scheduled = no_wakeup; // paper: the earliest wakeup a delayed message is on its way for
+  bool holding = false;            // paper, during an order_commands batch: events wait in `held`
+  std::vector<order_event_message> held;
   bool warned_no_listener = false;
   static inline const char* name = "venue";
 };
@@ -55,8 +57,32 @@ void emit(self_ptr self) {
     st.warned_no_listener = true;
     return;
   }
+  if (st.holding) {
+    for (const auto& e : events)
+      oc::with_protocol(e, [&](auto msg) { st.held.emplace_back(std::move(msg)); });
+    return;
+  }
   for (const auto& e : events)
     oc::with_protocol(e, [&](auto msg) { st.part.send(self, st.listener, std::move(msg)); });
+}
+
+// Paper mode: the commands of one batch are handled at once and their events leave as one batch.
+void handle_batch(self_ptr self, order_commands& batch) {
+  auto& st = self->state;
+  auto inputs = batch_inputs<venue_input>(std::move(batch.commands));
+  if (st.part.mode() != run_mode::paper) {
+    st.part.accept_all(self, std::move(inputs)); // stepped later, one input at a time
+    return;
+  }
+  st.holding = true;
+  st.part.accept_all(self, std::move(inputs));
+  st.holding = false;
+  if (st.held.empty() || !st.listener)
+    return;
+  order_events out;
+  out.events = std::move(st.held);
+  st.held.clear();
+  st.part.send(self, st.listener, std::move(out));
 }
 
 // Paper mode: makes sure a delayed message arrives for the core's next wakeup.
@@ -143,6 +169,7 @@ venue_impl::behavior_type venue_behavior(self_ptr self, venue_config config,
       [=](submit_order& m) { self->state.part.accept(self, std::move(m)); },
       [=](cancel_order& m) { self->state.part.accept(self, std::move(m)); },
       [=](replace_order& m) { self->state.part.accept(self, std::move(m)); },
+      [=](order_commands& b) { handle_batch(self, b); },
       [=](quote_batch& m) { self->state.part.accept(self, std::move(m)); },
       [=](trade_batch& m) { self->state.part.accept(self, std::move(m)); },
       [=](bar_batch& m) { self->state.part.accept(self, std::move(m)); },

@@ -127,6 +127,10 @@ const std::vector<system_benchmark>& system_benchmarks() {
        "the demo's cross-venue tick backtest through the actors (1 worker) vs a bare loop over the "
        "same cores; fills must be identical",
        pipeline_ticks},
+      {"book", "a mixed order flow (55 % passive adds, 30 % cancels, 10 % marketable, 5 % "
+               "replaces): the venue core vs the order book alone (book.direct), the venue actor "
+               "fed batches of 256 commands vs the venue core (book.venue_actor)",
+       detail::book_system_benchmarks},
       {"indicators", "ns per update of every indicator through indicators::indicator (what the "
                      "indicator actor calls) vs a hand-written ring-buffer SMA(14)",
        detail::indicator_benchmarks},

@@ -37,6 +37,10 @@ void indicator_benchmarks(const bench_options& opts, std::vector<bench_row>& row
 /// messaging.*: bourse's typed market-data message vs a raw CAF int64, 1 -> 1 and 4 -> 1.
 void messaging_benchmarks(const bench_options& opts, std::vector<bench_row>& rows,
                           std::vector<std::string>& problems);
+/// book.direct / book.venue_actor: a mixed order flow through the venue core vs the order book,
+/// and through the venue actor (batches of commands) vs the venue core.
+void book_system_benchmarks(const bench_options& opts, std::vector<bench_row>& rows,
+                            std::vector<std::string>& problems);
 } // namespace detail
 
 /// Returns every system benchmark, in --list order.

@@ -142,3 +142,32 @@ TEST_CASE("venue and order manager configs report every problem at once") {
   CHECK(problems[2] == "fees.taker_bps must be between 0 and 1000, got -1");
   CHECK(config().validate().empty());
 }
+
+TEST_CASE_FIXTURE(coordinator_fixture,
+                  "a batch of commands is handled in order and answered with one batch of events") {
+  auto [listener, log] = probe();
+  auto v = spawn_venue(sys, config(), {run_mode::paper, 0, std::make_shared<rank_table>()});
+  self->send(v, attach_order_listener{caf::actor_cast<order_event_listener_actor>(listener)});
+  self->send(v, quotes(100, "9.99", "10.01"));
+  order_commands batch;
+  batch.commands.emplace_back(order(1, order_type::market));
+  batch.commands.emplace_back(order(2, order_type::limit, "9.50"));
+  batch.commands.emplace_back(cancel_order{100, 100, 2, 7});
+  auto unknown = order(3, order_type::limit, "9.50");
+  unknown.symbol = "TSLA";
+  batch.commands.emplace_back(unknown);
+  self->send(v, std::move(batch));
+  run();
+  REQUIRE(log->messages.size() == 1);
+  REQUIRE(log->count<order_events>() == 1);
+  const auto events = log->all<order_events>()[0].events;
+  REQUIRE(events.size() == 5);
+  CHECK(caf::holds_alternative<order_accepted>(events[0]));
+  REQUIRE(caf::holds_alternative<order_filled>(events[1]));
+  CHECK(caf::get<order_filled>(events[1]).execution.fill_price == px("10.01"));
+  CHECK(caf::get<order_accepted>(events[2]).header.id == 2);
+  REQUIRE(caf::holds_alternative<order_cancelled>(events[3]));
+  CHECK(caf::get<order_cancelled>(events[3]).header.id == 2);
+  REQUIRE(caf::holds_alternative<order_rejected>(events[4]));
+  CHECK(caf::get<order_rejected>(events[4]).reason == order_reject_reason::unknown_symbol);
+}

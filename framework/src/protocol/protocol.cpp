@@ -153,6 +153,8 @@ void register_order_types(caf::actor_system_config& cfg) {
   cfg.add_message_type<order_replaced>("bourse::order_replaced");
   cfg.add_message_type<order_expired>("bourse::order_expired");
   cfg.add_message_type<order_triggered>("bourse::order_triggered");
+  cfg.add_message_type<order_commands>("bourse::order_commands");
+  cfg.add_message_type<order_events>("bourse::order_events");
   cfg.add_message_type<get_open_orders>("bourse::get_open_orders");
   cfg.add_message_type<open_order>("bourse::open_order");
   cfg.add_message_type<std::vector<open_order>>("std::vector<bourse::open_order>");

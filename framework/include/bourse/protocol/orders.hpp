@@ -268,17 +268,58 @@ typename Inspector::result_type inspect(Inspector& f, open_orders& x) {
   return f(caf::meta::type_name("bourse::open_orders"), x.orders);
 }
 
+/// One order command of a batch.
+using order_command_message = caf::variant<submit_order, cancel_order, replace_order>;
+
+/// Several commands in one message, taken in order as if sent one by one (one hop instead of
+/// many when a sender has a burst of commands for the same receiver).
+struct order_commands {
+  std::vector<order_command_message> commands; ///< The commands, in sending order.
+};
+
+/// One order event of a batch.
+using order_event_message =
+    caf::variant<order_accepted, order_rejected, order_partially_filled, order_filled,
+                 order_cancelled, order_replaced, order_expired, order_triggered>;
+
+/// Several order events in one message, handled in order as if sent one by one: a venue answers
+/// an order_commands batch with one order_events batch.
+struct order_events {
+  std::vector<order_event_message> events; ///< The events, in sending order.
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, order_commands& x) {
+  return f(caf::meta::type_name("bourse::order_commands"), x.commands);
+}
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, order_events& x) {
+  return f(caf::meta::type_name("bourse::order_events"), x.events);
+}
+
+/// Returns the batch's items as a participant's inputs (`Input` a std::variant that holds every
+/// alternative of `Batch`'s items), in order; the batch is moved from.
+template <class Input, class Item>
+[[nodiscard]] std::vector<Input> batch_inputs(std::vector<Item>&& items) {
+  std::vector<Input> out;
+  out.reserve(items.size());
+  for (auto& item : items)
+    caf::visit([&](auto& x) { out.emplace_back(std::move(x)); }, item);
+  return out;
+}
+
 /// Accepts order commands.
 using order_command_actor =
     caf::typed_actor<caf::reacts_to<submit_order>, caf::reacts_to<cancel_order>,
-                     caf::reacts_to<replace_order>>;
+                     caf::reacts_to<replace_order>, caf::reacts_to<order_commands>>;
 
 /// Receives order events (strategies from the order manager; the order manager from venues).
 using order_event_listener_actor =
     caf::typed_actor<caf::reacts_to<order_accepted>, caf::reacts_to<order_rejected>,
                      caf::reacts_to<order_partially_filled>, caf::reacts_to<order_filled>,
                      caf::reacts_to<order_cancelled>, caf::reacts_to<order_replaced>,
-                     caf::reacts_to<order_expired>, caf::reacts_to<order_triggered>>;
+                     caf::reacts_to<order_expired>, caf::reacts_to<order_triggered>,
+                     caf::reacts_to<order_events>>;
 
 /// Receives fills only (the portfolio).
 using fill_listener_actor =
