@@ -14,6 +14,7 @@
 #include "market_data/memory_feed.hpp"
 #include "order_manager/order_manager.hpp"
 #include "portfolio/portfolio.hpp"
+#include "bourse/sim/reach.hpp"
 #include "sequencer/sequencer.hpp"
 #include "strategy/strategy.hpp"
 #include "venue/venue.hpp"
@@ -233,6 +234,9 @@ run_result trading_system::run() {
   for (auto& v : venues)
     self->send(v, attach_order_listener{om});
 
+  // Who sends to whom, for the reach the sequencer steps by (bourse/sim/reach.hpp).
+  std::map<std::string, std::vector<participant_rank>> indicator_listeners; // symbol -> strategies
+  std::vector<participant_rank> aggregated_listeners;
   std::vector<strategy_actor> strategy_actors;
   for (std::size_t i = 0; i < strategies_.size(); ++i) {
     auto& s = strategies_[i];
@@ -244,10 +248,14 @@ run_result trading_system::run() {
       self->send(hub, subscribe{d.symbol, kind_of(d.stream), actor});
     std::set<std::string> symbols;
     for (const auto& ind : specs[i].indicators)
-      if (symbols.insert(ind.symbol).second)
+      if (symbols.insert(ind.symbol).second) {
         self->send(indicators.at(ind.symbol), subscribe_indicators{actor});
-    if (!specs[i].aggregated.empty())
+        indicator_listeners[ind.symbol].push_back(strategy_setups[i].rank);
+      }
+    if (!specs[i].aggregated.empty()) {
       self->send(aggregator, subscribe_aggregated{actor});
+      aggregated_listeners.push_back(strategy_setups[i].rank);
+    }
   }
   for (std::size_t i = 0; i < strategy_actors.size(); ++i)
     enroll(strategy_actors[i], strategy_setups[i].rank);
@@ -255,6 +263,33 @@ run_result trading_system::run() {
   for (std::size_t i = 0; i < venues.size(); ++i)
     enroll(venues[i], venue_setups[i].rank);
   enroll(portfolio, portfolio_setup.rank);
+
+  std::vector<flow_node> graph;
+  std::vector<participant_rank> strategy_ranks, venue_ranks;
+  for (const auto& su : strategy_setups)
+    strategy_ranks.push_back(su.rank);
+  for (const auto& su : venue_setups)
+    venue_ranks.push_back(su.rank);
+  {
+    flow_node hub_node{hub_setup.rank, 0, false, false, {}};
+    for (const auto& p : participants)
+      hub_node.sends_to.push_back(p.rank);
+    graph.push_back(hub_node);
+    for (const auto& [symbol, actor] : indicators)
+      graph.push_back({ranks->rank_of(actor.id()), 0, false, false, indicator_listeners[symbol]});
+    if (aggregator)
+      graph.push_back({ranks->rank_of(aggregator.id()), 0, false, false, aggregated_listeners});
+    // Each strategy is a flow of its own: the order manager and the venues keep flows apart.
+    for (std::size_t i = 0; i < strategy_setups.size(); ++i)
+      graph.push_back({strategy_setups[i].rank, i + 1, false, false, {om_setup.rank}});
+    flow_node om_node{om_setup.rank, 0, true, false, venue_ranks};
+    om_node.sends_to.insert(om_node.sends_to.end(), strategy_ranks.begin(), strategy_ranks.end());
+    om_node.sends_to.push_back(portfolio_setup.rank);
+    graph.push_back(om_node);
+    for (auto r : venue_ranks)
+      graph.push_back({r, 0, true, false, {om_setup.rank}});
+    graph.push_back({portfolio_setup.rank, 0, false, false, {}}); // no listeners wired
+  }
 
   std::vector<feed_actor> feeds;
   for (const auto& f : bar_feeds_)
@@ -272,6 +307,11 @@ run_result trading_system::run() {
   wiring.hub_rank = hub_setup.rank;
   wiring.feeds = feeds;
   wiring.participants = participants;
+  if (sequencer_.parallel_steps) {
+    auto reach = compute_reach(graph);
+    for (std::size_t i = 0; i < graph.size(); ++i)
+      wiring.reach.emplace_back(graph[i].rank, std::move(reach[i]));
+  }
   auto sequencer = spawn_sequencer(sys, sequencer_, wiring);
   ranks->add(sequencer.id(), 0);
 

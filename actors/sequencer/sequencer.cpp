@@ -369,32 +369,44 @@ void sweep_done(self_ptr self) {
     settle_stop(self);
 }
 
+// Hands out every step that can run now (several at once when their participants cannot affect
+// each other); the sweep is over when none is left and none is in flight.
 void step_next(self_ptr self) {
   auto& st = self->state;
-  auto order = st.core->next_step();
-  if (!order) {
-    sweep_done(self);
+  auto orders = st.core->ready_steps();
+  if (orders.empty()) {
+    if (!st.core->sweeping())
+      sweep_done(self);
     return;
   }
-  auto it = st.by_rank.find(order->rank);
-  if (it == st.by_rank.end()) {
-    fail(self, caf::make_error(caf::sec::invalid_argument,
-                               "message to unknown participant rank " +
-                                   std::to_string(order->rank)));
-    return;
+  for (auto& order : orders) {
+    auto it = st.by_rank.find(order.rank);
+    if (it == st.by_rank.end()) {
+      fail(self, caf::make_error(caf::sec::invalid_argument,
+                                 "message to unknown participant rank " +
+                                     std::to_string(order.rank)));
+      return;
+    }
+    ++st.summary.steps;
+    auto rank = order.rank;
+    self->request(it->second, caf::infinite, sim_step{order.bound, std::move(order.inputs)})
+        .then(
+            [=](sim_step_done& done) {
+              auto& s = self->state;
+              if (s.current == phase::done)
+                return;
+              s.summary.messages += 2; // the step and its reply
+              s.summary.messages += done.messages;
+              s.core->on_step_done(rank, done);
+              if (!s.core->error().empty()) {
+                fail(self, caf::make_error(caf::sec::runtime_error,
+                                           "causality: " + s.core->error()));
+                return;
+              }
+              step_next(self);
+            },
+            [=](caf::error& err) { fail(self, err); });
   }
-  ++st.summary.steps;
-  auto rank = order->rank;
-  self->request(it->second, caf::infinite, sim_step{order->bound, std::move(order->inputs)})
-      .then(
-          [=](sim_step_done& done) {
-            auto& s = self->state;
-            s.summary.messages += 2; // the step and its reply
-            s.summary.messages += done.messages;
-            s.core->on_step_done(rank, done);
-            step_next(self);
-          },
-          [=](caf::error& err) { fail(self, err); });
 }
 
 void finish(self_ptr self) {
@@ -462,6 +474,8 @@ sequencer_actor spawn_sequencer(caf::actor_system& sys, sequencer_config config,
       ranks.push_back(p.rank);
     }
     st.core.emplace(std::move(ranks), st.wiring.self_rank);
+    for (const auto& [rank, reach] : st.wiring.reach)
+      st.core->set_reach(rank, reach);
     return {
         [=](start_run) -> caf::result<run_summary> {
           auto& s = self->state;

@@ -39,6 +39,9 @@ struct sequencer_wiring {
   std::vector<feed_actor> feeds;
   /// Every participant (including the hub), ascending by rank; stopped in this order at the end.
   std::vector<ranked_participant> participants;
+  /// What each participant can affect (bourse/sim/reach.hpp), by rank; a participant not listed
+  /// reaches everyone. Participants that cannot affect each other are stepped at the same time.
+  std::vector<std::pair<participant_rank, std::vector<participant_rank>>> reach;
 };
 
 /// Spawns the sequencer (cooperative; it only waits on messages).

@@ -31,6 +31,10 @@ struct sequencer_config {
   /// Backtest: sweeps at one data time before the run fails as not settling (participants that
   /// keep answering each other, or a timer that never stops being due).
   std::uint64_t max_settle_sweeps = 1'000'000;
+  /// Backtest: step participants that cannot affect each other at the same time (strategies and
+  /// their indicators, per the builder's wiring; see docs/architecture.md). Results are the same
+  /// either way; false steps one participant at a time.
+  bool parallel_steps = true;
   /// Called (from the sequencer's thread) at most every `progress_every` slices; may be empty.
   std::function<void(const run_progress&)> on_progress;
   /// Slices between progress reports.

@@ -201,3 +201,77 @@ TEST_CASE("what a participant sends when stopped is settled at the stop time") {
   CHECK(s->rank == 1);
   CHECK(s->inputs == std::vector<stamped_count>{{2, 500, 2}});
 }
+
+namespace {
+std::vector<participant_rank> ranks_of(const std::vector<step_order>& steps) {
+  std::vector<participant_rank> out;
+  for (const auto& s : steps)
+    out.push_back(s.rank);
+  return out;
+}
+} // namespace
+
+TEST_CASE("without declared reach a sweep hands out one step at a time") {
+  sequencer_core core({1, 2, 3, 4}, 0);
+  core.release(1, 100);
+  core.begin_sweep(300);
+  CHECK(ranks_of(core.ready_steps()) == std::vector<participant_rank>{1});
+  CHECK(core.ready_steps().empty()); // 1 is in flight
+  CHECK(core.in_flight() == 1);
+  core.on_step_done(1, reply({{2, 100, 1}, {3, 100, 1}}, 300));
+  CHECK(ranks_of(core.ready_steps()) == std::vector<participant_rank>{2});
+  core.on_step_done(2, reply({}, 300));
+  CHECK(ranks_of(core.ready_steps()) == std::vector<participant_rank>{3});
+  core.on_step_done(3, reply({}, 300));
+  CHECK(core.ready_steps().empty());
+  CHECK_FALSE(core.sweeping());
+  CHECK(core.settled() == 300);
+}
+
+TEST_CASE("participants that cannot affect each other step together and bound only what they reach") {
+  // 1 = hub, 2 and 3 = two strategies, 4 = the order manager they share; a strategy reaches the
+  // order manager and itself (answers come back only to the strategy that sent the order).
+  sequencer_core core({1, 2, 3, 4}, 0);
+  core.set_reach(2, {4});
+  core.set_reach(3, {4});
+  core.set_reach(4, {2, 3});
+  CHECK(core.reaches(2, 4));
+  CHECK_FALSE(core.reaches(2, 3));
+  CHECK(core.reaches(1, 3)); // undeclared: everyone
+  for (timestamp t : {100, 200, 300})
+    core.release(1, t);
+  core.begin_sweep(300);
+  REQUIRE(ranks_of(core.ready_steps()) == std::vector<participant_rank>{1});
+  core.on_step_done(1, reply({{2, 100, 1}, {2, 300, 1}, {3, 100, 1}, {3, 300, 1}}, 300));
+  auto both = core.ready_steps();
+  REQUIRE(ranks_of(both) == std::vector<participant_rank>{2, 3});
+  CHECK(both[0].bound == 300);
+  CHECK(both[1].bound == 300);
+  CHECK(core.ready_steps().empty()); // 4 waits for both
+  // 3 replies first; 2 sends an order at 100 and stops there.
+  core.on_step_done(3, reply({}, 300));
+  CHECK(core.ready_steps().empty());
+  core.on_step_done(2, reply({{4, 100, 1}}, 100, false, 300));
+  auto om = core.ready_steps();
+  REQUIRE(ranks_of(om) == std::vector<participant_rank>{4});
+  CHECK(om[0].bound == 100); // held to where 2 stopped
+  core.on_step_done(4, reply({{2, 100, 1}}, 100, true));
+  CHECK(core.ready_steps().empty());
+  CHECK_FALSE(core.sweeping());
+  CHECK(core.settled() == 100);
+  CHECK(core.error().empty());
+}
+
+TEST_CASE("a send outside the declared reach is a protocol error") {
+  sequencer_core core({1, 2, 3}, 0);
+  core.set_reach(2, {3});
+  core.set_reach(3, {});
+  core.release(2, 100);
+  core.begin_sweep(100);
+  REQUIRE(core.next_step());
+  core.on_step_done(2, reply({{3, 100, 1}}, 100));
+  CHECK(core.error().empty());
+  REQUIRE(core.next_step());
+  core.on_step_done(3, reply({{2, 100, 1}}, 100));
+  CHECK(core.error() == "participant 3 sent to participant 2, which is outside its declared reach");
+}

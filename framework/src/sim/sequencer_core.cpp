@@ -54,6 +54,23 @@ void sequencer_core::set_wakeup(participant_rank rank, timestamp wakeup) {
     s->wakeup = wakeup;
 }
 
+void sequencer_core::set_reach(participant_rank from, const std::vector<participant_rank>& reach) {
+  auto* s = find(from);
+  if (s == nullptr)
+    return;
+  s->reaches.assign(slots_.size(), false);
+  s->reaches[index_[from]] = true; // its own timers and self-messages
+  for (auto r : reach)
+    if (r < index_.size() && index_[r] != npos)
+      s->reaches[index_[r]] = true;
+}
+
+bool sequencer_core::reaches(participant_rank from, participant_rank to) const noexcept {
+  if (from >= index_.size() || index_[from] == npos || to >= index_.size() || index_[to] == npos)
+    return true;
+  return reaches_slot(slots_[index_[from]], index_[to]);
+}
+
 void sequencer_core::set_quiet(slot& s, bool quiet) noexcept {
   if (s.quiet == quiet)
     return;
@@ -88,33 +105,80 @@ timestamp sequencer_core::next_event() const noexcept {
 void sequencer_core::begin_sweep(timestamp bound) {
   bound_ = bound;
   earliest_ = next_event();
-  cursor_ = 0;
   sweeping_ = true;
+  in_flight_ = 0;
+  for (auto& s : slots_) {
+    s.sweep = slot::phase::waiting;
+    s.cap = no_wakeup;
+  }
   ++sweeps_;
 }
 
-std::optional<step_order> sequencer_core::next_step() {
+std::vector<step_order> sequencer_core::ready_steps(std::size_t limit) {
+  std::vector<step_order> out;
   if (!sweeping_)
-    return std::nullopt;
-  while (cursor_ < slots_.size()) {
-    auto& s = slots_[cursor_++];
-    // A participant that is not quiet may get answers stamped as early as anyone's next event:
-    // it, and everyone after it, goes no further than that this sweep.
-    if (!s.quiet)
-      bound_ = std::max(settled_, std::min(bound_, earliest_));
-    if (next_time(s) > bound_)
+    return out;
+  bool waiting = false;
+  for (std::size_t j = 0; j < slots_.size() && out.size() < limit; ++j) {
+    auto& s = slots_[j];
+    if (s.sweep != slot::phase::waiting)
       continue;
+    // Every lower rank that can affect this participant must be done: its sends are routed and
+    // where it stopped bounds this participant.
+    timestamp bound = bound_;
+    bool blocked = false;
+    for (std::size_t i = 0; i < j && !blocked; ++i) {
+      const auto& before = slots_[i];
+      if (!reaches_slot(before, j))
+        continue;
+      if (before.sweep != slot::phase::done)
+        blocked = true;
+      else
+        bound = std::min(bound, before.cap);
+    }
+    if (blocked) {
+      waiting = true;
+      continue;
+    }
+    // A participant that is not quiet may get answers stamped as early as anyone's next event: it,
+    // and everyone it reaches, goes no further than that this sweep.
+    if (!s.quiet) {
+      s.cap = std::max(settled_, std::min(bound, earliest_));
+      bound = std::min(bound, s.cap);
+    }
+    bound = std::max(bound, settled_);
+    if (next_time(s) > bound) {
+      s.sweep = slot::phase::done;
+      continue;
+    }
     step_order order;
     order.rank = s.rank;
-    order.bound = bound_;
+    order.bound = bound;
     order.inputs = std::exchange(s.pending, {});
     s.buffered_min = std::min(s.buffered_min, s.pending_min);
     s.pending_min = no_wakeup;
-    return order;
+    s.sweep = slot::phase::stepping;
+    ++in_flight_;
+    out.push_back(std::move(order));
   }
+  if (out.empty() && in_flight_ == 0 && !waiting)
+    end_sweep();
+  return out;
+}
+
+std::optional<step_order> sequencer_core::next_step() {
+  auto steps = ready_steps(1);
+  if (steps.empty())
+    return std::nullopt;
+  return std::move(steps.front());
+}
+
+void sequencer_core::end_sweep() {
+  timestamp bound = bound_;
+  for (const auto& s : slots_)
+    bound = std::min(bound, s.cap);
   sweeping_ = false;
-  settled_ = std::max(settled_, bound_);
-  return std::nullopt;
+  settled_ = std::max(settled_, bound);
 }
 
 void sequencer_core::on_step_done(participant_rank rank, const step_report& report) {
@@ -122,13 +186,20 @@ void sequencer_core::on_step_done(participant_rank rank, const step_report& repo
   auto* s = find(rank);
   if (s == nullptr)
     return;
+  for (const auto& sent : report.sent)
+    if (error_.empty() && find(sent.rank) != nullptr && !reaches(rank, sent.rank))
+      error_ = "participant " + std::to_string(rank) + " sent to participant " +
+               std::to_string(sent.rank) + ", which is outside its declared reach";
   s->reach = std::max(s->reach, report.reach);
   s->buffered_min = report.next_input;
   s->wakeup = report.next_wakeup;
   set_quiet(*s, report.quiet);
-  // Nothing after this participant may go past where it stopped.
-  if (sweeping_ && report.reach < bound_)
-    bound_ = std::max(report.reach, settled_);
+  if (sweeping_ && s->sweep == slot::phase::stepping) {
+    s->sweep = slot::phase::done;
+    --in_flight_;
+    // Nothing it reaches may go past where it stopped.
+    s->cap = std::min(s->cap, std::max(report.reach, settled_));
+  }
 }
 
 void sequencer_core::on_stop_done(participant_rank rank, const step_report& report,

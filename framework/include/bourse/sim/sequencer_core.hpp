@@ -11,9 +11,18 @@
 // messages sent "backwards" (to lower ranks); those are settled by further sweeps at the same time.
 // When every participant is quiet (nothing it sent can come back) the bound is the end of all data
 // released so far: market data runs ahead in windows of many slices. Otherwise it is the next stamp.
+//
+// Reach. By default a participant may affect everyone, and a sweep steps one participant at a time.
+// When the builder declares what each participant can reach (set_reach: everyone that can receive,
+// directly or through others, something caused by what it does), a participant waits only for the
+// lower ranks that reach it, its bound is lowered only by them, and ready_steps() hands out several
+// steps at once: independent strategy chains run concurrently on CAF's workers. The order in which
+// each participant handles its inputs is unchanged, so results do not depend on it.
 
 #include <cstdint>
+#include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "bourse/sim/step.hpp"
@@ -42,6 +51,12 @@ public:
   /// Sets a participant's wakeup (e.g. at start-up, so that every participant starts in the first
   /// slice).
   void set_wakeup(participant_rank rank, timestamp wakeup);
+  /// Declares everyone `from` can affect (see "Reach" above); unknown ranks are ignored. Without a
+  /// declaration a participant reaches everyone. A participant that reports a send to a rank
+  /// outside its reach fails the run (error()).
+  void set_reach(participant_rank from, const std::vector<participant_rank>& reach);
+  /// Returns true when `from` can affect `to` (declared, or by default).
+  [[nodiscard]] bool reaches(participant_rank from, participant_rank to) const noexcept;
 
   /// Returns the data time up to which everything is settled.
   [[nodiscard]] timestamp settled() const noexcept { return settled_; }
@@ -55,9 +70,18 @@ public:
 
   /// Starts a sweep up to `bound`.
   void begin_sweep(timestamp bound);
-  /// Returns the next participant to step in the current sweep (and takes its new inputs), or
-  /// nullopt when the sweep is over; then settled() is the sweep's final bound.
+  /// Returns every participant that can be stepped now in the current sweep (and takes their new
+  /// inputs), at most `limit`: those whose lower-ranked reachers are all done. Empty while the
+  /// steps in flight must finish first, or when the sweep is over (sweeping() is false; then
+  /// settled() is the sweep's final bound).
+  [[nodiscard]] std::vector<step_order> ready_steps(std::size_t limit = SIZE_MAX);
+  /// Returns the next participant to step, one at a time (ready_steps(1)), or nullopt when the
+  /// sweep is over. For callers that wait for each step's reply before asking again.
   [[nodiscard]] std::optional<step_order> next_step();
+  /// Returns true while the current sweep has participants not yet stepped or steps in flight.
+  [[nodiscard]] bool sweeping() const noexcept { return sweeping_; }
+  /// Returns how many steps were handed out and not yet reported done.
+  [[nodiscard]] std::size_t in_flight() const noexcept { return in_flight_; }
   /// Records a participant's reply to a step.
   void on_step_done(participant_rank rank, const step_report& report);
   /// Records a participant's reply to stop_run at data time `now`.
@@ -65,6 +89,9 @@ public:
 
   /// Returns how many sweeps were started.
   [[nodiscard]] std::uint64_t sweeps() const noexcept { return sweeps_; }
+  /// Returns the first protocol violation seen (a send outside the sender's declared reach), or
+  /// an empty string.
+  [[nodiscard]] const std::string& error() const noexcept { return error_; }
 
 private:
   struct slot {
@@ -75,9 +102,17 @@ private:
     timestamp wakeup = no_wakeup;
     timestamp reach = before_data;
     bool quiet = true;
+    std::vector<bool> reaches; // by slot position; empty: everyone
+    // This sweep: not yet decided, stepping, or done (stepped or skipped).
+    enum class phase : std::uint8_t { waiting, stepping, done } sweep = phase::done;
+    timestamp cap = no_wakeup; // this sweep: how far it lets those it reaches go
   };
 
   [[nodiscard]] timestamp next_time(const slot& s) const noexcept;
+  [[nodiscard]] bool reaches_slot(const slot& from, std::size_t to) const noexcept {
+    return from.reaches.empty() || from.reaches[to];
+  }
+  void end_sweep();
   slot* find(participant_rank rank) noexcept;
   void route(participant_rank sender, const std::vector<stamped_count>& sent);
   void set_quiet(slot& s, bool quiet) noexcept;
@@ -88,8 +123,9 @@ private:
   timestamp settled_ = before_data;
   timestamp bound_ = before_data;
   timestamp earliest_ = no_wakeup; // next_event() when the sweep began
-  std::size_t cursor_ = 0;
   bool sweeping_ = false;
+  std::size_t in_flight_ = 0;
+  std::string error_;
   std::size_t loud_ = 0;
   std::uint64_t sweeps_ = 0;
 };
