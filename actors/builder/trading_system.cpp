@@ -12,6 +12,7 @@
 #include "market_data/feeds.hpp"
 #include "market_data/hub.hpp"
 #include "market_data/memory_feed.hpp"
+#include "market_data/slice_feed.hpp"
 #include "order_manager/order_manager.hpp"
 #include "portfolio/portfolio.hpp"
 #include "bourse/sim/reach.hpp"
@@ -66,6 +67,11 @@ trading_system& trading_system::add_slices(std::vector<market_slice> slices) {
   memory_feeds_.push_back(std::move(slices));
   return *this;
 }
+trading_system& trading_system::add_source(std::unique_ptr<slice_source> source,
+                                           feed_options options) {
+  source_feeds_.push_back({std::move(source), options});
+  return *this;
+}
 trading_system& trading_system::add_venue(venue_config config) {
   venues_.push_back(std::move(config));
   return *this;
@@ -100,7 +106,7 @@ trading_system& trading_system::set_sequencer(sequencer_config config) {
 std::vector<std::string> trading_system::validate() const {
   std::vector<std::string> problems;
   if (bar_feeds_.empty() && tick_feeds_.empty() && synthetic_feeds_.empty() &&
-      memory_feeds_.empty())
+      memory_feeds_.empty() && source_feeds_.empty())
     problems.emplace_back("feeds: add at least one feed");
   if (venues_.empty())
     problems.emplace_back("venues: add at least one venue");
@@ -112,6 +118,12 @@ std::vector<std::string> trading_system::validate() const {
     collect(problems, "tick feed " + std::to_string(i + 1), tick_feeds_[i]);
   for (std::size_t i = 0; i < synthetic_feeds_.size(); ++i)
     collect(problems, "synthetic feed " + std::to_string(i + 1), synthetic_feeds_[i]);
+  for (std::size_t i = 0; i < source_feeds_.size(); ++i) {
+    auto where = "source feed " + std::to_string(i + 1);
+    if (!source_feeds_[i].source)
+      problems.push_back(where + ": no source object");
+    collect(problems, where, source_feeds_[i].options);
+  }
   std::set<std::string> venue_symbols;
   for (std::size_t i = 0; i < venues_.size(); ++i) {
     collect(problems, "venue " + std::to_string(i + 1), venues_[i]);
@@ -300,6 +312,8 @@ run_result trading_system::run() {
     feeds.push_back(spawn_synthetic_feed(sys, f));
   for (auto& slices : memory_feeds_)
     feeds.push_back(spawn_memory_feed(sys, std::move(slices)));
+  for (auto& f : source_feeds_)
+    feeds.push_back(spawn_slice_feed(sys, std::move(f.source), f.options));
 
   sequencer_wiring wiring;
   wiring.self_rank = 0;

@@ -21,7 +21,9 @@
 #include "bourse/protocol/all.hpp"
 #include "bourse/strategy/strategy.hpp"
 #include "builder/system_config.hpp"
+#include "bourse/market/slicer.hpp"
 #include "market_data/feed_config.hpp"
+#include "market_data/feed_options.hpp"
 #include "order_manager/order_manager_config.hpp"
 #include "portfolio/portfolio_config.hpp"
 #include "sequencer/sequencer_config.hpp"
@@ -65,6 +67,10 @@ public:
   trading_system& add_synthetic(synthetic_feed_config config);
   /// Adds a feed over slices held in memory (ascending by time).
   trading_system& add_slices(std::vector<market_slice> slices);
+  /// Adds a feed that serves `source`'s slices in chunks as the run needs them (any
+  /// slice_source: a file reader, a generator such as cross_venue_source, a user's own), reading
+  /// ahead as `options` says; memory stays bounded whatever the length of the data.
+  trading_system& add_source(std::unique_ptr<slice_source> source, feed_options options = {});
   /// Adds a simulated venue; orders are routed to the venue that lists their symbol.
   trading_system& add_venue(venue_config config);
   /// Adds a strategy with its actor settings (id, account, name).
@@ -108,6 +114,11 @@ private:
   std::vector<csv_tick_feed_config> tick_feeds_;
   std::vector<synthetic_feed_config> synthetic_feeds_;
   std::vector<std::vector<market_slice>> memory_feeds_;
+  struct pending_source {
+    std::unique_ptr<slice_source> source;
+    feed_options options;
+  };
+  std::vector<pending_source> source_feeds_;
   std::vector<venue_config> venues_;
   std::vector<pending_strategy> strategies_;
   order_manager_config order_manager_;

@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "bourse/market/cross_venue.hpp"
+#include "bourse/market/cross_venue_source.hpp"
 
 namespace bourse {
 
@@ -18,16 +18,8 @@ struct memory_feed_state {
 } // namespace
 
 std::vector<market_slice> cross_venue_slices(std::uint64_t seed, std::uint64_t ticks) {
-  cross_venue_config config;
-  config.base.seed = seed;
-  config.dislocation_ticks = 6;
-  synthetic_symbol eth;
-  eth.spec = *instrument::make("ETH", "0.01", "1");
-  eth.start_price = 2000;
-  eth.volatility = 0.6;
-  eth.events_per_second = 2;
-  config.base.symbols = {eth};
-  cross_venue_generator gen(config);
+  // Generated whole, on purpose: the reference the streamed cross_venue_source is tested against.
+  cross_venue_generator gen(demo_cross_venue(seed, ticks).generator);
   std::vector<market_slice> slices;
   tick t;
   for (std::uint64_t i = 0; i < ticks; ++i) {

@@ -1,6 +1,7 @@
 #pragma once
 // Configuration of the portfolio actor.
 
+#include <cstddef>
 #include <map>
 #include <string>
 #include <vector>
@@ -21,10 +22,13 @@ struct portfolio_config {
   /// The least data time between two equity samples; 0 samples every slice that had fills or
   /// marks (at most one sample per strategy and slice either way).
   duration_ns sample_interval = 0;
+  /// The most samples the equity curve keeps (0: no limit); beyond it the curve is thinned to
+  /// every 2nd, 4th, ... sample, keeping the first and the latest (see ledger_config).
+  std::size_t max_curve_samples = ledger_config{}.max_curve_samples;
 
   /// Returns the ledger configuration these settings make.
   [[nodiscard]] ledger_config ledger() const {
-    return ledger_config{default_cash, initial_cash, sample_interval};
+    return ledger_config{default_cash, initial_cash, sample_interval, max_curve_samples};
   }
 
   /// Returns every problem with the configuration (empty when valid).

@@ -137,6 +137,10 @@ const std::vector<system_benchmark>& system_benchmarks() {
       {"messaging", "bourse's typed quote_batch to a typed listener vs a raw CAF int64, 1->1 and "
                     "4->1, one worker",
        detail::messaging_benchmarks},
+      {"memory.stream", "peak RSS of the streamed cross-venue tick backtest (1 worker), each run in "
+                        "a child process: 200k ticks vs 5M (--quick) or 2M and 20M; without "
+                        "orders, and .trading with the demo's strategy",
+       detail::memory_benchmarks},
   };
   return all;
 }

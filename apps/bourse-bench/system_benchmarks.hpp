@@ -41,6 +41,14 @@ void messaging_benchmarks(const bench_options& opts, std::vector<bench_row>& row
 /// and through the venue actor (batches of commands) vs the venue core.
 void book_system_benchmarks(const bench_options& opts, std::vector<bench_row>& rows,
                             std::vector<std::string>& problems);
+/// memory.stream: peak RSS of the streamed tick backtest at 200,000 ticks vs longer runs (5 M in
+/// --quick, 2 M and 20 M otherwise), each in its own child process; memory.stream without orders,
+/// memory.stream.trading with the demo's spread strategy.
+void memory_benchmarks(const bench_options& opts, std::vector<bench_row>& rows,
+                       std::vector<std::string>& problems);
+/// The child side of memory.stream (`bourse-bench --memory-child TICKS quiet|trading`): runs the
+/// backtest and prints its fills, equity points and wall time; returns the exit code.
+int memory_child(const std::vector<std::string>& args);
 } // namespace detail
 
 /// Returns every system benchmark, in --list order.

@@ -3,10 +3,11 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
 
+#include "bourse/market/cross_venue_source.hpp"
 #include "bourse/strategy/registry.hpp"
 #include "market_data/feed_config.hpp"
-#include "market_data/memory_feed.hpp"
 
 namespace bourse::demo {
 
@@ -125,7 +126,8 @@ run_scenarios(const options& opts, system_config& cfg, std::vector<std::string>&
   }
   if (!tick_strategies.empty()) {
     trading_system ts{cfg, opts.mode};
-    ts.add_slices(cross_venue_slices(opts.seed, opts.ticks));
+    // Streamed: generated chunk by chunk as the run needs it, in constant memory.
+    ts.add_source(std::make_unique<cross_venue_source>(demo_cross_venue(opts.seed, opts.ticks)));
     ts.add_venue(venue_for("SIM-A", {"ETH.A"}, "0.01", "0.1"));
     ts.add_venue(venue_for("SIM-B", {"ETH.B"}, "0.01", "0.1"));
     aggregator_config agg;

@@ -1,6 +1,10 @@
 // Shows the portfolio ledger: fills booked per strategy and per account, marks, equity sampled at
-// most once per slice (or per interval), the final positions, and refused fills changing nothing.
+// most once per slice (or per interval), a capped curve thinned deterministically, the final
+// positions, and refused fills changing nothing.
 #include <doctest/doctest.h>
+
+#include <map>
+#include <vector>
 
 #include "bourse/strategy/portfolio_ledger.hpp"
 
@@ -129,6 +133,79 @@ TEST_CASE("the ledger configuration reports every problem") {
   cfg.default_cash = cash("-1");
   cfg.cash = {{0, cash("5")}, {3, cash("-2")}};
   cfg.sample_interval = -5;
+  cfg.max_curve_samples = 1;
   auto problems = cfg.validate();
-  CHECK(problems.size() == 4);
+  CHECK(problems.size() == 5);
+}
+
+namespace {
+
+// Samples `slices` slices at times 1, 2, ... (a mark per slice, equity changing every slice) and
+// flushes; checks after every slice that the curve never holds more than the cap.
+portfolio_ledger run_slices(std::size_t cap, timestamp slices) {
+  ledger_config cfg;
+  cfg.cash = {{1, cash("1000")}};
+  cfg.max_curve_samples = cap;
+  portfolio_ledger l{cfg};
+  REQUIRE_FALSE(l.book(buy(1, 1, "AAA", "1", "10")));
+  for (timestamp t = 1; t <= slices; ++t) {
+    (void)l.advance(t);
+    l.mark("AAA", price::from_raw(1000 + (t * 37) % 101, 2));
+    if (cap > 0)
+      CHECK(l.curve().size() <= 2 * cap);
+  }
+  (void)l.flush();
+  return l;
+}
+
+} // namespace
+
+TEST_CASE("a capped equity curve is thinned deterministically and keeps the first and latest") {
+  auto full = run_slices(0, 1000);
+  // Sample i is the slice at time i: the fill at 0, then a mark at 1, 2, ..., 1000.
+  REQUIRE(full.samples_taken() == 1001);
+  REQUIRE(full.curve().size() == 2002);
+  std::map<timestamp, money> reference;
+  for (const auto& p : full.curve())
+    if (p.strategy == 1)
+      reference[p.ts] = p.equity;
+
+  SUBCASE("below the cap nothing is dropped") {
+    auto l = run_slices(1001, 1000);
+    CHECK(l.curve_stride() == 1);
+    REQUIRE(l.curve().size() == full.curve().size());
+    for (std::size_t i = 0; i < l.curve().size(); ++i) {
+      CHECK(l.curve()[i].ts == full.curve()[i].ts);
+      CHECK(l.curve()[i].strategy == full.curve()[i].strategy);
+      CHECK(l.curve()[i].equity == full.curve()[i].equity);
+    }
+  }
+  SUBCASE("beyond the cap every stride-th sample, the first and the latest remain") {
+    for (std::size_t cap : {2U, 3U, 8U, 100U, 999U}) {
+      CAPTURE(cap);
+      auto l = run_slices(cap, 1000);
+      CHECK(l.samples_taken() == 1001);
+      CHECK(l.curve_stride() > 1);
+      std::vector<timestamp> times;
+      for (const auto& p : l.curve()) {
+        if (p.strategy != 1)
+          continue;
+        times.push_back(p.ts);
+        CHECK(p.equity == reference.at(p.ts)); // the values sampled, not an average
+      }
+      REQUIRE(times.size() >= 2);
+      CHECK(times.size() <= cap);
+      CHECK(times.front() == 0);    // sample 0
+      CHECK(times.back() == 1000);  // the latest
+      for (std::size_t i = 0; i + 1 < times.size(); ++i) {
+        CHECK(times[i] % static_cast<timestamp>(l.curve_stride()) == 0);
+        if (i + 2 < times.size()) // evenly spaced but for the latest
+          CHECK(times[i + 1] - times[i] == static_cast<timestamp>(l.curve_stride()));
+      }
+      // Each sample holds the strategy and the total, together.
+      CHECK(l.curve().size() == 2 * times.size());
+      auto again = run_slices(cap, 1000);
+      CHECK(again.curve().size() == l.curve().size());
+    }
+  }
 }

@@ -19,6 +19,8 @@ std::vector<std::string> ledger_config::validate() const {
   if (sample_interval < 0)
     problems.push_back("sample_interval (" + std::to_string(sample_interval) +
                        " ns) must not be negative");
+  if (max_curve_samples == 1)
+    problems.emplace_back("max_curve_samples (1) must be 0 (no limit) or at least 2");
   return problems;
 }
 
@@ -93,10 +95,41 @@ std::vector<equity_point> portfolio_ledger::sample() {
     out.push_back({now_, id, e});
   }
   out.push_back({now_, 0, total});
-  curve_.insert(curve_.end(), out.begin(), out.end());
+  keep(out);
   last_sample_ = now_;
   pending_ = false;
   return out;
+}
+
+// The curve holds the samples whose index is a multiple of stride_, plus the latest sample when
+// it is not one of them (then it is the last entry, replaced by the next sample).
+void portfolio_ledger::keep(const std::vector<equity_point>& points) {
+  if (!kept_.empty() && kept_.back().index % stride_ != 0) {
+    curve_.resize(curve_.size() - kept_.back().points);
+    kept_.pop_back();
+  }
+  if (config_.max_curve_samples > 0 && kept_.size() >= config_.max_curve_samples)
+    thin();
+  curve_.insert(curve_.end(), points.begin(), points.end());
+  kept_.push_back({samples_taken_, static_cast<std::uint32_t>(points.size())});
+  ++samples_taken_;
+}
+
+// Doubles the stride and drops the kept samples that are not on it (stable, in place).
+void portfolio_ledger::thin() {
+  stride_ *= 2;
+  std::size_t read = 0, write = 0, kept = 0;
+  for (const auto& k : kept_) {
+    if (k.index % stride_ == 0) {
+      for (std::uint32_t i = 0; i < k.points; ++i)
+        curve_[write + i] = curve_[read + i];
+      write += k.points;
+      kept_[kept++] = k;
+    }
+    read += k.points;
+  }
+  curve_.resize(write);
+  kept_.resize(kept);
 }
 
 money portfolio_ledger::equity_of(const orders::portfolio& book) const {

@@ -2,6 +2,7 @@
 // The portfolio actor's books: one orders::portfolio per strategy and per account, marks by
 // symbol, and an equity curve sampled at most once per time slice. Plain C++, time passed in.
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -26,6 +27,12 @@ struct ledger_config {
   std::map<strategy_id, money> cash;
   /// The least data time between two equity samples (0: one sample per slice with activity).
   duration_ns sample_interval = 0;
+  /// The most samples the equity curve keeps (0: no limit), so that it stays bounded however long
+  /// the data. When a sample would exceed it, every other kept sample is dropped and from then on
+  /// only every 2nd (later 4th, 8th, ...) sample is kept; the first and the latest sample are
+  /// always in the curve. Deterministic: it depends only on the sequence of samples. The default
+  /// (131,072) keeps every sample of 100,000 slices, e.g. the demo's 200,000-tick run.
+  std::size_t max_curve_samples = std::size_t{1} << 17;
 
   /// Returns every problem: negative cash, negative interval, strategy id 0 (reserved for totals).
   [[nodiscard]] std::vector<std::string> validate() const;
@@ -89,8 +96,15 @@ public:
   /// Samples the current slice if anything changed since the last sample; returns the samples.
   [[nodiscard]] std::vector<equity_point> flush();
 
-  /// Returns every sample taken, in order.
+  /// Returns the samples kept (every sample taken, in order, until max_curve_samples is reached;
+  /// then every curve_stride()-th sample and the latest one).
   [[nodiscard]] const std::vector<equity_point>& curve() const noexcept { return curve_; }
+
+  /// Returns how many samples were taken in all (kept or not).
+  [[nodiscard]] std::uint64_t samples_taken() const noexcept { return samples_taken_; }
+
+  /// Returns the step between kept samples: 1 until the curve was first thinned, then 2, 4, ...
+  [[nodiscard]] std::uint64_t curve_stride() const noexcept { return stride_; }
 
   /// Returns every position: each strategy's by symbol (ascending id), then each account's.
   [[nodiscard]] std::vector<position_snapshot> positions() const;
@@ -118,12 +132,22 @@ private:
                              const orders::position& pos) const;
   money equity_of(const orders::portfolio& book) const;
   std::vector<equity_point> sample();
+  void keep(const std::vector<equity_point>& points);
+  void thin();
+
+  struct kept_sample {
+    std::uint64_t index = 0;  // which sample this was (0 = the first taken)
+    std::uint32_t points = 0; // how many points of curve_ it holds
+  };
 
   ledger_config config_;
   std::map<strategy_id, strategy_book> strategies_;
   std::map<account_id, orders::portfolio> accounts_;
   orders::mark_map marks_;
   std::vector<equity_point> curve_;
+  std::vector<kept_sample> kept_; // the samples in curve_, in order
+  std::uint64_t samples_taken_ = 0;
+  std::uint64_t stride_ = 1;
   timestamp now_ = 0;
   std::optional<timestamp> last_sample_;
   bool pending_ = false;

@@ -1,0 +1,187 @@
+// memory.stream: peak RSS of the demo's cross-venue tick backtest (streamed tick set, aggregator,
+// spread strategy, two venues, order manager, portfolio; one worker) at 200,000 ticks against
+// longer runs. memory.stream runs the strategy with an edge it never sees (no orders: what the data
+// costs); memory.stream.trading runs the demo's strategy (what its orders and fills add). Each run
+// is a child process (this binary re-executed with a hidden argument), so that its peak RSS
+// (wait4's ru_maxrss) is its own.
+#include "system_benchmarks.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <sys/resource.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <spdlog/spdlog.h>
+
+#include "bourse/market/cross_venue_source.hpp"
+#include "bourse/strategy/registry.hpp"
+#include "builder/trading_system.hpp"
+
+namespace bourse::bench {
+
+namespace {
+
+constexpr const char* spread_spec =
+    "cross_venue_spread:instrument=ETH,qty=1,min_edge=0.01,fee_bps=0.1,max_position=5";
+// The same strategy with an edge the tick set never offers: every component runs, nothing trades.
+constexpr const char* quiet_spec =
+    "cross_venue_spread:instrument=ETH,qty=1,min_edge=1000,fee_bps=0.1,max_position=5";
+
+venue_config venue_for(const std::string& name, const std::string& symbol) {
+  venue_config v;
+  v.name = name;
+  v.settings.fees.taker_bps = *venue::basis_points::parse("0.1");
+  v.settings.instruments.push_back(*instrument::make(symbol, "0.01", "1"));
+  return v;
+}
+
+// What a child run reports on its stdout.
+struct child_run {
+  std::uint64_t ticks = 0;
+  long max_rss_kb = 0;      // the child's peak RSS, from wait4
+  std::uint64_t fills = 0;  // fills in the run's report
+  std::uint64_t equity_points = 0;
+  double seconds = 0;       // the backtest's wall time (without start-up)
+  std::string problem;
+};
+
+// Runs `bourse-bench --memory-child TICKS MODE` and waits for it.
+child_run run_child(std::uint64_t ticks, const char* mode) {
+  child_run out;
+  out.ticks = ticks;
+  int fds[2];
+  if (::pipe(fds) != 0) {
+    out.problem = std::string{"pipe: "} + std::strerror(errno);
+    return out;
+  }
+  const std::string count = std::to_string(ticks);
+  pid_t pid = ::fork();
+  if (pid < 0) {
+    out.problem = std::string{"fork: "} + std::strerror(errno);
+    ::close(fds[0]);
+    ::close(fds[1]);
+    return out;
+  }
+  if (pid == 0) {
+    ::dup2(fds[1], STDOUT_FILENO);
+    ::close(fds[0]);
+    ::close(fds[1]);
+    const char* argv[] = {"bourse-bench", "--memory-child", count.c_str(), mode, nullptr};
+    ::execv("/proc/self/exe", const_cast<char* const*>(argv));
+    std::_Exit(127);
+  }
+  ::close(fds[1]);
+  std::string text;
+  char buf[512];
+  for (;;) {
+    auto n = ::read(fds[0], buf, sizeof buf);
+    if (n > 0)
+      text.append(buf, static_cast<std::size_t>(n));
+    else if (n == 0 || errno != EINTR)
+      break;
+  }
+  ::close(fds[0]);
+  int status = 0;
+  struct rusage usage {};
+  while (::wait4(pid, &status, 0, &usage) < 0 && errno == EINTR) {
+  }
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    out.problem = "the child run of " + count + " ticks failed: " + text;
+    return out;
+  }
+  out.max_rss_kb = usage.ru_maxrss; // kilobytes on Linux
+  unsigned long long fills = 0, points = 0;
+  if (std::sscanf(text.c_str(), "fills=%llu equity_points=%llu wall_s=%lf", &fills, &points,
+                  &out.seconds) != 3)
+    out.problem = "the child run of " + count + " ticks printed no result: " + text;
+  out.fills = fills;
+  out.equity_points = points;
+  return out;
+}
+
+double mb(long kb) { return static_cast<double>(kb) / 1024.0; }
+
+} // namespace
+
+namespace detail {
+
+int memory_child(const std::vector<std::string>& args) {
+  if (args.size() != 2 || (args[1] != "quiet" && args[1] != "trading"))
+    return 2;
+  const bool trading = args[1] == "trading";
+  const auto ticks = std::strtoull(args[0].c_str(), nullptr, 10);
+  spdlog::set_level(spdlog::level::warn);
+  system_config cfg;
+  cfg.set("scheduler.max-threads", 1);
+  trading_system ts{cfg};
+  ts.add_source(std::make_unique<cross_venue_source>(demo_cross_venue(42, ticks)));
+  ts.add_venue(venue_for("SIM-A", "ETH.A"));
+  ts.add_venue(venue_for("SIM-B", "ETH.B"));
+  aggregator_config agg;
+  agg.listings = {*venue_listing::parse("ETH.A=ETH@A"), *venue_listing::parse("ETH.B=ETH@B")};
+  ts.set_aggregator(agg);
+  strategy_actor_config sc;
+  sc.id = 1;
+  sc.name = "cross_venue_spread";
+  ts.add_strategy(make_strategy(trading ? spread_spec : quiet_spec).value, sc);
+  auto result = ts.run();
+  if (!result.ok) {
+    std::printf("%s\n", result.problems.empty() ? "run failed" : result.problems.front().c_str());
+    return 1;
+  }
+  std::printf("fills=%llu equity_points=%llu wall_s=%.3f\n",
+              static_cast<unsigned long long>(result.report.fills.size()),
+              static_cast<unsigned long long>(result.report.equity.size()), result.wall_seconds);
+  return 0;
+}
+
+void memory_benchmarks(const bench_options& opts, std::vector<bench_row>& rows,
+                       std::vector<std::string>& problems) {
+  const std::uint64_t base = 200'000;
+  std::vector<std::uint64_t> longer = opts.quick ? std::vector<std::uint64_t>{5'000'000}
+                                                 : std::vector<std::uint64_t>{2'000'000, 20'000'000};
+  for (const char* mode : {"quiet", "trading"}) {
+    const std::string prefix =
+        std::string{"memory.stream"} + (std::string{mode} == "trading" ? ".trading" : "");
+    std::vector<std::uint64_t> sizes{base};
+    sizes.insert(sizes.end(), longer.begin(), longer.end());
+    std::vector<child_run> runs;
+    for (auto ticks : sizes) {
+      std::fprintf(stderr, "%s: %llu ticks in a child process ...\n", prefix.c_str(),
+                   static_cast<unsigned long long>(ticks));
+      auto run = run_child(ticks, mode);
+      if (!run.problem.empty()) {
+        problems.push_back(prefix + ": " + run.problem);
+        return;
+      }
+      std::fprintf(stderr,
+                   "%s: %llu ticks: peak RSS %.1f MB, %llu fills, %llu equity points, %.1f s\n",
+                   prefix.c_str(), static_cast<unsigned long long>(ticks), mb(run.max_rss_kb),
+                   static_cast<unsigned long long>(run.fills),
+                   static_cast<unsigned long long>(run.equity_points), run.seconds);
+      runs.push_back(run);
+    }
+    const auto& first = runs.front();
+    for (std::size_t i = 1; i < runs.size(); ++i) {
+      const auto& r = runs[i];
+      // The longest run is the row itself; shorter ones get their size appended ("….2m").
+      std::string name = i + 1 == runs.size()
+                             ? prefix
+                             : prefix + "." + std::to_string(r.ticks / 1'000'000) + "m";
+      rows.push_back({name, mb(r.max_rss_kb), "MB", "200k_ticks", mb(first.max_rss_kb),
+                      static_cast<double>(r.max_rss_kb) / static_cast<double>(first.max_rss_kb)});
+    }
+  }
+}
+
+} // namespace detail
+
+} // namespace bourse::bench
