@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 #include <exception>
+#include <map>
 #include <set>
 #include <string>
 #include <utility>
@@ -62,6 +63,8 @@ struct strategy_state {
   std::unique_ptr<actor_context> context;
   timer_queue timers;              // backtest: pending timers by (due, id)
   std::set<timer_id> paper_timers; // paper: delayed messages sent and not cancelled or fired
+  // Backtest: submits no event has answered yet, with the data time they were sent at.
+  std::map<order_id, timestamp> unanswered;
   std::uint64_t errors = 0;
   std::string last_error;
   static inline const char* name = "strategy";
@@ -76,6 +79,9 @@ void actor_context::emit(strategy_command command) {
   }
   std::visit(
       [&](const auto& cmd) {
+        if constexpr (std::is_same_v<std::decay_t<decltype(cmd)>, submit_command>)
+          if (st.part.mode() == run_mode::backtest)
+            st.unanswered.emplace(cmd.id, st.part.now());
         st.part.send(self_, st.order_manager, to_protocol(cmd, st.part.now()));
       },
       command);
@@ -202,9 +208,11 @@ void handle(self_ptr self, strategy_input& input) {
             // own edge (after their fees) from the aggregated quote.
           },
           [&](order_partially_filled& m) {
+            st.unanswered.erase(m.execution.header.id);
             guarded(self, "on_fill", [&] { s.handle_fill(to_core(m.execution)); });
           },
           [&](order_filled& m) {
+            st.unanswered.erase(m.execution.header.id);
             guarded(self, "on_fill", [&] { s.handle_fill(to_core(m.execution)); });
           },
           [&](timer_fired& m) {
@@ -215,6 +223,7 @@ void handle(self_ptr self, strategy_input& input) {
               guarded(self, "on_timer", [&] { s.handle_timer(m.timer, st.part.now()); });
           },
           [&](auto& m) {
+            st.unanswered.erase(m.header.id);
             guarded(self, "on_order_update", [&] { s.handle_order_update(to_core(m)); });
           }},
       input);
@@ -262,6 +271,17 @@ strategy_actor::behavior_type strategy_behavior(self_ptr self,
   hooks.next_wakeup = [self] { return self->state.timers.next_due(); };
   // Order events come back only while the strategy has orders submitted and not terminal.
   hooks.quiet = [self] { return self->state.logic->open_order_count() == 0; };
+  // While every open order is still on its way (no event answered it yet), answers carry at least
+  // the data time of the oldest; once one is working at a venue, they can come at any time.
+  hooks.answers_from = [self] {
+    const auto& st = self->state;
+    if (st.logic->open_order_count() > st.unanswered.size() || st.unanswered.empty())
+      return before_data;
+    timestamp oldest = no_wakeup;
+    for (const auto& [id, ts] : st.unanswered)
+      oldest = std::min(oldest, ts);
+    return oldest;
+  };
   st.part.configure(setup, std::move(hooks));
   st.context = std::make_unique<actor_context>(self);
   st.logic->attach(*st.context,

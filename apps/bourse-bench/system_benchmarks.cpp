@@ -127,6 +127,10 @@ const std::vector<system_benchmark>& system_benchmarks() {
        "the demo's cross-venue tick backtest through the actors (1 worker) vs a bare loop over the "
        "same cores; fills must be identical",
        pipeline_ticks},
+      {"pipeline.parallel",
+       "8 symbols of GBM minute bars, each with its own sma_cross strategy and indicators, one "
+       "order manager and venue: 2 workers vs 1; fills must be identical",
+       detail::parallel_benchmarks},
       {"book", "a mixed order flow (55 % passive adds, 30 % cancels, 10 % marketable, 5 % "
                "replaces): the venue core vs the order book alone (book.direct), the venue actor "
                "fed batches of 256 commands vs the venue core (book.venue_actor)",

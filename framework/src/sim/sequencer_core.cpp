@@ -143,7 +143,7 @@ std::vector<step_order> sequencer_core::ready_steps(std::size_t limit) {
     // A participant that is not quiet may get answers stamped as early as anyone's next event: it,
     // and everyone it reaches, goes no further than that this sweep.
     if (!s.quiet) {
-      s.cap = std::max(settled_, std::min(bound, earliest_));
+      s.cap = std::max(settled_, std::min(bound, std::max(earliest_, s.answers_from)));
       bound = std::min(bound, s.cap);
     }
     bound = std::max(bound, settled_);
@@ -193,6 +193,7 @@ void sequencer_core::on_step_done(participant_rank rank, const step_report& repo
   s->reach = std::max(s->reach, report.reach);
   s->buffered_min = report.next_input;
   s->wakeup = report.next_wakeup;
+  s->answers_from = report.answers_from;
   set_quiet(*s, report.quiet);
   if (sweeping_ && s->sweep == slot::phase::stepping) {
     s->sweep = slot::phase::done;

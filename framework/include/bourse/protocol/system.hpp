@@ -67,7 +67,7 @@ typename Inspector::result_type inspect(Inspector& f, stamped_count& x) {
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, step_report& x) {
   return f(caf::meta::type_name("bourse::sim_step_done"), x.sent, x.reach, x.next_input,
-           x.next_wakeup, x.quiet, x.messages);
+           x.next_wakeup, x.quiet, x.answers_from, x.messages);
 }
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, slice_settled& x) {

@@ -102,6 +102,7 @@ private:
     timestamp wakeup = no_wakeup;
     timestamp reach = before_data;
     bool quiet = true;
+    timestamp answers_from = before_data; // when not quiet: no answer stamped before this
     std::vector<bool> reaches; // by slot position; empty: everyone
     // This sweep: not yet decided, stepping, or done (stepped or skipped).
     enum class phase : std::uint8_t { waiting, stepping, done } sweep = phase::done;

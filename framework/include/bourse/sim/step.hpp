@@ -63,6 +63,9 @@ struct step_report {
   timestamp next_wakeup = no_wakeup;
   /// True when nothing the participant did can still come back to it (no order in flight or open).
   bool quiet = true;
+  /// When not quiet: nothing can come back to it stamped before this data time (before_data: an
+  /// answer can come at any time).
+  timestamp answers_from = before_data;
   /// Messages it sent (one message may carry several inputs, see `sent`).
   std::uint64_t messages = 0;
 };

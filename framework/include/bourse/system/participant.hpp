@@ -70,6 +70,11 @@ struct participant_hooks {
   /// that answers reach it before anything later. Empty means always quiet: right for every
   /// participant that no higher-ranked participant sends to.
   std::function<bool()> quiet;
+  /// When not quiet: the earliest data time an answer can still carry (e.g. the stamp of the oldest
+  /// order still on its way, when no order is working at a venue), or before_data when an answer
+  /// can come at any time. Lets the sequencer run the rest of the order path up to that time at
+  /// once instead of one data time per sweep. Empty means before_data.
+  std::function<timestamp()> answers_from;
 };
 
 /// The stepping state of one participant actor.
@@ -240,6 +245,7 @@ private:
     done.next_input = inbox_.next_stamp();
     done.next_wakeup = hooks_.next_wakeup ? hooks_.next_wakeup() : no_wakeup;
     done.quiet = is_quiet();
+    done.answers_from = done.quiet || !hooks_.answers_from ? before_data : hooks_.answers_from();
     done.messages = std::exchange(messages_, 0);
     return done;
   }

@@ -1,0 +1,44 @@
+#pragma once
+// Seeded multi-symbol bar scenarios through the whole actor system: GBM minute bars for S0, S1, ...,
+// the same strategies on every symbol, one venue. bourse-bench's pipeline benchmarks and the
+// determinism tests run them; they are also a quick way to load the engine with a given shape.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "builder/trading_system.hpp"
+
+namespace bourse {
+
+/// What a bar scenario runs.
+struct bar_scenario {
+  /// How many symbols (S0, S1, ...), each with its own bars.
+  int symbols = 8;
+  /// Bars per symbol.
+  std::uint64_t bars = 20'000;
+  /// Strategy specs per symbol; "{s}" stands for the symbol.
+  std::vector<std::string> strategies = {"sma_cross:symbol={s},fast=10,slow=30,qty=10"};
+  /// CAF worker threads.
+  int threads = 1;
+  /// Step independent participants at the same time (sequencer_config::parallel_steps).
+  bool parallel_steps = true;
+  /// Indicator actors on detached threads (the default) or on the cooperative pool.
+  bool detached_indicators = true;
+  /// Generate the bars before the run (memory feed) instead of in a feed actor during it.
+  bool in_memory = true;
+  /// The venue's order latency (ns of data time).
+  duration_ns latency = 0;
+  /// Slices the hub gets at a time (sequencer_config::window).
+  std::uint64_t window = 4096;
+  /// Seed of the bars.
+  std::uint64_t seed = 7;
+};
+
+/// Runs the scenario through the actor system.
+[[nodiscard]] run_result run_bar_scenario(const bar_scenario& scenario);
+
+/// Returns the fills as trades.csv text (for comparing runs byte by byte).
+[[nodiscard]] std::string fills_csv(const run_result& result);
+
+} // namespace bourse
