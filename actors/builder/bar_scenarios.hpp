@@ -35,8 +35,18 @@ struct bar_scenario {
   std::uint64_t seed = 7;
 };
 
+/// Returns the scenario's bars as slices (generated in memory).
+[[nodiscard]] std::vector<market_slice> bar_scenario_slices(const bar_scenario& scenario);
+/// Returns the scenario's venue (every symbol listed).
+[[nodiscard]] venue_config bar_scenario_venue(const bar_scenario& scenario);
+/// Returns the strategy specs, symbol by symbol (the ids the run gives them are 1, 2, ...).
+[[nodiscard]] std::vector<std::string> bar_scenario_strategies(const bar_scenario& scenario);
+
 /// Runs the scenario through the actor system.
 [[nodiscard]] run_result run_bar_scenario(const bar_scenario& scenario);
+/// Runs the scenario on `slices` (from bar_scenario_slices; ignored unless in_memory).
+[[nodiscard]] run_result run_bar_scenario(const bar_scenario& scenario,
+                                          std::vector<market_slice> slices);
 
 /// Returns the fills as trades.csv text (for comparing runs byte by byte).
 [[nodiscard]] std::string fills_csv(const run_result& result);

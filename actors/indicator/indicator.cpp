@@ -21,6 +21,9 @@ struct indicator_state {
   std::string symbol;
   std::vector<indicators::indicator> hosted;
   std::vector<indicator_listener_actor> subscribers;
+  // Backtest: each subscriber's updates of the current step (same order as subscribers), sent as
+  // one indicator_updates at its end.
+  std::vector<indicator_updates> collected;
   static inline const char* name = "indicator";
 };
 
@@ -40,9 +43,26 @@ void publish(self_ptr self, timestamp ts_event) {
     msg.values.reserve(ind.output_count());
     for (std::size_t i = 0; i < ind.output_count(); ++i)
       msg.values.push_back(ind.value(i));
-    for (const auto& sub : st.subscribers)
-      st.part.send(self, sub, msg);
+    if (st.part.mode() == run_mode::backtest) {
+      st.collected.resize(st.subscribers.size());
+      for (std::size_t i = 0; i < st.subscribers.size(); ++i) {
+        st.part.count_for(st.subscribers[i]);
+        st.collected[i].updates.push_back(msg);
+      }
+    } else {
+      for (const auto& sub : st.subscribers)
+        st.part.send(self, sub, msg);
+    }
   }
+}
+
+// Backtest: one message per subscriber per step, however many bars the step covered.
+void flush(self_ptr self) {
+  auto& st = self->state;
+  for (std::size_t i = 0; i < st.collected.size(); ++i)
+    if (!st.collected[i].updates.empty())
+      st.part.send_collected(self, st.subscribers[i], std::move(st.collected[i]));
+  st.collected.clear();
 }
 
 void on_bars(self_ptr self, const bar_batch& batch) {
@@ -75,6 +95,7 @@ indicator_actor::behavior_type indicator_behavior(self_ptr self, indicator_actor
     if (auto* bars = std::get_if<bar_batch>(&in))
       on_bars(self, *bars);
   };
+  hooks.end_step = [self] { flush(self); };
   st.part.configure(setup, std::move(hooks));
   return {
       [=](sim_step& step) -> caf::result<sim_step_done> {

@@ -309,6 +309,13 @@ strategy_actor::behavior_type strategy_behavior(self_ptr self,
         self->state.part.accept_all(self, window_inputs<strategy_input>(std::move(w)));
       },
       [=](indicator_updated& m) { accept(m); },
+      [=](indicator_updates& b) {
+        std::vector<strategy_input> inputs;
+        inputs.reserve(b.updates.size());
+        for (auto& u : b.updates)
+          inputs.emplace_back(std::move(u));
+        self->state.part.accept_all(self, std::move(inputs));
+      },
       [=](aggregated_quote& m) { accept(m); },
       [=](arbitrage_opportunity& m) { accept(m); },
       [=](order_events& b) {

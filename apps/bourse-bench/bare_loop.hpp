@@ -35,3 +35,23 @@ struct bare_setup {
 [[nodiscard]] std::vector<fill> run_bare_loop(const bare_setup& setup);
 
 } // namespace bourse::bench
+
+namespace bourse::bench {
+
+/// What the bare bar loop runs: several strategies (ids 1, 2, ... in order) on bar data, their
+/// indicators computed as the indicator actors do (one per symbol, specs sorted), one venue.
+struct bare_bar_setup {
+  /// The market data (bars), ascending by time.
+  const std::vector<market_slice>* slices = nullptr;
+  /// The venue.
+  venue::venue_settings venue;
+  /// The strategies, as make_strategy() takes them.
+  std::vector<std::string> strategies;
+  /// The order manager's settings.
+  orders::order_manager_settings order_manager;
+};
+
+/// Runs the bar scenario; returns the fills in the order the portfolio would book them.
+[[nodiscard]] std::vector<fill> run_bare_bar_loop(const bare_bar_setup& setup);
+
+} // namespace bourse::bench

@@ -1,10 +1,12 @@
 // pipeline.parallel (and pipeline.bars): multi-symbol bar scenarios through the actor system.
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <vector>
 
+#include "bare_loop.hpp"
 #include "builder/bar_scenarios.hpp"
 #include "system_benchmarks.hpp"
 
@@ -70,6 +72,56 @@ void parallel_benchmarks(const bench_options& opts, std::vector<bench_row>& rows
   const double r1 = bars / median(one);
   const double r2 = bars / median(two);
   rows.push_back({"pipeline.parallel", r2, "bars/s", "1_worker", r1, r2 / r1});
+}
+
+void bars_benchmarks(const bench_options& opts, std::vector<bench_row>& rows,
+                     std::vector<std::string>& problems) {
+  // The demo's bar strategies (3 indicators: sma:20, sma:100, rsi:14 on their detached actor).
+  bar_scenario sc;
+  sc.symbols = 1;
+  sc.bars = opts.quick ? 200'000 : 1'000'000;
+  sc.strategies = {"sma_cross:symbol={s},fast=20,slow=100,qty=10",
+                   "rsi_reversion:symbol={s},period=14,lower=30,upper=70,qty=10"};
+  sc.threads = 1;
+  const int repeats = opts.quick ? 3 : 5;
+  const auto slices = bar_scenario_slices(sc);
+  bare_bar_setup bare;
+  bare.slices = &slices;
+  bare.venue = bar_scenario_venue(sc).settings;
+  bare.strategies = bar_scenario_strategies(sc);
+  std::vector<double> actor_s, bare_s;
+  for (int i = 0; i < repeats; ++i) {
+    std::fprintf(stderr, "pipeline.bars: run %d/%d (%llu bars)\n", i + 1, repeats,
+                 static_cast<unsigned long long>(sc.bars));
+    const auto started = std::chrono::steady_clock::now();
+    auto bare_fills = run_bare_bar_loop(bare);
+    bare_s.push_back(
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+    auto result = run_bar_scenario(sc, slices);
+    if (!result.ok) {
+      problems.push_back("pipeline.bars: " + (result.problems.empty() ? std::string("run failed")
+                                                                      : result.problems.front()));
+      return;
+    }
+    actor_s.push_back(result.wall_seconds);
+    if (i == 0) {
+      run_result reference;
+      reference.strategies = result.strategies;
+      reference.report.fills = std::move(bare_fills);
+      if (fills_csv(reference) != fills_csv(result)) {
+        problems.push_back("pipeline.bars: the actor system's fills (" +
+                           std::to_string(result.report.fills.size()) +
+                           ") differ from the bare loop's (" +
+                           std::to_string(reference.report.fills.size()) + ")");
+        return;
+      }
+    }
+  }
+  const double n = static_cast<double>(sc.bars);
+  const double actor_rate = n / median(actor_s);
+  const double bare_rate = n / median(bare_s);
+  rows.push_back({"pipeline.bars", actor_rate, "bars/s", "bare_loop", bare_rate,
+                  actor_rate / bare_rate});
 }
 
 } // namespace bourse::bench::detail

@@ -127,6 +127,10 @@ const std::vector<system_benchmark>& system_benchmarks() {
        "the demo's cross-venue tick backtest through the actors (1 worker) vs a bare loop over the "
        "same cores; fills must be identical",
        pipeline_ticks},
+      {"pipeline.bars",
+       "GBM minute bars of one symbol, the demo's sma_cross and rsi_reversion (3 indicators on a "
+       "detached actor), 1 worker, vs a bare loop over the same cores; fills must be identical",
+       detail::bars_benchmarks},
       {"pipeline.parallel",
        "8 symbols of GBM minute bars, each with its own sma_cross strategy and indicators, one "
        "order manager and venue: 2 workers vs 1; fills must be identical",

@@ -49,6 +49,9 @@ void memory_benchmarks(const bench_options& opts, std::vector<bench_row>& rows,
 /// The child side of memory.stream (`bourse-bench --memory-child TICKS quiet|trading`): runs the
 /// backtest and prints its fills, equity points and wall time; returns the exit code.
 int memory_child(const std::vector<std::string>& args);
+/// pipeline.bars: the demo's bar strategies on 1 symbol through the actors vs the bare bar loop.
+void bars_benchmarks(const bench_options& opts, std::vector<bench_row>& rows,
+                     std::vector<std::string>& problems);
 /// pipeline.parallel: 8 symbols, each with its own strategy and indicators, 2 workers vs 1.
 void parallel_benchmarks(const bench_options& opts, std::vector<bench_row>& rows,
                          std::vector<std::string>& problems);

@@ -26,8 +26,16 @@ struct indicator_updated {
   std::vector<double> values;
 };
 
+/// Several updates in one message, handled in order as if sent one by one: in a backtest an
+/// indicator actor sends each subscriber one per step, however many bars the step covered.
+struct indicator_updates {
+  /// The updates, ascending by ts_event.
+  std::vector<indicator_updated> updates;
+};
+
 /// Receives indicator updates.
-using indicator_listener_actor = caf::typed_actor<caf::reacts_to<indicator_updated>>;
+using indicator_listener_actor =
+    caf::typed_actor<caf::reacts_to<indicator_updated>, caf::reacts_to<indicator_updates>>;
 
 /// Command: send this indicator actor's updates to `listener`.
 struct subscribe_indicators {
@@ -39,6 +47,10 @@ template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, indicator_updated& x) {
   return f(caf::meta::type_name("bourse::indicator_updated"), x.ts_event, x.ts_init, x.symbol,
            x.spec, x.names, x.values);
+}
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, indicator_updates& x) {
+  return f(caf::meta::type_name("bourse::indicator_updates"), x.updates);
 }
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, subscribe_indicators& x) {
