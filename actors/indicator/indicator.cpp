@@ -47,7 +47,10 @@ void publish(self_ptr self, timestamp ts_event) {
       st.collected.resize(st.subscribers.size());
       for (std::size_t i = 0; i < st.subscribers.size(); ++i) {
         st.part.count_for(st.subscribers[i]);
-        st.collected[i].updates.push_back(msg);
+        if (i + 1 < st.subscribers.size())
+          st.collected[i].updates.push_back(msg);
+        else
+          st.collected[i].updates.push_back(std::move(msg));
       }
     } else {
       for (const auto& sub : st.subscribers)

@@ -198,7 +198,8 @@ void handle(self_ptr self, strategy_input& input) {
               guarded(self, "on_bar", [&] { s.handle_bar(x.symbol, x.data); });
           },
           [&](indicator_updated& m) {
-            guarded(self, "on_indicator", [&] { s.handle_indicator(to_core(m)); });
+            auto update = to_core(std::move(m));
+            guarded(self, "on_indicator", [&] { s.handle_indicator(update); });
           },
           [&](aggregated_quote& m) {
             guarded(self, "on_aggregated_quote", [&] { s.handle_aggregated_quote(to_core(m)); });
