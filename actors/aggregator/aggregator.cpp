@@ -16,12 +16,16 @@ using aggregator_input = std::variant<quote_batch, trade_batch, bar_batch>;
 struct subscriber {
   aggregated_quote_listener_actor listener;
   std::string instrument; // or "*"
+  bool opportunities = true;
 };
 
 struct aggregator_state {
   participant<aggregator_input> part;
   std::unique_ptr<quote_aggregator> core;
   std::vector<subscriber> subscribers;
+  // Backtest: each subscriber's updates of the current step (same order as subscribers), sent as
+  // one aggregator_updates at its end.
+  std::vector<aggregator_updates> collected;
   static inline const char* name = "aggregator";
 };
 
@@ -67,14 +71,36 @@ void on_quotes(self_ptr self, const quote_batch& batch) {
     st.part.set_now(batch.ts_event);
   for (auto& update : st.core->apply(batch.quotes)) {
     auto quote_msg = to_message(update.view, st.part.now());
-    for (const auto& sub : st.subscribers) {
+    for (std::size_t i = 0; i < st.subscribers.size(); ++i) {
+      const auto& sub = st.subscribers[i];
       if (sub.instrument != "*" && sub.instrument != update.view.instrument)
         continue;
+      const bool arbitrage = update.arbitrage && sub.opportunities;
+      if (st.part.mode() == run_mode::backtest) {
+        st.collected.resize(st.subscribers.size());
+        auto& out = st.collected[i].updates;
+        st.part.count_for(sub.listener);
+        out.emplace_back(quote_msg);
+        if (arbitrage) {
+          st.part.count_for(sub.listener);
+          out.emplace_back(to_message(update.view, *update.arbitrage, st.part.now()));
+        }
+        continue;
+      }
       st.part.send(self, sub.listener, quote_msg);
-      if (update.arbitrage)
+      if (arbitrage)
         st.part.send(self, sub.listener, to_message(update.view, *update.arbitrage, st.part.now()));
     }
   }
+}
+
+// Backtest: one message per subscriber per step, however many quotes the step covered.
+void flush(self_ptr self) {
+  auto& st = self->state;
+  for (std::size_t i = 0; i < st.collected.size(); ++i)
+    if (!st.collected[i].updates.empty())
+      st.part.send_collected(self, st.subscribers[i].listener, std::move(st.collected[i]));
+  st.collected.clear();
 }
 
 aggregator_actor::behavior_type aggregator_behavior(self_ptr self, aggregator_config config,
@@ -86,6 +112,7 @@ aggregator_actor::behavior_type aggregator_behavior(self_ptr self, aggregator_co
     if (auto* quotes = std::get_if<quote_batch>(&in))
       on_quotes(self, *quotes);
   };
+  hooks.end_step = [self] { flush(self); };
   st.part.configure(setup, std::move(hooks));
   return {
       [=](sim_step& step) -> caf::result<sim_step_done> {
@@ -105,7 +132,8 @@ aggregator_actor::behavior_type aggregator_behavior(self_ptr self, aggregator_co
           return s.listener == sub.listener && s.instrument == sub.instrument;
         };
         if (std::none_of(subs.begin(), subs.end(), same))
-          subs.push_back(subscriber{std::move(sub.listener), std::move(sub.instrument)});
+          subs.push_back(
+              subscriber{std::move(sub.listener), std::move(sub.instrument), sub.opportunities});
       },
       [=](get_aggregated& q) -> caf::result<aggregated_quote> {
         auto view = self->state.core->view(q.instrument);

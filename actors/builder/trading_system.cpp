@@ -265,7 +265,8 @@ run_result trading_system::run() {
         indicator_listeners[ind.symbol].push_back(strategy_setups[i].rank);
       }
     if (!specs[i].aggregated.empty()) {
-      self->send(aggregator, subscribe_aggregated{actor});
+      // Strategies compute their own edge from the aggregated quote: no opportunities.
+      self->send(aggregator, subscribe_aggregated{actor, "*", false});
       aggregated_listeners.push_back(strategy_setups[i].rank);
     }
   }

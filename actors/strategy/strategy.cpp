@@ -319,6 +319,9 @@ strategy_actor::behavior_type strategy_behavior(self_ptr self,
       },
       [=](aggregated_quote& m) { accept(m); },
       [=](arbitrage_opportunity& m) { accept(m); },
+      [=](aggregator_updates& b) {
+        self->state.part.accept_all(self, batch_inputs<strategy_input>(std::move(b.updates)));
+      },
       [=](order_events& b) {
         self->state.part.accept_all(self, batch_inputs<strategy_input>(std::move(b.events)));
       },

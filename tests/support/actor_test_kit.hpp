@@ -43,7 +43,7 @@ struct probe_log {
 /// The behavior of a probe: records every message into `log` and replies with nothing; cast a
 /// probe's handle to any typed listener interface with `caf::actor_cast<Handle>(probe)`. A
 /// market_window is recorded as the batches it carries, in input order (what a listener handles),
-/// and an indicator_updates as its updates.
+/// and an indicator_updates or aggregator_updates as its updates.
 inline caf::behavior probe_behavior(caf::event_based_actor* self, std::shared_ptr<probe_log> log) {
   self->set_default_handler(
       [log](caf::scheduled_actor*, caf::message_view& view) -> caf::result<caf::message> {
@@ -52,6 +52,9 @@ inline caf::behavior probe_behavior(caf::event_based_actor* self, std::shared_pt
           auto window = msg.get_as<market_window>(0);
           for_each_batch(window,
                          [&](auto& batch) { log->messages.push_back(caf::make_message(batch)); });
+        } else if (msg.match_elements<aggregator_updates>()) {
+          for (const auto& u : msg.get_as<aggregator_updates>(0).updates)
+            caf::visit([&](const auto& x) { log->messages.push_back(caf::make_message(x)); }, u);
         } else if (msg.match_elements<indicator_updates>()) {
           for (const auto& u : msg.get_as<indicator_updates>(0).updates)
             log->messages.push_back(caf::make_message(u));

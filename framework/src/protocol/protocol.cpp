@@ -192,6 +192,7 @@ void register_aggregator_types(caf::actor_system_config& cfg) {
   cfg.add_message_type<aggregated_quote>("bourse::aggregated_quote");
   cfg.add_message_type<arbitrage_opportunity>("bourse::arbitrage_opportunity");
   cfg.add_message_type<subscribe_aggregated>("bourse::subscribe_aggregated");
+  cfg.add_message_type<aggregator_updates>("bourse::aggregator_updates");
   cfg.add_message_type<get_aggregated>("bourse::get_aggregated");
   cfg.add_message_type<aggregated_quote_listener_actor>("bourse::aggregated_quote_listener_actor");
   cfg.add_message_type<aggregator_actor>("bourse::aggregator_actor");

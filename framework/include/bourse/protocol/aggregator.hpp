@@ -78,8 +78,18 @@ struct arbitrage_opportunity {
 };
 
 /// Receives the aggregator's output.
+/// One item of an aggregator_updates batch.
+using aggregator_message = caf::variant<aggregated_quote, arbitrage_opportunity>;
+
+/// Several aggregated quotes and opportunities in one message, handled in order as if sent one by
+/// one: in a backtest the aggregator sends each subscriber one per step.
+struct aggregator_updates {
+  std::vector<aggregator_message> updates; ///< In sending order.
+};
+
 using aggregated_quote_listener_actor =
-    caf::typed_actor<caf::reacts_to<aggregated_quote>, caf::reacts_to<arbitrage_opportunity>>;
+    caf::typed_actor<caf::reacts_to<aggregated_quote>, caf::reacts_to<arbitrage_opportunity>,
+                     caf::reacts_to<aggregator_updates>>;
 
 /// Command (setup): send aggregated quotes and arbitrage opportunities to `listener`.
 struct subscribe_aggregated {
@@ -87,6 +97,8 @@ struct subscribe_aggregated {
   aggregated_quote_listener_actor listener;
   /// Only this instrument, or "*" for every instrument.
   std::string instrument = "*";
+  /// Also arbitrage_opportunity messages (false: aggregated quotes only).
+  bool opportunities = true;
 };
 
 /// Query: the latest aggregated view of an instrument (fails with an error naming the instrument
@@ -110,7 +122,12 @@ typename Inspector::result_type inspect(Inspector& f, arbitrage_opportunity& x) 
 }
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, subscribe_aggregated& x) {
-  return f(caf::meta::type_name("bourse::subscribe_aggregated"), x.listener, x.instrument);
+  return f(caf::meta::type_name("bourse::subscribe_aggregated"), x.listener, x.instrument,
+           x.opportunities);
+}
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, aggregator_updates& x) {
+  return f(caf::meta::type_name("bourse::aggregator_updates"), x.updates);
 }
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, get_aggregated& x) {
