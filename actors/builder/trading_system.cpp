@@ -338,7 +338,13 @@ run_result trading_system::run() {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (result.problems.empty())
     self->request(portfolio, std::chrono::seconds(30), get_portfolio_report{})
-        .receive([&](portfolio_report& report) { result.report = std::move(report); },
+        .receive(
+            [&](portfolio_report& report) {
+              result.report = std::move(report);
+              if (!result.report.fill_file.empty())
+                result.fill_storage = std::make_shared<const fill_file>(
+                    result.report.fill_file, static_cast<std::size_t>(result.report.fill_count));
+            },
                  [&](caf::error& err) {
                    result.problems.push_back("portfolio report: " + sys.render(err));
                  });
@@ -352,8 +358,20 @@ run_result trading_system::run() {
   for (auto& p : participants)
     stop(p.handle);
   spdlog::info("Run finished ok={} slices={} fills={} wall_s={:.3f}", result.ok,
-               result.summary.slices, result.report.fills.size(), result.wall_seconds);
+               result.summary.slices, result.fill_count(), result.wall_seconds);
   return result;
+}
+
+std::size_t run_result::fill_count() const noexcept {
+  return fill_storage ? fill_storage->size() : report.fills.size();
+}
+
+std::string run_result::for_each_fill(const std::function<void(const fill&)>& visit) const {
+  if (fill_storage)
+    return fill_storage->for_each(visit);
+  for (const auto& f : report.fills)
+    visit(f);
+  return {};
 }
 
 } // namespace bourse

@@ -25,6 +25,7 @@
 #include "market_data/feed_config.hpp"
 #include "market_data/feed_options.hpp"
 #include "order_manager/order_manager_config.hpp"
+#include "portfolio/fill_file.hpp"
 #include "portfolio/portfolio_config.hpp"
 #include "sequencer/sequencer_config.hpp"
 #include "strategy/strategy_config.hpp"
@@ -40,14 +41,25 @@ struct run_result {
   std::vector<std::string> problems;
   /// What the sequencer did (slices, waves, events).
   run_summary summary;
-  /// Fills, equity samples and final positions.
+  /// Fills, equity samples and final positions. `report.fills` lists the fills only when there
+  /// were at most portfolio_config::fills_in_memory of them (16,384 by default); a longer run
+  /// keeps them in a temporary file (`fill_storage`): read them with for_each_fill.
   portfolio_report report;
+  /// Owns the temporary fill file of a run with more fills than fit in memory (null otherwise);
+  /// shared by copies of this result, the file is removed with the last of them.
+  std::shared_ptr<const fill_file> fill_storage;
   /// Names of the strategies by id.
   std::vector<std::pair<strategy_id, std::string>> strategies;
   /// Wall-clock seconds from start_run to the summary.
   double wall_seconds = 0;
   /// Scheduler worker threads the system ran with.
   std::size_t worker_threads = 0;
+
+  /// Returns the number of fills of the run.
+  [[nodiscard]] std::size_t fill_count() const noexcept;
+  /// Calls `visit` with every fill of the run in booking order, from memory or read back from
+  /// the fill file; returns an error text when the file cannot be read (empty on success).
+  std::string for_each_fill(const std::function<void(const fill&)>& visit) const;
 };
 
 /// Builds and runs one trading system. Spawns nothing until run(); one run per instance.

@@ -72,6 +72,8 @@ void emit(self_ptr self) {
       }
     }
   }
+  // Finished orders nothing can refer to any more shrink to a compact record of their ids.
+  st.core->forget_finished();
 }
 
 void advance_clock(self_ptr self, timestamp ts) {

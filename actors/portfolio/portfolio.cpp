@@ -2,6 +2,9 @@
 #include "portfolio/portfolio.hpp"
 
 #include <algorithm>
+#include <filesystem>
+#include <memory>
+#include <system_error>
 #include <type_traits>
 #include <variant>
 #include <vector>
@@ -10,6 +13,7 @@
 
 #include "bourse/strategy/marks.hpp"
 #include "bourse/strategy/portfolio_ledger.hpp"
+#include "portfolio/fill_file.hpp"
 
 namespace bourse {
 
@@ -21,9 +25,27 @@ using portfolio_input =
 struct portfolio_state {
   participant<portfolio_input> part;
   portfolio_ledger ledger{ledger_config{}};
+  // The fills: in memory up to fills_in_memory, then all of them in a temporary file.
   std::vector<fill> fills;
+  std::size_t fill_count = 0;
+  std::size_t fills_in_memory = 0;
+  std::string fill_directory;
+  std::unique_ptr<fill_file_writer> spill;
+  bool spill_handed_over = false;
   std::vector<portfolio_listener_actor> listeners;
   static inline const char* name = "portfolio";
+
+  portfolio_state() = default;
+  portfolio_state(const portfolio_state&) = delete;
+  portfolio_state& operator=(const portfolio_state&) = delete;
+  ~portfolio_state() {
+    if (spill && !spill_handed_over) {
+      const std::string path = spill->path();
+      spill.reset();
+      std::error_code ec;
+      std::filesystem::remove(path, ec);
+    }
+  }
 };
 
 using self_ptr = portfolio_actor::stateful_pointer<portfolio_state>;
@@ -62,6 +84,25 @@ void publish(self_ptr self, const std::vector<equity_point>& samples) {
 // Moves the ledger's clock; samples of the slice it leaves go to the listeners.
 void advance(self_ptr self, timestamp ts) { publish(self, self->state.ledger.advance(ts)); }
 
+// Keeps a booked fill for the report: in memory, or in the fill file once there are too many.
+void record(portfolio_state& st, const fill& f) {
+  ++st.fill_count;
+  if (!st.spill && st.fill_count <= st.fills_in_memory) {
+    st.fills.push_back(f);
+    return;
+  }
+  if (!st.spill) {
+    st.spill = std::make_unique<fill_file_writer>(temporary_fill_path(st.fill_directory));
+    if (!st.spill->ok())
+      spdlog::error("Fill file not created path={}", st.spill->path());
+    spdlog::info("Fills spill to a file path={} in_memory={}", st.spill->path(), st.fills.size());
+    for (const auto& kept : st.fills)
+      st.spill->write(kept);
+    st.fills = std::vector<fill>{};
+  }
+  st.spill->write(f);
+}
+
 void book(self_ptr self, const fill& f) {
   auto& st = self->state;
   std::vector<position_snapshot> changed;
@@ -74,7 +115,7 @@ void book(self_ptr self, const fill& f) {
                   f.header.strategy, f.header.symbol, problem->message);
     return;
   }
-  st.fills.push_back(f);
+  record(st, f);
   for (const auto& s : changed)
     tell_listeners(self, to_protocol(s, st.part.now()));
 }
@@ -119,9 +160,17 @@ void handle(self_ptr self, portfolio_input& input) {
       input);
 }
 
-portfolio_report report_of(const portfolio_state& st) {
+portfolio_report report_of(portfolio_state& st) {
   portfolio_report out;
-  out.fills = st.fills;
+  out.fill_count = st.fill_count;
+  if (st.spill) {
+    if (!st.spill->flush())
+      spdlog::error("Fill file not written path={} fills={}", st.spill->path(), st.fill_count);
+    out.fill_file = st.spill->path();
+    st.spill_handed_over = true;
+  } else {
+    out.fills = st.fills;
+  }
   out.equity.reserve(st.ledger.curve().size());
   for (const auto& p : st.ledger.curve())
     out.equity.push_back(to_protocol(p, p.ts));
@@ -134,6 +183,8 @@ portfolio_actor::behavior_type portfolio_behavior(self_ptr self, portfolio_confi
                                                   participant_setup setup) {
   auto& st = self->state;
   st.ledger = portfolio_ledger{config.ledger()};
+  st.fills_in_memory = config.fills_in_memory;
+  st.fill_directory = config.fill_directory;
   participant_hooks<portfolio_input> hooks;
   hooks.handle = [self](portfolio_input& input) { handle(self, input); };
   hooks.fire_due = [self](timestamp now) { advance(self, now); };

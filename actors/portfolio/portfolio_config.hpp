@@ -25,6 +25,12 @@ struct portfolio_config {
   /// The most samples the equity curve keeps (0: no limit); beyond it the curve is thinned to
   /// every 2nd, 4th, ... sample, keeping the first and the latest (see ledger_config).
   std::size_t max_curve_samples = ledger_config{}.max_curve_samples;
+  /// The most fills kept in memory for the report; from the next one on, every fill goes to a
+  /// temporary file instead (portfolio_report::fill_file, read back by run_result::for_each_fill),
+  /// so that memory does not grow with the number of fills.
+  std::size_t fills_in_memory = 16'384;
+  /// The folder of that file (empty: the system's temporary folder).
+  std::string fill_directory;
 
   /// Returns the ledger configuration these settings make.
   [[nodiscard]] ledger_config ledger() const {

@@ -48,6 +48,9 @@ using self_ptr = venue_impl::stateful_pointer<venue_state>;
 void emit(self_ptr self) {
   auto& st = self->state;
   auto events = st.core->take_events();
+  // Orders that finished shrink to a compact record of their ids (the venue still answers
+  // reused ids and late cancels as before).
+  st.core->forget_finished();
   if (events.empty())
     return;
   if (!st.listener) {

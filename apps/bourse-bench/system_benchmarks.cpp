@@ -70,7 +70,10 @@ actor_run run_actors(const std::vector<market_slice>& slices, int threads) {
   auto result = ts.run();
   actor_run out;
   out.seconds = result.wall_seconds;
-  out.fills = std::move(result.report.fills);
+  out.fills.reserve(result.fill_count());
+  if (auto error = result.for_each_fill([&](const fill& f) { out.fills.push_back(f); });
+      !error.empty())
+    out.problem = error;
   if (!result.ok)
     out.problem = result.problems.empty() ? "run failed" : result.problems.front();
   return out;

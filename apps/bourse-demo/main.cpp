@@ -66,10 +66,13 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "bourse-demo: %s\n", p.c_str());
     return 1;
   }
-  bourse::demo::print_summary(results);
-  if (auto err = bourse::demo::write_outputs(results, opts.out_dir, opts); !err.empty()) {
-    std::fprintf(stderr, "bourse-demo: %s\n", err.c_str());
+  // One pass over the fills writes the files and computes the statistics the table shows.
+  auto outputs = bourse::demo::write_outputs(results, opts.out_dir, opts);
+  bourse::demo::print_summary(results, outputs);
+  if (!outputs.error.empty()) {
+    std::fprintf(stderr, "bourse-demo: %s\n", outputs.error.c_str());
     return 1;
   }
+  bourse::demo::print_written(outputs);
   return 0;
 }

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 
 #include "bourse/report/statistics.hpp"
 #include "bourse/report/trades_csv.hpp"
@@ -24,13 +25,14 @@ std::uint64_t events_of(const run_summary& s) { return s.quotes + s.trades + s.b
 
 } // namespace
 
-void print_summary(const std::vector<scenario_result>& results) {
+void print_summary(const std::vector<scenario_result>& results, const demo_outputs& outputs) {
   std::printf("\n%-8s %-20s %7s %7s %14s %8s %9s %8s\n", "scenario", "strategy", "fills", "trips",
               "net PnL", "Sharpe", "max DD", "win rate");
   std::printf("%.*s\n", 88, "----------------------------------------------------------------------"
                             "------------------------------");
-  for (const auto& r : results)
-    for (const auto& series : report_series_of(r.result)) {
+  for (std::size_t i = 0; i < results.size() && i < outputs.series.size(); ++i)
+    for (const auto& series : outputs.series[i]) {
+      const auto& r = results[i];
       const auto& st = series.stats;
       std::printf("%-8s %-20s %7zu %7zu %14.2f %8s %9s %8s\n", r.name.c_str(),
                   series.name.c_str(), st.fill_count, st.round_trips, st.net_pnl,
@@ -53,50 +55,93 @@ void print_summary(const std::vector<scenario_result>& results) {
   }
 }
 
-std::string write_outputs(const std::vector<scenario_result>& results, const std::string& out_dir,
-                          const options& opts) {
+demo_outputs write_outputs(const std::vector<scenario_result>& results, const std::string& out_dir,
+                           const options& opts) {
   namespace fs = std::filesystem;
+  demo_outputs out;
   std::error_code ec;
   fs::create_directories(out_dir, ec);
   if (ec)
-    return out_dir + ": cannot create the folder: " + ec.message();
-  std::vector<report::fill_record> fills;
+    out.error = out_dir + ": cannot create the folder: " + ec.message();
+  out.trades_path = (fs::path(out_dir) / "trades.csv").string();
+  out.report_path = (fs::path(out_dir) / "report.html").string();
+  const std::string trades_temp = out.trades_path + ".tmp";
+  const std::string report_temp = out.report_path + ".tmp";
+  const report::html_options html{};
   report::report_input input;
   input.title = "bourse-demo report";
   input.summary.emplace_back("mode", to_string(opts.mode));
-  for (const auto& r : results) {
-    auto f = fill_records(r.result);
-    fills.insert(fills.end(), f.begin(), f.end());
-    for (auto& series : report_series_of(r.result, r.name + " / "))
-      input.series.push_back(std::move(series));
-    const auto& s = r.result.summary;
-    input.summary.emplace_back(r.name + " data",
-                               format_iso8601(s.first_ts) + " .. " + format_iso8601(s.last_ts));
-    input.summary.emplace_back(r.name + " events", std::to_string(events_of(s)));
-    input.summary.emplace_back(r.name + " messages", std::to_string(s.messages));
-    char wall[64];
-    std::snprintf(wall, sizeof(wall), "%.3f s on %zu worker threads", r.result.wall_seconds,
-                  r.result.worker_threads);
-    input.summary.emplace_back(r.name + " wall time", wall);
-  }
-  input.fills = fills;
-  auto trades_path = (fs::path(out_dir) / "trades.csv").string();
   {
-    std::ofstream out(trades_path, std::ios::binary);
-    report::write_trades_csv(out, fills);
-    if (!out)
-      return trades_path + ": cannot write";
+    std::ofstream trades;
+    if (out.error.empty()) {
+      trades.open(trades_temp, std::ios::binary | std::ios::trunc);
+      if (!trades)
+        out.error = trades_temp + ": cannot write";
+    }
+    std::optional<report::trades_csv_writer> writer;
+    if (out.error.empty())
+      writer.emplace(trades);
+    // One pass over each scenario's fills: trades.csv, the report's first rows, the statistics.
+    for (const auto& r : results) {
+      auto pass = report_pass(r.result, "", [&](const report::fill_record& f) {
+        if (writer)
+          writer->write(f);
+        if (input.fills.size() < html.max_trade_rows)
+          input.fills.push_back(f);
+        ++out.fills;
+      });
+      if (!pass.error.empty() && out.error.empty())
+        out.error = r.name + ": " + pass.error;
+      for (const auto& series : pass.series) {
+        auto named = series;
+        named.name = r.name + " / " + series.name;
+        input.series.push_back(std::move(named));
+      }
+      out.series.push_back(std::move(pass.series));
+      const auto& s = r.result.summary;
+      input.summary.emplace_back(r.name + " data",
+                                 format_iso8601(s.first_ts) + " .. " + format_iso8601(s.last_ts));
+      input.summary.emplace_back(r.name + " events", std::to_string(events_of(s)));
+      input.summary.emplace_back(r.name + " messages", std::to_string(s.messages));
+      char wall[64];
+      std::snprintf(wall, sizeof(wall), "%.3f s on %zu worker threads", r.result.wall_seconds,
+                    r.result.worker_threads);
+      input.summary.emplace_back(r.name + " wall time", wall);
+    }
+    if (writer) {
+      trades.flush();
+      if (!trades && out.error.empty())
+        out.error = trades_temp + ": cannot write";
+    }
   }
-  auto report_path = (fs::path(out_dir) / "report.html").string();
-  {
-    std::ofstream out(report_path, std::ios::binary);
-    report::write_html_report(out, input);
-    if (!out)
-      return report_path + ": cannot write";
+  input.fill_count = out.fills;
+  if (out.error.empty()) {
+    std::ofstream report(report_temp, std::ios::binary | std::ios::trunc);
+    report::write_html_report(report, input, html);
+    report.flush();
+    if (!report)
+      out.error = report_temp + ": cannot write";
   }
-  std::printf("\nWrote %s (%zu fills) and %s\n", trades_path.c_str(), fills.size(),
-              report_path.c_str());
-  return {};
+  if (out.error.empty()) {
+    fs::rename(trades_temp, out.trades_path, ec);
+    if (ec)
+      out.error = out.trades_path + ": cannot rename " + trades_temp + ": " + ec.message();
+  }
+  if (out.error.empty()) {
+    fs::rename(report_temp, out.report_path, ec);
+    if (ec)
+      out.error = out.report_path + ": cannot rename " + report_temp + ": " + ec.message();
+  }
+  if (!out.error.empty()) {
+    fs::remove(trades_temp, ec);
+    fs::remove(report_temp, ec);
+  }
+  return out;
+}
+
+void print_written(const demo_outputs& outputs) {
+  std::printf("\nWrote %s (%zu fills) and %s\n", outputs.trades_path.c_str(), outputs.fills,
+              outputs.report_path.c_str());
 }
 
 } // namespace bourse::demo

@@ -30,7 +30,7 @@ outcome summarize(const run_result& result) {
   std::ostringstream csv;
   report::write_trades_csv(csv, fill_records(result));
   o.trades = csv.str();
-  o.fills = result.report.fills.size();
+  o.fills = result.fill_count();
   for (const auto& p : result.report.positions)
     o.pnl += std::to_string(p.strategy) + ":" + p.symbol + ":" + p.net_qty.to_string() + ":" +
              p.realized_pnl.to_string() + ":" + p.fees.to_string() + "\n";

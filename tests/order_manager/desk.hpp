@@ -28,6 +28,9 @@ struct desk {
   std::vector<venue_command> venue_commands;
   /// The data time of the latest input.
   timestamp now = 0;
+  /// When true, the order manager and the venues forget finished orders whenever the desk has
+  /// settled, as the actors do after every step.
+  bool forget = false;
 
   /// Builds a desk with one venue per settings; every instrument is routed to its venue.
   explicit desk(const order_manager_settings& om_settings,
@@ -123,8 +126,14 @@ struct desk {
           moved = true;
           om.on_venue_event(e, now);
         }
-      if (!moved)
+      if (!moved) {
+        if (forget) {
+          (void)om.forget_finished();
+          for (auto& v : venues)
+            (void)v->forget_finished();
+        }
         return;
+      }
     }
     FAIL("the desk did not settle");
   }
@@ -132,11 +141,13 @@ struct desk {
   /// Returns the strategy lines since the last call.
   std::vector<std::string> lines() { return std::exchange(strategy_lines, {}); }
 
-  /// Returns the state of an order the order manager tracks.
+  /// Returns the state of an order the order manager tracks (or forgot: its final state).
   order_state state_of(order_id id) const {
-    const order* o = om.tracker().find(id);
-    REQUIRE(o != nullptr);
-    return o->state;
+    if (const order* o = om.tracker().find(id))
+      return o->state;
+    auto f = om.tracker().forgotten(id);
+    REQUIRE(f.has_value());
+    return static_cast<order_state>(f->tag);
   }
 };
 

@@ -4,10 +4,12 @@
 // holds every fill in booking order, the equity curve and the final positions.
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <memory>
 #include <vector>
 
 #include "actor_test_kit.hpp"
+#include "portfolio/fill_file.hpp"
 #include "portfolio/portfolio.hpp"
 
 using namespace bourse;
@@ -171,4 +173,67 @@ TEST_CASE("the portfolio configuration reports every problem") {
   c.sample_interval = -1;
   CHECK(c.validate().size() == 2);
   CHECK(config().validate().empty());
+}
+
+TEST_CASE("past fills_in_memory the fills go to a file that the report hands over whole") {
+  coordinator_fixture fx;
+  auto ranks = std::make_shared<rank_table>();
+  auto c = config();
+  c.fills_in_memory = 2;
+  auto p = spawn_portfolio(fx.sys, c, participant_setup{run_mode::paper, 4, ranks});
+  fx.self->send(p, order_filled{make_fill(11, 1, side::buy, "10", "100", "1", 1'000)});
+  fx.self->send(p, order_filled{make_fill(12, 1, side::sell, "4", "101.5", "0.25", 2'000)});
+  SUBCASE("at the limit they stay in memory") {
+    fx.run();
+    auto r = report(fx, p);
+    CHECK(r.fills.size() == 2);
+    CHECK(r.fill_count == 2);
+    CHECK(r.fill_file.empty());
+  }
+  SUBCASE("beyond it every fill is in the file, in booking order and unchanged") {
+    auto third = make_fill(13, 1, side::sell, "6", "99.25", "-0.5", 3'000);
+    third.trade = 77;
+    third.leaves_qty = qty("2");
+    third.role = liquidity::maker;
+    third.header.symbol = "A,\"B\"";
+    fx.self->send(p, order_partially_filled{third});
+    fx.run();
+    auto r = report(fx, p);
+    CHECK(r.fills.empty());
+    CHECK(r.fill_count == 3);
+    REQUIRE_FALSE(r.fill_file.empty());
+    std::vector<fill> back;
+    {
+      fill_file owned(r.fill_file, r.fill_count);
+      CHECK(owned.for_each([&](const fill& f) { back.push_back(f); }).empty());
+    }
+    CHECK_FALSE(std::filesystem::exists(r.fill_file)); // the owner removed it
+    REQUIRE(back.size() == 3);
+    CHECK(back[0].header.id == 11);
+    CHECK(back[1].fee == cash("0.25"));
+    CHECK(back[2].header.symbol == "A,\"B\"");
+    CHECK(back[2].trade == 77);
+    CHECK(back[2].fill_price == px("99.25"));
+    CHECK(back[2].fill_price.precision() == 2);
+    CHECK(back[2].leaves_qty == qty("2"));
+    CHECK(back[2].fee == cash("-0.5"));
+    CHECK(back[2].role == liquidity::maker);
+    CHECK(back[2].fill_side == side::sell);
+    CHECK(back[2].header.ts_event == 3'000);
+  }
+}
+
+TEST_CASE("a fill file cut short is reported, not read past its end") {
+  const std::string path = temporary_fill_path();
+  {
+    fill_file_writer w(path);
+    REQUIRE(w.ok());
+    w.write(make_fill(1, 1, side::buy, "1", "10", "0", 1));
+    CHECK(w.flush());
+  }
+  std::size_t seen = 0;
+  auto error = read_fill_file(path, 2, [&](const fill&) { ++seen; });
+  CHECK(seen == 1);
+  CHECK(error.find("fill 1 is cut short") != std::string::npos);
+  std::filesystem::remove(path);
 }

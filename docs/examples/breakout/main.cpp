@@ -40,7 +40,7 @@ int main(int argc, char** argv) {
   }
   auto series = bourse::report_series_of(result);
   std::printf("bars=%llu fills=%zu round_trips=%zu net_pnl=%.2f\n",
-              static_cast<unsigned long long>(result.summary.bars), result.report.fills.size(),
+              static_cast<unsigned long long>(result.summary.bars), result.fill_count(),
               series.at(0).stats.round_trips, series.at(0).stats.net_pnl);
   return 0;
 }

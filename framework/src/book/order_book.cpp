@@ -55,6 +55,13 @@ void order_book::submit(const new_order& order, timestamp ts) {
   run_elected(ts);
 }
 
+bool order_book::forget(order_id id) noexcept {
+  const std::uint32_t* slot = ids_.find(id);
+  if (slot == nullptr || *slot != detail::id_table::finished)
+    return false;
+  return ids_.erase(id);
+}
+
 void order_book::cancel(order_id id, timestamp ts) {
   const std::uint32_t* slot = ids_.find(id);
   if (slot == nullptr || *slot == detail::id_table::finished) {

@@ -138,6 +138,10 @@ void order_manager_core::handle_submit(const new_order_request& r, timestamp now
     return reject(h, command_type::submit, reject_reason::duplicate_id,
                   order_text(r.id) + ": the id was used before (by strategy " +
                       std::to_string(seen->strategy_id) + ", " + seen->symbol + ")");
+  if (auto seen = tracker_.forgotten(r.id))
+    return reject(h, command_type::submit, reject_reason::duplicate_id,
+                  order_text(r.id) + ": the id was used before (by strategy " +
+                      std::to_string(seen->strategy) + ", " + std::string(seen->symbol) + ")");
   order o = make_order(r, now);
   if (auto refusal = validate_new_order(o))
     return reject(h, command_type::submit, reject_reason::invalid_order, refusal->message);
@@ -198,6 +202,8 @@ void order_manager_core::handle_cancel(const cancel_request& c, timestamp now) {
   if (cancel_queued(c, now))
     return;
   const order* o = tracker_.find(c.id);
+  if (o == nullptr && refuse_forgotten(c.id, c.strategy, command_type::cancel, now))
+    return;
   if (o == nullptr)
     return reject(event_header{now, now, c.id, c.strategy, 0, {}}, command_type::cancel,
                   reject_reason::unknown_order,
@@ -226,12 +232,15 @@ void order_manager_core::send_cancel(const order& o, order_info& info, timestamp
     if (auto problem = tracker_.apply(o.id, order_event::request_cancel(), now))
       warn(problem->message);
   info.cancel_in_flight = true;
+  ++info.requests_out;
   actions_.push_back(venue_command{info.venue, cancel_request{now, now, o.id, o.strategy_id}});
 }
 
 void order_manager_core::handle_replace(const replace_request& p, timestamp now) {
   const order* o = tracker_.find(p.id);
   const std::string who = order_text(p.id) + ": replace refused: ";
+  if (o == nullptr && refuse_forgotten(p.id, p.strategy, command_type::replace, now))
+    return;
   if (o == nullptr)
     return reject(event_header{now, now, p.id, p.strategy, 0, {}}, command_type::replace,
                   reject_reason::unknown_order, who + "no such order");
@@ -281,8 +290,56 @@ void order_manager_core::handle_replace(const replace_request& p, timestamp now)
     return reject(h, command_type::replace, map_denial(denial->reason), denial->message);
   if (auto refusal = tracker_.apply(p.id, order_event::request_replace(changes), now))
     return reject(h, command_type::replace, reject_reason::invalid_order, refusal->message);
+  order_info& info = info_[p.id];
+  ++info.requests_out;
   actions_.push_back(venue_command{
-      info_[p.id].venue, replace_request{now, now, p.id, p.strategy, p.new_price, p.new_qty}});
+      info.venue, replace_request{now, now, p.id, p.strategy, p.new_price, p.new_qty}});
+}
+
+bool order_manager_core::refuse_forgotten(order_id id, bourse::strategy_id requester,
+                                          command_type command, timestamp now) {
+  auto f = tracker_.forgotten(id);
+  if (!f)
+    return false;
+  // The same answers as for the order while it was held: owner first, then finished.
+  const std::string who = order_text(id) + (command == command_type::cancel
+                                                ? ": cancel refused: "
+                                                : ": replace refused: ");
+  const event_header h{now, now, id, requester, f->account, std::string(f->symbol)};
+  if (f->strategy != requester)
+    reject(h, command, reject_reason::not_owner,
+           who + "it belongs to strategy " + std::to_string(f->strategy) + ", not " +
+               std::to_string(requester));
+  else
+    reject(h, command, reject_reason::order_finished,
+           who + "the order is already " +
+               std::string(to_string(static_cast<order_state>(f->tag))));
+  return true;
+}
+
+std::size_t order_manager_core::forget_finished() {
+  auto fresh = tracker_.take_terminal();
+  finished_candidates_.insert(finished_candidates_.end(), fresh.begin(), fresh.end());
+  std::size_t forgotten = 0;
+  std::size_t kept = 0;
+  for (order_id id : finished_candidates_) {
+    auto info = info_.find(id);
+    if (info != info_.end() && info->second.requests_out > 0) {
+      finished_candidates_[kept++] = id; // a venue answer is still to come
+      continue;
+    }
+    if (queued_submits_.count(id) != 0) {
+      finished_candidates_[kept++] = id; // a duplicate submit still waits in the lane
+      continue;
+    }
+    if (tracker_.forget(id)) {
+      ++forgotten;
+      if (info != info_.end())
+        info_.erase(info);
+    }
+  }
+  finished_candidates_.resize(kept);
+  return forgotten;
 }
 
 void order_manager_core::ensure_limits(const order& o) {

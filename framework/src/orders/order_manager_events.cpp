@@ -1,5 +1,6 @@
 // The order manager core: venue events, reference prices, the end of the run, and queries.
 #include <map>
+#include <type_traits>
 #include <utility>
 
 #include "bourse/orders/order_manager_core.hpp"
@@ -74,6 +75,21 @@ void order_manager_core::on_venue_event(const execution_event& event, timestamp 
     return;
   }
   order_info& info = info_[id];
+  // The venue answers every cancel (cancelled on request, or refused) and every replace
+  // (replaced, or refused) once: forget_finished waits for those answers.
+  const bool answer = std::visit(
+      [](const auto& e) {
+        using T = std::decay_t<decltype(e)>;
+        if constexpr (std::is_same_v<T, rejected_event>)
+          return e.command != command_type::submit;
+        else if constexpr (std::is_same_v<T, cancelled_event>)
+          return e.reason == cancel_reason::user;
+        else
+          return std::is_same_v<T, replaced_event>;
+      },
+      event);
+  if (answer && info.requests_out > 0)
+    --info.requests_out;
   // Applies a lifecycle event; a refusal is noted and the venue event dropped (not forwarded).
   auto step = [&](const order_event& e) {
     if (auto problem = tracker_.apply(id, e, now)) {

@@ -8,7 +8,7 @@
 namespace bourse::orders {
 
 std::optional<order_refusal> order_tracker::add(order fresh) {
-  if (orders_.count(fresh.id) != 0)
+  if (orders_.count(fresh.id) != 0 || finished_.contains(fresh.id))
     return make_order_refusal(order_error::duplicate_order_id, fresh.id, std::nullopt, std::nullopt,
                               "the tracker already holds this id");
   if (auto problem = validate_new_order(fresh))
@@ -16,6 +16,8 @@ std::optional<order_refusal> order_tracker::add(order fresh) {
   auto it = orders_.emplace(fresh.id, std::move(fresh)).first;
   if (!is_terminal(it->second.state))
     ++live_;
+  else
+    terminal_.push_back(it->first);
   adjust(it->second, it->second.open_quantity());
   return std::nullopt;
 }
@@ -31,8 +33,10 @@ std::optional<order_refusal> order_tracker::apply(order_id id, const order_event
   const bool was_terminal = is_terminal(it->second.state);
   auto refusal = orders::apply(it->second, event, ts);
   if (!refusal) {
-    if (!was_terminal && is_terminal(it->second.state))
+    if (!was_terminal && is_terminal(it->second.state)) {
       --live_;
+      terminal_.push_back(id);
+    }
     const quantity change = it->second.open_quantity() - before;
     if (!change.is_zero())
       adjust(it->second, change);
@@ -50,10 +54,28 @@ open_quantities order_tracker::open(owner_ref owner, std::string_view symbol) co
   return it == open_.end() ? open_quantities{} : it->second;
 }
 
+bool order_tracker::forget(order_id id) {
+  auto it = orders_.find(id);
+  if (it == orders_.end() || !is_terminal(it->second.state))
+    return false;
+  const order& o = it->second;
+  // A terminal order has no open quantity: the per-owner totals do not change.
+  finished_.add(id, o.strategy_id, o.account_id, o.symbol, static_cast<std::uint8_t>(o.state));
+  orders_.erase(it);
+  return true;
+}
+
+std::vector<order_id> order_tracker::take_terminal() {
+  return std::exchange(terminal_, {});
+}
+
 std::size_t order_tracker::remove_finished() {
   std::size_t removed = 0;
   for (auto it = orders_.begin(); it != orders_.end();) {
     if (is_terminal(it->second.state)) {
+      const order& o = it->second;
+      finished_.add(it->first, o.strategy_id, o.account_id, o.symbol,
+                    static_cast<std::uint8_t>(o.state));
       it = orders_.erase(it);
       ++removed;
     } else {

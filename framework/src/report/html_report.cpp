@@ -220,21 +220,22 @@ void write_series(std::string& html, const report_series& series, std::size_t in
   html += "</section>";
 }
 
-void write_trades(std::string& html, const std::vector<fill_record>& fills,
+void write_trades(std::string& html, const std::vector<fill_record>& fills, std::size_t fill_count,
                   const html_options& options) {
   html += "<h2>Trades</h2>";
+  const std::size_t total = std::max(fills.size(), fill_count);
   const std::size_t shown = std::min(fills.size(), options.max_trade_rows);
-  if (fills.empty()) {
+  if (total == 0) {
     html += "<p class=\"note\">No fills.</p>";
     return;
   }
-  if (shown < fills.size())
+  if (shown < total)
     html += "<p class=\"note\">Showing the first " + format_number(static_cast<double>(shown), 0) +
-            " of " + format_number(static_cast<double>(fills.size()), 0) +
+            " of " + format_number(static_cast<double>(total), 0) +
             " fills; trades.csv lists them all.</p>";
   else
-    html += "<p class=\"note\">" + format_number(static_cast<double>(fills.size()), 0) +
-            (fills.size() == 1 ? " fill." : " fills.") + "</p>";
+    html += "<p class=\"note\">" + format_number(static_cast<double>(total), 0) +
+            (total == 1 ? " fill." : " fills.") + "</p>";
   html += "<section class=\"panel scroll\"><table class=\"trades\"><thead><tr><th>#</th>"
           "<th>Time (UTC)</th><th>Strategy</th><th>Symbol</th><th>Side</th>"
           "<th class=\"num\">Price</th><th class=\"num\">Qty</th><th>Order</th>"
@@ -308,7 +309,7 @@ std::string html_report(const report_input& input, const html_options& options) 
       html += "\n";
     }
   }
-  write_trades(html, input.fills, options);
+  write_trades(html, input.fills, input.fill_count, options);
   html += "\n<footer>Made by bourse. One self-contained file: inline CSS and SVG, no scripts, no "
           "external resources. Times are UTC.</footer>\n</main>\n</body>\n</html>\n";
   return html;

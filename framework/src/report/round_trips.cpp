@@ -1,21 +1,13 @@
 // Round-trip matching over average-cost positions per (strategy, symbol).
 #include "bourse/report/round_trips.hpp"
 
-#include <map>
+#include <string_view>
+#include <tuple>
 #include <utility>
-
-#include "bourse/orders/position.hpp"
 
 namespace bourse::report {
 
 namespace {
-
-// The position and the trip in progress of one (strategy, symbol).
-struct book_state {
-  orders::position pos;
-  round_trip trip;
-  money realised_base;
-};
 
 quantity magnitude(quantity q) noexcept {
   return q.is_negative() ? -q : q;
@@ -26,7 +18,8 @@ std::string fill_place(std::size_t index, const fill_record& fill) {
          fill.symbol + ")";
 }
 
-void open_trip(book_state& state, const fill_record& fill) {
+template <class State>
+void open_trip(State& state, const fill_record& fill) {
   round_trip& trip = state.trip;
   trip = round_trip{};
   trip.strategy = fill.strategy;
@@ -41,62 +34,89 @@ void open_trip(book_state& state, const fill_record& fill) {
 
 } // namespace
 
-round_trip_result match_round_trips(const std::vector<fill_record>& fills) {
-  round_trip_result result;
-  std::map<std::pair<std::string, std::string>, book_state> books;
-  for (std::size_t i = 0; i < fills.size(); ++i) {
-    const fill_record& fill = fills[i];
-    if (i > 0 && fill.ts < fills[i - 1].ts) {
-      result.trips.clear();
-      result.error =
-          input_error{fill_place(i, fill) + ": timestamp " + format_iso8601(fill.ts) +
-                      " is before the previous fill's " + format_iso8601(fills[i - 1].ts)};
-      return result;
-    }
-    auto [it, inserted] = books.try_emplace({fill.strategy, fill.symbol});
-    book_state& state = it->second;
-    if (inserted)
-      state.pos = orders::position(fill.symbol);
-    const bool was_flat = state.pos.is_flat();
-    const bool was_long = state.pos.net().is_positive();
-    if (auto problem = state.pos.apply_fill(fill.side, fill.qty, fill.price, fill.fee)) {
-      result.trips.clear();
-      result.error = input_error{fill_place(i, fill) + ": " + problem->message};
-      return result;
-    }
-    if (was_flat) {
-      open_trip(state, fill); // An opening fill realises nothing: the base is unchanged.
-      state.trip.fees = fill.fee;
-      continue;
-    }
-    round_trip& trip = state.trip;
-    ++trip.fills;
-    trip.fees += fill.fee;
-    trip.close_ts = fill.ts;
-    const quantity net = state.pos.net();
-    const bool flipped = !net.is_zero() && net.is_positive() != was_long;
-    if (net.is_zero() || flipped) {
-      trip.gross_pnl = state.pos.realised() - state.realised_base;
-      trip.net_pnl = trip.gross_pnl - trip.fees;
-      trip.closed = true;
-      result.trips.push_back(trip);
-      if (flipped)
-        open_trip(state,
-                  fill); // The remainder opens a new trip at the fill price, fee already paid.
-      continue;
-    }
-    if (magnitude(net) > trip.max_quantity)
-      trip.max_quantity = magnitude(net);
+std::optional<input_error> round_trip_matcher::add(const fill_record& fill,
+                                                   std::vector<round_trip>& closed) {
+  if (error_)
+    return error_;
+  const std::size_t i = count_;
+  if (i > 0 && fill.ts < last_ts_) {
+    error_ = input_error{fill_place(i, fill) + ": timestamp " + format_iso8601(fill.ts) +
+                         " is before the previous fill's " + format_iso8601(last_ts_)};
+    return error_;
   }
-  for (auto& [key, state] : books) {
+  auto it = books_.find(std::make_tuple(std::string_view(fill.strategy),
+                                        std::string_view(fill.symbol)));
+  if (it == books_.end()) {
+    it = books_.try_emplace(std::make_tuple(fill.strategy, fill.symbol)).first;
+    it->second.pos = orders::position(fill.symbol);
+  }
+  book_state& state = it->second;
+  const bool was_flat = state.pos.is_flat();
+  const bool was_long = state.pos.net().is_positive();
+  if (auto problem = state.pos.apply_fill(fill.side, fill.qty, fill.price, fill.fee)) {
+    error_ = input_error{fill_place(i, fill) + ": " + problem->message};
+    return error_;
+  }
+  ++count_;
+  last_ts_ = fill.ts;
+  if (was_flat) {
+    open_trip(state, fill); // An opening fill realises nothing: the base is unchanged.
+    state.trip.fees = fill.fee;
+    return std::nullopt;
+  }
+  round_trip& trip = state.trip;
+  ++trip.fills;
+  trip.fees += fill.fee;
+  trip.close_ts = fill.ts;
+  const quantity net = state.pos.net();
+  const bool flipped = !net.is_zero() && net.is_positive() != was_long;
+  if (net.is_zero() || flipped) {
+    trip.gross_pnl = state.pos.realised() - state.realised_base;
+    trip.net_pnl = trip.gross_pnl - trip.fees;
+    trip.closed = true;
+    closed.push_back(trip);
+    if (flipped)
+      open_trip(state, fill); // The remainder opens a new trip at the fill price, fee already paid.
+    return std::nullopt;
+  }
+  if (magnitude(net) > trip.max_quantity)
+    trip.max_quantity = magnitude(net);
+  return std::nullopt;
+}
+
+std::vector<round_trip> round_trip_matcher::open_trips() const {
+  std::vector<round_trip> out;
+  for (const auto& [key, state] : books_) {
     if (state.pos.is_flat())
       continue;
     round_trip trip = state.trip;
     trip.gross_pnl = state.pos.realised() - state.realised_base;
     trip.net_pnl = trip.gross_pnl - trip.fees;
     trip.closed = false;
-    result.trips.push_back(std::move(trip));
+    out.push_back(std::move(trip));
   }
+  return out;
+}
+
+std::optional<timestamp> round_trip_matcher::earliest_open() const {
+  std::optional<timestamp> out;
+  for (const auto& [key, state] : books_)
+    if (!state.pos.is_flat() && (!out || state.trip.open_ts < *out))
+      out = state.trip.open_ts;
+  return out;
+}
+
+round_trip_result match_round_trips(const std::vector<fill_record>& fills) {
+  round_trip_result result;
+  round_trip_matcher matcher;
+  for (const auto& fill : fills)
+    if (auto problem = matcher.add(fill, result.trips)) {
+      result.trips.clear();
+      result.error = std::move(problem);
+      return result;
+    }
+  for (auto& trip : matcher.open_trips())
+    result.trips.push_back(std::move(trip));
   return result;
 }
 

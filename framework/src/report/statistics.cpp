@@ -6,7 +6,6 @@
 #include <utility>
 
 #include "bourse/report/curve.hpp"
-#include "bourse/report/round_trips.hpp"
 
 namespace bourse::report {
 
@@ -116,25 +115,7 @@ void add_return_statistics(const equity_curve& curve, const statistics_options& 
     s.sortino = finite_or_none(mean / downside_deviation * scale);
 }
 
-// Needs the curve part of `s` (samples, start_ts, end_ts) and the fees already filled in.
-void add_trip_statistics(const std::vector<round_trip>& trips, statistics& s) {
-  std::vector<std::pair<timestamp, timestamp>> open_intervals;
-  for (const auto& trip : trips) {
-    s.realised_pnl += trip.gross_pnl;
-    open_intervals.emplace_back(trip.open_ts, trip.closed ? trip.close_ts : s.end_ts);
-    if (!trip.closed) {
-      ++s.open_round_trips;
-      continue;
-    }
-    ++s.round_trips;
-    if (trip.net_pnl.is_positive()) {
-      ++s.winning_trips;
-      s.gross_profit += trip.net_pnl;
-    } else if (trip.net_pnl.is_negative()) {
-      ++s.losing_trips;
-      s.gross_loss += trip.net_pnl;
-    }
-  }
+void add_ratios(statistics& s) {
   s.realised_net_pnl = s.realised_pnl - s.fees;
   if (s.round_trips > 0)
     s.win_rate = static_cast<double>(s.winning_trips) / static_cast<double>(s.round_trips);
@@ -144,41 +125,24 @@ void add_trip_statistics(const std::vector<round_trip>& trips, statistics& s) {
     s.average_loss = s.gross_loss.to_double() / static_cast<double>(s.losing_trips);
     s.profit_factor = finite_or_none(s.gross_profit.to_double() / -s.gross_loss.to_double());
   }
+}
 
-  const timestamp start = s.start_ts, end = s.end_ts;
-  if (s.samples == 0 || end <= start)
-    return;
-  std::sort(open_intervals.begin(), open_intervals.end());
-  duration_ns covered = 0;
-  timestamp reach = start;
-  for (auto [from, to] : open_intervals) {
-    from = std::max(from, reach);
-    to = std::min(to, end);
-    if (to > from) {
-      covered += to - from;
-      reach = to;
-    }
-  }
-  s.exposure = static_cast<double>(covered) / static_cast<double>(end - start);
+// The part of [from, to] inside [start, end].
+duration_ns clipped(timestamp from, timestamp to, timestamp start, timestamp end) {
+  from = std::max(from, start);
+  to = std::min(to, end);
+  return to > from ? to - from : 0;
 }
 
 } // namespace
 
-statistics_result compute_statistics(const equity_curve& curve,
-                                     const std::vector<fill_record>& fills,
-                                     const statistics_options& options) {
-  statistics_result result;
+statistics_builder::statistics_builder(const equity_curve& curve,
+                                       const statistics_options& options) {
   if (auto problem = check_curve(curve)) {
-    result.error = std::move(problem);
-    return result;
+    error_ = std::move(problem);
+    return;
   }
-  round_trip_result trips = match_round_trips(fills);
-  if (trips.error) {
-    result.error = std::move(trips.error);
-    return result;
-  }
-
-  statistics& s = result.stats;
+  statistics& s = stats_;
   s.samples = curve.size();
   if (!curve.empty()) {
     s.start_ts = curve.front().ts;
@@ -192,15 +156,107 @@ statistics_result compute_statistics(const equity_curve& curve,
   add_return_statistics(curve, options, s);
   s.max_drawdown = largest_drawdown(curve, false);
   s.max_drawdown_pct = largest_drawdown(curve, true);
+  track_exposure_ = s.samples > 0 && s.end_ts > s.start_ts;
+}
 
-  for (const auto& fill : fills) {
-    ++s.fill_count;
-    ++(fill.side == side::buy ? s.buy_count : s.sell_count);
-    s.fees += fill.fee;
+void statistics_builder::add(const fill_record& fill) {
+  if (error_)
+    return;
+  closed_.clear();
+  if (auto problem = matcher_.add(fill, closed_)) {
+    error_ = std::move(problem);
+    return;
   }
+  statistics& s = stats_;
+  ++s.fill_count;
+  ++(fill.side == side::buy ? s.buy_count : s.sell_count);
+  s.fees += fill.fee;
+  for (const auto& trip : closed_)
+    book_closed(trip);
+  // Every later interval starts at or after the earliest open trip or this fill: what ends
+  // before that can no longer merge and is settled.
+  if (track_exposure_ && pending_.size() > 64) {
+    timestamp floor = fill.ts;
+    if (auto open = matcher_.earliest_open())
+      floor = std::min(floor, *open);
+    settle(floor);
+  }
+}
+
+void statistics_builder::book_closed(const round_trip& trip) {
+  statistics& s = stats_;
+  s.realised_pnl += trip.gross_pnl;
+  ++s.round_trips;
+  if (trip.net_pnl.is_positive()) {
+    ++s.winning_trips;
+    s.gross_profit += trip.net_pnl;
+  } else if (trip.net_pnl.is_negative()) {
+    ++s.losing_trips;
+    s.gross_loss += trip.net_pnl;
+  }
+  if (track_exposure_)
+    add_interval({trip.open_ts, trip.close_ts});
+}
+
+void statistics_builder::add_interval(interval span) {
+  // Closed trips arrive in the order of their closing fills: no end so far is after span.second.
+  while (!pending_.empty() && pending_.back().second >= span.first) {
+    span.first = std::min(span.first, pending_.back().first);
+    span.second = std::max(span.second, pending_.back().second);
+    pending_.pop_back();
+  }
+  pending_.push_back(span);
+}
+
+void statistics_builder::settle(timestamp floor) {
+  while (!pending_.empty() && pending_.front().second < floor) {
+    covered_ += clipped(pending_.front().first, pending_.front().second, stats_.start_ts,
+                        stats_.end_ts);
+    pending_.pop_front();
+  }
+}
+
+statistics_result statistics_builder::finish() const {
+  statistics_result result;
+  if (error_) {
+    result.error = error_;
+    return result;
+  }
+  statistics& s = result.stats;
+  s = stats_;
   s.gross_pnl = s.net_pnl + s.fees.to_double();
-  add_trip_statistics(trips.trips, s);
+  std::vector<interval> rest(pending_.begin(), pending_.end());
+  for (const auto& trip : matcher_.open_trips()) {
+    s.realised_pnl += trip.gross_pnl;
+    ++s.open_round_trips;
+    rest.emplace_back(trip.open_ts, s.end_ts);
+  }
+  add_ratios(s);
+  if (!track_exposure_)
+    return result;
+  // The settled intervals all end before anything left here starts.
+  std::sort(rest.begin(), rest.end());
+  duration_ns covered = covered_;
+  timestamp reach = s.start_ts;
+  for (auto [from, to] : rest) {
+    from = std::max(from, reach);
+    to = std::min(to, s.end_ts);
+    if (to > from) {
+      covered += to - from;
+      reach = to;
+    }
+  }
+  s.exposure = static_cast<double>(covered) / static_cast<double>(s.end_ts - s.start_ts);
   return result;
+}
+
+statistics_result compute_statistics(const equity_curve& curve,
+                                     const std::vector<fill_record>& fills,
+                                     const statistics_options& options) {
+  statistics_builder builder(curve, options);
+  for (const auto& fill : fills)
+    builder.add(fill);
+  return builder.finish();
 }
 
 std::vector<fill_record> fills_of_strategy(const std::vector<fill_record>& fills,

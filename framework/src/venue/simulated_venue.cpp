@@ -168,12 +168,13 @@ void simulated_venue::stop(timestamp now) {
   for (auto& q : in_flight) {
     if (auto* r = std::get_if<orders::new_order_request>(&q.command)) {
       // It never reached the market: it ends as cancelled, and its id stays taken.
-      if (orders_.count(r->id) == 0) {
+      if (orders_.count(r->id) == 0 && !finished_.contains(r->id)) {
         auto rec = std::make_unique<order_record>();
         rec->request = *r;
         rec->open = r->qty;
         rec->status = venue_order_status::done;
         orders_.emplace(r->id, std::move(rec));
+        done_.push_back(r->id);
       }
       events_.push_back(orders::cancelled_event{request_header(*r, clock_), r->qty,
                                                 orders::cancel_reason::shutdown});
@@ -181,9 +182,11 @@ void simulated_venue::stop(timestamp now) {
       activate_cancel(*c, clock_);
     } else if (auto* p = std::get_if<orders::replace_request>(&q.command)) {
       const order_record* rec = find_record(p->id);
+      auto forgotten = rec ? std::nullopt : forgotten_header(p->id, clock_);
       orders::event_header h =
-          rec ? header(*rec, clock_)
-              : orders::event_header{clock_, clock_, p->id, p->strategy, 0, {}};
+          rec         ? header(*rec, clock_)
+          : forgotten ? *forgotten
+                      : orders::event_header{clock_, clock_, p->id, p->strategy, 0, {}};
       reject(h, orders::command_type::replace, orders::reject_reason::shutting_down,
              order_text(p->id) + ": replace not done: the venue stopped");
     }
@@ -212,7 +215,7 @@ void simulated_venue::activate_submit(const orders::new_order_request& r, timest
   if (stopped_)
     return reject(h, orders::command_type::submit, reject_reason::shutting_down,
                   order_text(r.id) + ": the venue is stopped");
-  if (orders_.count(r.id) != 0)
+  if (orders_.count(r.id) != 0 || finished_.contains(r.id))
     return reject(h, orders::command_type::submit, reject_reason::duplicate_id,
                   order_text(r.id) + ": the id was used before at this venue");
   instrument_state* st = instrument_of(r.symbol);
@@ -253,6 +256,17 @@ void simulated_venue::activate_submit(const orders::new_order_request& r, timest
 void simulated_venue::activate_cancel(const orders::cancel_request& c, timestamp ts) {
   using orders::reject_reason;
   order_record* rec = find_record(c.id);
+  if (rec == nullptr) {
+    // A forgotten order: finished, so the same answers as for its done record.
+    if (auto h = forgotten_header(c.id, ts)) {
+      if (h->strategy != c.strategy)
+        return reject(*h, orders::command_type::cancel, reject_reason::not_owner,
+                      order_text(c.id) + ": cancel refused: it belongs to strategy " +
+                          std::to_string(h->strategy) + ", not " + std::to_string(c.strategy));
+      return reject(*h, orders::command_type::cancel, reject_reason::order_finished,
+                    order_text(c.id) + ": cancel refused: the order is finished");
+    }
+  }
   if (rec == nullptr)
     return reject(orders::event_header{ts, ts, c.id, c.strategy, 0, {}},
                   orders::command_type::cancel, reject_reason::unknown_order,
@@ -281,6 +295,19 @@ void simulated_venue::activate_cancel(const orders::cancel_request& c, timestamp
 void simulated_venue::activate_replace(const orders::replace_request& p, timestamp ts) {
   using orders::reject_reason;
   order_record* rec = find_record(p.id);
+  if (rec == nullptr) {
+    if (auto h = forgotten_header(p.id, ts)) {
+      const std::string who = order_text(p.id) + ": replace refused: ";
+      if (stopped_)
+        return reject(*h, orders::command_type::replace, reject_reason::shutting_down,
+                      who + "the venue is stopped");
+      if (h->strategy != p.strategy)
+        return reject(*h, orders::command_type::replace, reject_reason::not_owner,
+                      who + "it belongs to strategy " + std::to_string(h->strategy));
+      return reject(*h, orders::command_type::replace, reject_reason::order_finished,
+                    who + "the order is finished");
+    }
+  }
   if (rec == nullptr)
     return reject(orders::event_header{ts, ts, p.id, p.strategy, 0, {}},
                   orders::command_type::replace, reject_reason::unknown_order,

@@ -161,6 +161,8 @@ void simulated_venue::set_status(order_record& rec, venue_order_status status) {
     else if (!was && now)
       ++live_day_orders_;
   }
+  if (status == venue_order_status::done && rec.status != venue_order_status::done)
+    done_.push_back(rec.request.id);
   rec.status = status;
 }
 
@@ -186,9 +188,40 @@ simulated_venue::order_record* simulated_venue::find_record(order_id client) noe
 }
 
 simulated_venue::order_record* simulated_venue::record_of_book_id(order_id book_id) noexcept {
-  if (book_id == 0 || book_id > client_of_book_.size())
+  if (book_id <= book_base_ || book_id - book_base_ > client_of_book_.size())
     return nullptr;
-  return find_record(client_of_book_[book_id - 1]);
+  const order_id client = client_of_book_[book_id - book_base_ - 1];
+  return client == forgotten_client ? nullptr : find_record(client);
+}
+
+std::optional<orders::event_header> simulated_venue::forgotten_header(order_id client,
+                                                                      timestamp ts) const {
+  auto f = finished_.find(client);
+  if (!f)
+    return std::nullopt;
+  return orders::event_header{ts, ts, client, f->strategy, f->account, std::string(f->symbol)};
+}
+
+std::size_t simulated_venue::forget_finished() {
+  std::size_t forgotten = 0;
+  for (order_id id : std::exchange(done_, {})) {
+    auto it = orders_.find(id);
+    if (it == orders_.end() || it->second->status != venue_order_status::done)
+      continue;
+    const order_record& rec = *it->second;
+    finished_.add(id, rec.request.strategy, rec.request.account, rec.request.symbol, 0);
+    if (rec.book_id > book_base_ && rec.book_id - book_base_ <= client_of_book_.size()) {
+      client_of_book_[rec.book_id - book_base_ - 1] = forgotten_client;
+      (void)instruments_[rec.instrument]->book->forget(rec.book_id);
+    }
+    orders_.erase(it);
+    ++forgotten;
+  }
+  while (!client_of_book_.empty() && client_of_book_.front() == forgotten_client) {
+    client_of_book_.pop_front();
+    ++book_base_;
+  }
+  return forgotten;
 }
 
 simulated_venue::instrument_state*

@@ -15,6 +15,9 @@ namespace bourse::venue {
 /// Book ids at or above this belong to synthetic orders that stand for the replayed market.
 inline constexpr order_id synthetic_id_base = order_id{1} << 63;
 
+/// The client id kept for a book id whose order the venue forgot.
+inline constexpr order_id forgotten_client = ~order_id{0};
+
 /// Returns true for a synthetic (outside liquidity) book id.
 [[nodiscard]] constexpr bool is_synthetic(order_id book_id) noexcept {
   return book_id >= synthetic_id_base;
@@ -82,6 +85,7 @@ quantity simulated_venue::with_outside(instrument_state& st, side taker,
     const auto status = st.book->status(synthetic);
     if (status == book::order_status::resting)
       st.book->cancel(synthetic, ts);
+    (void)st.book->forget(synthetic); // finished now: nothing refers to it any more
   }
   return synthetic_traded_;
 }

@@ -114,6 +114,7 @@ void simulated_venue::cross(instrument_state& st, side resting, price threshold,
   outside.qty = budget;
   synthetic_traded_ = quantity{};
   st.book->submit(outside, ts);
+  (void)st.book->forget(outside.id); // an IOC order is finished once submitted
   budget = budget - synthetic_traded_;
 }
 
@@ -167,7 +168,7 @@ void simulated_venue::enter_book(instrument_state& st, order_record& rec, timest
     if (px && px->is_positive())
       level->px = *px;
   }
-  rec.book_id = client_of_book_.size() + 1;
+  rec.book_id = book_base_ + client_of_book_.size() + 1;
   client_of_book_.push_back(rec.request.id);
   book::new_order o;
   o.id = rec.book_id;

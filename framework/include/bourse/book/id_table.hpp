@@ -53,6 +53,28 @@ public:
     return true;
   }
 
+  /// Removes `id` (backward-shift deletion keeps every probe chain intact); returns false when the
+  /// id is unknown.
+  bool erase(order_id id) noexcept {
+    std::size_t i = home(id);
+    while (slots_[i].value != empty && slots_[i].key != id)
+      i = (i + 1) & mask_;
+    if (slots_[i].value == empty)
+      return false;
+    for (std::size_t j = (i + 1) & mask_; slots_[j].value != empty; j = (j + 1) & mask_) {
+      const std::size_t k = home(slots_[j].key);
+      // The entry at j may move back to i only if its home is not cyclically in (i, j].
+      const bool stays = i <= j ? (i < k && k <= j) : (i < k || k <= j);
+      if (stays)
+        continue;
+      slots_[i] = slots_[j];
+      i = j;
+    }
+    slots_[i] = slot{};
+    --size_;
+    return true;
+  }
+
   /// Forgets every id (keeps the capacity).
   void clear() noexcept;
 

@@ -40,6 +40,12 @@ public:
   /// in sequence order.
   void expire_day(timestamp ts);
 
+  /// Forgets the finished order `id` (filled, cancelled or expired): the id becomes unknown, so
+  /// the book's memory of ids stays bounded by its live orders. Returns false (and changes
+  /// nothing) for a live or unknown id. The simulated venue, which refuses reused ids itself, calls
+  /// it for the orders it forgets.
+  bool forget(order_id id) noexcept;
+
   /// Forgets every order, id and the last trade price without reporting anything (keeps capacity).
   void clear() noexcept;
 

@@ -4,6 +4,7 @@
 // stop orders. Plain C++ (no CAF): commands in, actions out; time is an argument.
 
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <list>
 #include <map>
@@ -99,6 +100,14 @@ public:
   /// Returns true after stop().
   [[nodiscard]] bool shutting_down() const noexcept { return shutting_down_; }
 
+  /// Forgets the finished orders that no venue answer can concern any more (terminal, and every
+  /// cancel and replace sent for them answered), keeping a compact record (order_tracker::
+  /// forgotten): a reused id is still refused as duplicate_id and a cancel or replace of a
+  /// forgotten order is still refused as not_owner or order_finished with the same words.
+  /// Returns how many were forgotten. Call it now and then (the actor does after every step) to
+  /// keep memory from growing with the number of orders.
+  std::size_t forget_finished();
+
   /// Returns the actions produced since the last call, in order.
   [[nodiscard]] std::vector<om_action> take_actions();
 
@@ -123,6 +132,7 @@ private:
     std::size_t venue = 0;
     bool cancel_in_flight = false;
     bool shutdown = false;
+    std::uint32_t requests_out = 0; // cancels and replaces sent to the venue, not yet answered
   };
   using normal_lane = std::list<order_command>;
   using position_key = std::tuple<owner_kind, std::uint32_t, std::string>;
@@ -144,6 +154,8 @@ private:
   void warn(std::string text) { warnings_.push_back(std::move(text)); }
   void book_fill(const order& o, const fill_event& f);
   [[nodiscard]] event_header header_of_order(const order& o, timestamp now) const;
+  bool refuse_forgotten(order_id id, bourse::strategy_id requester, command_type command,
+                        timestamp now);
 
   risk_engine risk_;
   order_manager_settings settings_;
@@ -157,6 +169,7 @@ private:
   std::deque<order_command> priority_;
   normal_lane normal_;
   std::map<order_id, normal_lane::iterator> queued_submits_;
+  std::vector<order_id> finished_candidates_; // terminal, waiting for venue answers
   std::vector<om_action> actions_;
   std::vector<std::string> warnings_;
   bool shutting_down_ = false;

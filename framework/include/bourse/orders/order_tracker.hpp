@@ -8,9 +8,11 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <vector>
 
 #include "bourse/core/time.hpp"
 #include "bourse/orders/exposure.hpp"
+#include "bourse/orders/finished_orders.hpp"
 #include "bourse/orders/order.hpp"
 #include "bourse/orders/order_refusal.hpp"
 
@@ -19,7 +21,8 @@ namespace bourse::orders {
 /// Holds orders by id (std::map: iteration in id order) and their open quantities per owner.
 class order_tracker {
 public:
-  /// Adds a new order after validate_new_order(); refuses duplicates and invalid orders.
+  /// Adds a new order after validate_new_order(); refuses duplicates (also of forgotten orders)
+  /// and invalid orders.
   [[nodiscard]] std::optional<order_refusal> add(order fresh);
 
   /// Applies `event` at `ts` to the order with `id`; refuses unknown ids and whatever apply()
@@ -40,11 +43,27 @@ public:
   /// Returns how many held orders are not terminal yet.
   [[nodiscard]] std::size_t live() const noexcept { return live_; }
 
-  /// Returns the number of orders held (open and finished).
+  /// Returns the number of orders held (open and finished, not the forgotten ones).
   [[nodiscard]] std::size_t size() const noexcept { return orders_.size(); }
 
-  /// Forgets finished (terminal) orders; returns how many. Later events for them are unknown ids.
+  /// Forgets the finished (terminal) order `id`, keeping its id, owner, account, symbol and final
+  /// state in finished(); returns false (and changes nothing) for an order not held or not
+  /// terminal. Later events for it are refused as unknown ids.
+  bool forget(order_id id);
+
+  /// Forgets every finished (terminal) order (see forget); returns how many.
   std::size_t remove_finished();
+
+  /// Returns what is kept of a forgotten order (its final state as the tag), or nullopt.
+  [[nodiscard]] std::optional<finished_order> forgotten(order_id id) const {
+    return finished_.find(id);
+  }
+
+  /// Returns the record of forgotten orders.
+  [[nodiscard]] const finished_orders& finished() const noexcept { return finished_; }
+
+  /// Returns the ids of orders that became terminal since the last call, in that order.
+  [[nodiscard]] std::vector<order_id> take_terminal();
 
 private:
   using key = std::tuple<owner_kind, std::uint32_t, std::string>;
@@ -52,6 +71,8 @@ private:
   void adjust(const order& o, quantity change);
 
   std::map<order_id, order> orders_;
+  finished_orders finished_;
+  std::vector<order_id> terminal_;
   std::map<key, open_quantities, std::less<>> open_;
   std::size_t live_ = 0;
 };

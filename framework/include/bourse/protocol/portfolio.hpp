@@ -1,6 +1,7 @@
 #pragma once
 // Portfolio protocol: position and equity events, and the end-of-run report query.
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -37,7 +38,15 @@ struct get_portfolio_report {};
 
 /// Reply to get_portfolio_report.
 struct portfolio_report {
-  std::vector<fill> fills;                  ///< Every fill, in the order it was booked.
+  /// Every fill, in the order it was booked, while there were at most
+  /// portfolio_config::fills_in_memory of them; empty when they went to `fill_file`.
+  std::vector<fill> fills;
+  /// The number of fills booked (in `fills` or in `fill_file`).
+  std::uint64_t fill_count = 0;
+  /// The file holding every fill of a run with more than fills_in_memory fills (read it with
+  /// read_fill_file, actors/portfolio/fill_file.hpp), or empty. The receiver owns it afterwards
+  /// and removes it (trading_system::run hands it to run_result).
+  std::string fill_file;
   std::vector<equity_sampled> equity;       ///< Equity samples (per strategy and total).
   std::vector<position_changed> positions;  ///< The final position of every strategy and symbol.
 };
@@ -58,7 +67,8 @@ typename Inspector::result_type inspect(Inspector& f, get_portfolio_report&) {
 }
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, portfolio_report& x) {
-  return f(caf::meta::type_name("bourse::portfolio_report"), x.fills, x.equity, x.positions);
+  return f(caf::meta::type_name("bourse::portfolio_report"), x.fills, x.fill_count, x.fill_file,
+           x.equity, x.positions);
 }
 
 /// Receives position and equity events (e.g. a strategy that wants its own PnL, a UI).

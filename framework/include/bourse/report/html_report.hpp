@@ -37,8 +37,12 @@ struct report_input {
   /// The curves; the first one's statistics fill the headline cards. Each gets an equity chart
   /// and a drawdown chart.
   std::vector<report_series> series;
-  /// Every fill, in order (the table shows the first html_options::max_trade_rows).
+  /// Every fill, in order (the table shows the first html_options::max_trade_rows); or, for a long
+  /// run whose fills are streamed elsewhere (trades.csv), only the first ones with `fill_count`
+  /// saying how many there are.
   std::vector<fill_record> fills;
+  /// The number of fills in all when `fills` holds only the first ones; 0: fills.size().
+  std::size_t fill_count = 0;
 };
 
 /// Size limits of the report.

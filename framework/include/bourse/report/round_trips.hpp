@@ -4,13 +4,16 @@
 // example.
 
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "bourse/core/enums.hpp"
 #include "bourse/core/fixed_point.hpp"
 #include "bourse/core/time.hpp"
+#include "bourse/orders/position.hpp"
 #include "bourse/report/records.hpp"
 
 namespace bourse::report {
@@ -49,6 +52,39 @@ struct round_trip_result {
   std::vector<round_trip> trips;
   /// The first problem found, naming the fill by index and order id.
   std::optional<input_error> error;
+};
+
+/// Matches fills into round trips one fill at a time, in booking order: memory is one position
+/// and one trip in progress per (strategy, symbol), whatever the number of fills. This is what
+/// match_round_trips and statistics_builder run on.
+class round_trip_matcher {
+public:
+  /// Books the next fill (times must be non-decreasing); a trip it closes is appended to
+  /// `closed`. Returns the problem with the fill (naming it by index and order id), after which
+  /// the matcher refuses every further fill with the same problem.
+  [[nodiscard]] std::optional<input_error> add(const fill_record& fill,
+                                               std::vector<round_trip>& closed);
+
+  /// Returns the trips still open (not flat after the last fill), in (strategy, symbol) order.
+  [[nodiscard]] std::vector<round_trip> open_trips() const;
+
+  /// Returns the earliest opening time of an open trip, or nullopt when every book is flat.
+  [[nodiscard]] std::optional<timestamp> earliest_open() const;
+
+  /// Returns how many fills were booked.
+  [[nodiscard]] std::size_t fills() const noexcept { return count_; }
+
+private:
+  struct book_state {
+    orders::position pos;
+    round_trip trip;
+    money realised_base;
+  };
+
+  std::map<std::tuple<std::string, std::string>, book_state, std::less<>> books_;
+  std::size_t count_ = 0;
+  timestamp last_ts_ = 0;
+  std::optional<input_error> error_;
 };
 
 /// Returns the round trips of `fills`, booked in the given order (which must be non-decreasing in

@@ -3,6 +3,7 @@
 // drawdowns, round-trip win rate, profit factor, exposure. docs/report.md has every formula.
 
 #include <cstddef>
+#include <deque>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "bourse/core/fixed_point.hpp"
 #include "bourse/core/time.hpp"
 #include "bourse/report/records.hpp"
+#include "bourse/report/round_trips.hpp"
 
 namespace bourse::report {
 
@@ -122,6 +124,38 @@ struct statistics_result {
   /// The first problem found: a non-finite equity, samples or fills out of time order, a fill
   /// with a non-positive price or quantity.
   std::optional<input_error> error;
+};
+
+/// Computes the statistics of one equity curve and its fills, the fills given one at a time in
+/// booking order (e.g. read back from a file): memory stays bounded whatever the number of fills
+/// (one position per strategy and symbol, and the open-position intervals not yet settled).
+/// compute_statistics is this builder over a vector, so both give the same numbers.
+class statistics_builder {
+public:
+  /// Starts with the curve's statistics (samples in time order); the curve is not kept.
+  explicit statistics_builder(const equity_curve& curve, const statistics_options& options = {});
+
+  /// Adds the next fill (times non-decreasing). After a problem, further fills are ignored.
+  void add(const fill_record& fill);
+
+  /// Returns the statistics of the curve and of every fill added, or the first problem (the
+  /// curve's before the fills').
+  [[nodiscard]] statistics_result finish() const;
+
+private:
+  using interval = std::pair<timestamp, timestamp>;
+
+  void add_interval(interval span);
+  void settle(timestamp floor);
+  void book_closed(const round_trip& trip);
+
+  statistics stats_;
+  std::optional<input_error> error_;
+  round_trip_matcher matcher_;
+  std::vector<round_trip> closed_;
+  std::deque<interval> pending_; // disjoint, in time order; later ones may still merge with them
+  duration_ns covered_ = 0;      // time in position within the curve's span, settled intervals
+  bool track_exposure_ = false;
 };
 
 /// Returns the statistics of `curve` (samples in time order) and `fills` (in booking order, times

@@ -16,6 +16,7 @@
 #include "bourse/book/order_book.hpp"
 #include "bourse/core/time.hpp"
 #include "bourse/market/types.hpp"
+#include "bourse/orders/finished_orders.hpp"
 #include "bourse/orders/order_flow.hpp"
 #include "bourse/sim/step.hpp"
 #include "bourse/venue/venue_settings.hpp"
@@ -110,6 +111,20 @@ public:
   /// take effect at once and new orders are rejected with shutting_down.
   void stop(timestamp now);
 
+  /// Forgets the orders that finished (filled, cancelled, expired, rejected after entry) since
+  /// the last call, keeping a compact record (their id, owner, account and symbol): a reused id is
+  /// still refused as duplicate_id, and a cancel or replace of a forgotten order gets the same
+  /// answer as before (not_owner, order_finished, shutting_down). Returns how many were
+  /// forgotten. Call it between inputs (the venue actor does after every step) so that memory
+  /// does not grow with the number of orders.
+  std::size_t forget_finished();
+
+  /// Returns how many orders the venue holds (live and finished, not the forgotten ones).
+  [[nodiscard]] std::size_t held_orders() const noexcept { return orders_.size(); }
+
+  /// Returns the record of forgotten orders.
+  [[nodiscard]] const orders::finished_orders& forgotten() const noexcept { return finished_; }
+
   /// Returns the next time the venue must be advanced without inputs (a command's latency ends, or
   /// a session closes while DAY orders live), or no_wakeup.
   [[nodiscard]] timestamp next_wakeup() const noexcept;
@@ -165,6 +180,8 @@ private:
   void set_status(order_record& rec, venue_order_status status);
   void refresh_status(instrument_state& st, order_record& rec);
   [[nodiscard]] order_record* find_record(order_id client) noexcept;
+  [[nodiscard]] std::optional<orders::event_header> forgotten_header(order_id client,
+                                                                     timestamp ts) const;
   [[nodiscard]] order_record* record_of_book_id(order_id book_id) noexcept;
   [[nodiscard]] instrument_state* instrument_of(std::string_view symbol) noexcept;
 
@@ -174,7 +191,10 @@ private:
   std::vector<std::unique_ptr<instrument_state>> instruments_;
   std::map<std::string, std::size_t, std::less<>> by_symbol_;
   std::map<order_id, std::unique_ptr<order_record>> orders_;
-  std::vector<order_id> client_of_book_;
+  orders::finished_orders finished_;
+  std::vector<order_id> done_;              // client ids that became done since forget_finished
+  std::deque<order_id> client_of_book_;     // by book id - 1 - book_base_; forgotten: ~0
+  order_id book_base_ = 0;
   std::deque<queued_command> queue_;
   std::vector<orders::execution_event> events_;
   timestamp clock_ = 0;
