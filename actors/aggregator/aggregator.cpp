@@ -67,12 +67,16 @@ void on_quotes(self_ptr self, const quote_batch& batch) {
     st.part.set_now(batch.ts_event);
   for (auto& update : st.core->apply(batch.quotes)) {
     auto quote_msg = to_message(update.view, st.part.now());
+    quote_msg.ts_arrival = batch.ts_arrival;
     for (const auto& sub : st.subscribers) {
       if (sub.instrument != "*" && sub.instrument != update.view.instrument)
         continue;
       st.part.send(self, sub.listener, quote_msg);
-      if (update.arbitrage)
-        st.part.send(self, sub.listener, to_message(update.view, *update.arbitrage, st.part.now()));
+      if (update.arbitrage) {
+        auto arb = to_message(update.view, *update.arbitrage, st.part.now());
+        arb.ts_arrival = batch.ts_arrival;
+        st.part.send(self, sub.listener, std::move(arb));
+      }
     }
   }
 }

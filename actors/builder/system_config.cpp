@@ -9,7 +9,7 @@
 
 namespace bourse {
 
-system_config::system_config() {
+system_config::system_config(run_mode mode) {
   register_protocol_types(*this);
   // CAF 0.17 starts max(4, cores) workers; on a 2-core machine the extra workers only steal and
   // sleep, and cost a backtest about 30 %. One worker per core.
@@ -18,6 +18,9 @@ system_config::system_config() {
   // Work stealing stays (the sharing policy measured 2-4x slower for stepped backtests, and more
   // aggressive polling made quote runs slower): docs/operations.md has the numbers.
   set("logger.console", caf::atom("none"));
+  if (mode == run_mode::paper) {
+    // Paper mode: latency, not throughput (docs/performance.md, latency.paper).
+  }
 }
 
 std::string system_config::parse_options(int argc, char** argv, const std::string& config_file) {

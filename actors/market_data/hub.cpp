@@ -99,7 +99,7 @@ std::vector<symbol_bar>& batch_items(bar_batch& b) { return b.bars; }
 
 template <class Batch, class Item, class SymbolOf>
 void fan_out(self_ptr self, data_kind kind, const std::vector<Item>& items, timestamp ts,
-             SymbolOf symbol_of) {
+             timestamp arrival, SymbolOf symbol_of) {
   if (items.empty())
     return;
   auto& st = self->state;
@@ -107,6 +107,7 @@ void fan_out(self_ptr self, data_kind kind, const std::vector<Item>& items, time
     Batch batch;
     batch.ts_event = ts;
     batch.ts_init = st.part.now();
+    batch.ts_arrival = arrival;
     for (const auto& item : items)
       if (r.all || r.symbols.count(symbol_of(item)) > 0)
         batch_items(batch).push_back(item);
@@ -128,10 +129,13 @@ void on_slice(self_ptr self, market_slice& slice) {
   for (const auto& q : slice.quotes)
     st.latest[q.symbol] = q;
   fan_out<quote_batch>(self, data_kind::quotes, slice.quotes, slice.ts_event,
+                       slice.ts_arrival,
                        [](const quote& q) -> const std::string& { return q.symbol; });
   fan_out<trade_batch>(self, data_kind::trades, slice.trades, slice.ts_event,
+                       slice.ts_arrival,
                        [](const trade& t) -> const std::string& { return t.symbol; });
   fan_out<bar_batch>(self, data_kind::bars, slice.bars, slice.ts_event,
+                     slice.ts_arrival,
                      [](const symbol_bar& b) -> const std::string& { return b.symbol; });
 }
 

@@ -13,6 +13,7 @@
 #include <spdlog/spdlog.h>
 
 #include "bourse/sim/sequencer_core.hpp"
+#include "bourse/system/wall_clock.hpp"
 
 namespace bourse {
 
@@ -194,6 +195,8 @@ void emit_slice(self_ptr self, timestamp ts) {
   if (slice.quotes.empty() && slice.trades.empty() && slice.bars.empty())
     return;
   if (st.config.mode == run_mode::paper) {
+    // The wall-clock arrival every tick -> order latency is measured from.
+    slice.ts_arrival = monotonic_now();
     self->send(st.wiring.hub, std::move(slice));
     ++st.summary.messages;
     return;

@@ -40,7 +40,7 @@ int main(int argc, char** argv) {
     std::fputs(bourse::demo::help_text().c_str(), stdout);
     return 0;
   }
-  bourse::system_config cfg;
+  bourse::system_config cfg{opts.mode};
   std::vector<char*> caf_argv;
   for (auto& a : opts.caf_args)
     caf_argv.push_back(a.data());
@@ -66,7 +66,7 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "bourse-demo: %s\n", p.c_str());
     return 1;
   }
-  bourse::demo::print_summary(results);
+  bourse::demo::print_summary(results, opts);
   if (auto err = bourse::demo::write_outputs(results, opts.out_dir, opts); !err.empty()) {
     std::fprintf(stderr, "bourse-demo: %s\n", err.c_str());
     return 1;
