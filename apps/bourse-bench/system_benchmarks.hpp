@@ -37,6 +37,10 @@ void indicator_benchmarks(const bench_options& opts, std::vector<bench_row>& row
 /// messaging.*: bourse's typed market-data message vs a raw CAF int64, 1 -> 1 and 4 -> 1.
 void messaging_benchmarks(const bench_options& opts, std::vector<bench_row>& rows,
                           std::vector<std::string>& problems);
+/// latency.paper: tick -> order latency (p50, p99) of a paper run paced at 1,000 ticks/s vs the
+/// same six hops through raw CAF actors forwarding a wall-clock stamp.
+void latency_benchmarks(const bench_options& opts, std::vector<bench_row>& rows,
+                        std::vector<std::string>& problems);
 } // namespace detail
 
 /// Returns every system benchmark, in --list order.
