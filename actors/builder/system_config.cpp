@@ -20,11 +20,11 @@ system_config::system_config(run_mode mode) {
   set("logger.console", caf::atom("none"));
   if (mode == run_mode::paper) {
     // Paper mode is about latency at a modest rate, not throughput (docs/performance.md,
-    // latency.paper). One worker: the path from a tick to an order is a chain of dependent hops, and
-    // a second worker, asleep between ticks, only steals parts of it (p50 and p99 were higher, and
-    // CPU 1.6x). No moderate phase: instead of polling with uninterruptible 50 us sleeps, an idle
-    // worker goes from its 100 aggressive polls straight to the condition variable that the clock
-    // thread notifies (same latency, 40 % less CPU).
+    // latency.paper). One worker: the path from a tick to an order is a chain of dependent hops,
+    // and a second worker, asleep between ticks, only steals parts of it (no better median, a
+    // longer tail, 2.3x the CPU). No moderate phase: instead of polling with uninterruptible 50 us
+    // sleeps, an idle worker goes from its 100 aggressive polls straight to the condition variable
+    // that the clock thread notifies (same latency, 40 % less CPU).
     set("scheduler.max-threads", std::size_t{1});
     set("work-stealing.moderate-poll-attempts", std::size_t{0});
   }
