@@ -71,6 +71,7 @@ void on_quotes(self_ptr self, const quote_batch& batch) {
     st.part.set_now(batch.ts_event);
   for (auto& update : st.core->apply(batch.quotes)) {
     auto quote_msg = to_message(update.view, st.part.now());
+    quote_msg.ts_arrival = batch.ts_arrival;
     for (std::size_t i = 0; i < st.subscribers.size(); ++i) {
       const auto& sub = st.subscribers[i];
       if (sub.instrument != "*" && sub.instrument != update.view.instrument)
@@ -88,8 +89,11 @@ void on_quotes(self_ptr self, const quote_batch& batch) {
         continue;
       }
       st.part.send(self, sub.listener, quote_msg);
-      if (arbitrage)
-        st.part.send(self, sub.listener, to_message(update.view, *update.arbitrage, st.part.now()));
+      if (arbitrage) {
+        auto arb = to_message(update.view, *update.arbitrage, st.part.now());
+        arb.ts_arrival = batch.ts_arrival;
+        st.part.send(self, sub.listener, std::move(arb));
+      }
     }
   }
 }

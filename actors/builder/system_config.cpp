@@ -9,7 +9,7 @@
 
 namespace bourse {
 
-system_config::system_config() {
+system_config::system_config(run_mode mode) {
   register_protocol_types(*this);
   // CAF 0.17 starts max(4, cores) workers; on a 2-core machine the extra workers only steal and
   // sleep, and cost a backtest about 30 %. One worker per core.
@@ -18,6 +18,16 @@ system_config::system_config() {
   // Work stealing stays (the sharing policy measured 2-4x slower for stepped backtests, and more
   // aggressive polling made quote runs slower): docs/operations.md has the numbers.
   set("logger.console", caf::atom("none"));
+  if (mode == run_mode::paper) {
+    // Paper mode is about latency at a modest rate, not throughput (docs/performance.md,
+    // latency.paper). One worker: the path from a tick to an order is a chain of dependent hops,
+    // and a second worker, asleep between ticks, only steals parts of it (no better median, a
+    // longer tail, 2.3x the CPU). No moderate phase: instead of polling with uninterruptible 50 us
+    // sleeps, an idle worker goes from its 100 aggressive polls straight to the condition variable
+    // that the clock thread notifies (same latency, 40 % less CPU).
+    set("scheduler.max-threads", std::size_t{1});
+    set("work-stealing.moderate-poll-attempts", std::size_t{0});
+  }
 }
 
 std::string system_config::parse_options(int argc, char** argv, const std::string& config_file) {

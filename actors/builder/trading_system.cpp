@@ -42,6 +42,16 @@ void collect(std::vector<std::string>& out, const std::string& where, const Conf
     out.push_back(where + ": " + p);
 }
 
+// Paper mode: one key=value line per latency histogram, in µs.
+void log_latency(const char* what, const latency_histogram& h) {
+  const auto s = summarize(h);
+  spdlog::info("Latency {} count={} p50_us={:.1f} p90_us={:.1f} p99_us={:.1f} p999_us={:.1f} "
+               "max_us={:.1f} mean_us={:.1f}",
+               what, s.count, static_cast<double>(s.p50) / 1e3, static_cast<double>(s.p90) / 1e3,
+               static_cast<double>(s.p99) / 1e3, static_cast<double>(s.p999) / 1e3,
+               static_cast<double>(s.max) / 1e3, s.mean / 1e3);
+}
+
 } // namespace
 
 trading_system::trading_system(system_config& cfg, run_mode mode)
@@ -348,6 +358,21 @@ run_result trading_system::run() {
                  [&](caf::error& err) {
                    result.problems.push_back("portfolio report: " + sys.render(err));
                  });
+  if (result.problems.empty() && mode_ == run_mode::paper) {
+    auto collect_latency = [&](const auto& handle, latency_histogram& into) {
+      self->request(handle, std::chrono::seconds(30), get_latency{})
+          .receive([&](latency_report& r) { into.merge(r.histogram); },
+                   [&](caf::error& err) {
+                     result.problems.push_back("latency: " + sys.render(err));
+                   });
+    };
+    for (const auto& v : venues)
+      collect_latency(v, result.tick_to_order);
+    for (const auto& s : strategy_actors)
+      collect_latency(s, result.tick_to_decision);
+    log_latency("tick_to_order", result.tick_to_order);
+    log_latency("tick_to_decision", result.tick_to_decision);
+  }
   result.ok = result.problems.empty();
 
   // Stop every actor; handles must not outlive the actor system.

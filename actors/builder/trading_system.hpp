@@ -18,6 +18,7 @@
 #include <caf/all.hpp>
 
 #include "aggregator/aggregator_config.hpp"
+#include "bourse/core/latency_histogram.hpp"
 #include "bourse/protocol/all.hpp"
 #include "bourse/strategy/strategy.hpp"
 #include "builder/system_config.hpp"
@@ -60,6 +61,13 @@ struct run_result {
   /// Calls `visit` with every fill of the run in booking order, from memory or read back from
   /// the fill file; returns an error text when the file cannot be read (empty on success).
   std::string for_each_fill(const std::function<void(const fill&)>& visit) const;
+  /// Paper mode: tick -> order latency (ns), every venue merged: from the wall-clock arrival of the
+  /// market data a strategy was handling when it submitted to the submit reaching the venue. Empty
+  /// in a backtest.
+  latency_histogram tick_to_order;
+  /// Paper mode: tick -> decision latency (ns), every strategy merged: from the same arrival to the
+  /// strategy emitting the order. Empty in a backtest.
+  latency_histogram tick_to_decision;
 };
 
 /// Builds and runs one trading system. Spawns nothing until run(); one run per instance.

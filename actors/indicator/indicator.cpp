@@ -29,7 +29,7 @@ struct indicator_state {
 
 using self_ptr = indicator_actor::stateful_pointer<indicator_state>;
 
-void publish(self_ptr self, timestamp ts_event) {
+void publish(self_ptr self, timestamp ts_event, timestamp ts_arrival) {
   auto& st = self->state;
   for (const auto& ind : st.hosted) {
     if (!ind.ready())
@@ -37,6 +37,7 @@ void publish(self_ptr self, timestamp ts_event) {
     indicator_updated msg;
     msg.ts_event = ts_event;
     msg.ts_init = st.part.now();
+    msg.ts_arrival = ts_arrival;
     msg.symbol = st.symbol;
     msg.spec = ind.spec().text;
     msg.names = ind.output_names();
@@ -78,7 +79,7 @@ void on_bars(self_ptr self, const bar_batch& batch) {
     auto input = indicators::to_ohlcv(b.data);
     for (auto& ind : st.hosted)
       ind.update(input);
-    publish(self, b.data.ts);
+    publish(self, b.data.ts, batch.ts_arrival);
   }
 }
 

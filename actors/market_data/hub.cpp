@@ -33,6 +33,12 @@ struct hub_state {
   std::map<subscription_key, std::vector<market_data_listener_actor>> subscribers;
   // The same, per kind and listener, rebuilt when subscriptions change (no lookups per record).
   std::array<std::vector<route>, 3> routes;
+  // Paper: the order to send each kind's routes in, highest rank first (computed once the ranks are
+  // known, on the first slice). CAF's work-stealing worker runs the actor it scheduled last first,
+  // so the low ranks on the way to an order (indicators, aggregator, strategies) run before the
+  // order manager, venues and portfolio handle the same data.
+  std::array<std::vector<std::size_t>, 3> paper_order;
+  bool paper_order_known = false;
   std::map<std::string, quote> latest;
   // Backtest: what each listener gets from the current step, sent as one market_window at its end.
   std::vector<std::pair<market_data_listener_actor, market_window>> collected;
@@ -55,6 +61,7 @@ std::vector<market_data_listener_actor> listeners_of(const hub_state& st, data_k
 
 // Rebuilds the per-kind routes from the subscriptions, listeners in listeners_of order.
 void rebuild_routes(hub_state& st) {
+  st.paper_order_known = false;
   for (auto kind : {data_kind::quotes, data_kind::trades, data_kind::bars}) {
     auto& routes = st.routes[static_cast<std::size_t>(kind)];
     routes.clear();
@@ -97,16 +104,38 @@ std::vector<quote>& batch_items(quote_batch& b) { return b.quotes; }
 std::vector<trade>& batch_items(trade_batch& b) { return b.trades; }
 std::vector<symbol_bar>& batch_items(bar_batch& b) { return b.bars; }
 
+// Paper: the routes of `kind` by descending rank of the listener.
+const std::vector<std::size_t>& paper_order(hub_state& st, data_kind kind) {
+  if (!st.paper_order_known) {
+    for (std::size_t k = 0; k < st.routes.size(); ++k) {
+      const auto& routes = st.routes[k];
+      auto& order = st.paper_order[k];
+      order.resize(routes.size());
+      for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+      std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return st.part.rank_of(routes[a].listener.id()) > st.part.rank_of(routes[b].listener.id());
+      });
+    }
+    st.paper_order_known = true;
+  }
+  return st.paper_order[static_cast<std::size_t>(kind)];
+}
+
 template <class Batch, class Item, class SymbolOf>
 void fan_out(self_ptr self, data_kind kind, const std::vector<Item>& items, timestamp ts,
-             SymbolOf symbol_of) {
+             timestamp arrival, SymbolOf symbol_of) {
   if (items.empty())
     return;
   auto& st = self->state;
-  for (const auto& r : st.routes[static_cast<std::size_t>(kind)]) {
+  const auto& routes = st.routes[static_cast<std::size_t>(kind)];
+  const bool paper = st.part.mode() == run_mode::paper;
+  for (std::size_t i = 0; i < routes.size(); ++i) {
+    const auto& r = routes[paper ? paper_order(st, kind)[i] : i];
     Batch batch;
     batch.ts_event = ts;
     batch.ts_init = st.part.now();
+    batch.ts_arrival = arrival;
     for (const auto& item : items)
       if (r.all || r.symbols.count(symbol_of(item)) > 0)
         batch_items(batch).push_back(item);
@@ -128,10 +157,13 @@ void on_slice(self_ptr self, market_slice& slice) {
   for (const auto& q : slice.quotes)
     st.latest[q.symbol] = q;
   fan_out<quote_batch>(self, data_kind::quotes, slice.quotes, slice.ts_event,
+                       slice.ts_arrival,
                        [](const quote& q) -> const std::string& { return q.symbol; });
   fan_out<trade_batch>(self, data_kind::trades, slice.trades, slice.ts_event,
+                       slice.ts_arrival,
                        [](const trade& t) -> const std::string& { return t.symbol; });
   fan_out<bar_batch>(self, data_kind::bars, slice.bars, slice.ts_event,
+                     slice.ts_arrival,
                      [](const symbol_bar& b) -> const std::string& { return b.symbol; });
 }
 

@@ -41,7 +41,8 @@ orders::fill_event to_core_fill(const fill& f, bool complete) {
 orders::new_order_request to_core(const submit_order& m) {
   return orders::new_order_request{m.ts_event, m.ts_init,     m.id,         m.strategy,
                                    m.account,  m.symbol,      m.order_side, m.type,
-                                   m.tif,      m.limit_price, m.stop_price, m.qty};
+                                   m.tif,      m.limit_price, m.stop_price, m.qty,
+                                   m.ts_trigger};
 }
 
 orders::cancel_request to_core(const cancel_order& m) {
@@ -54,7 +55,8 @@ orders::replace_request to_core(const replace_order& m) {
 
 submit_order to_protocol(const orders::new_order_request& c) {
   return submit_order{c.ts_event,   c.ts_init, c.id,  c.strategy,    c.account,    c.symbol,
-                      c.order_side, c.type,    c.tif, c.limit_price, c.stop_price, c.qty};
+                      c.order_side, c.type,    c.tif, c.limit_price, c.stop_price, c.qty,
+                      c.ts_trigger};
 }
 
 cancel_order to_protocol(const orders::cancel_request& c) {

@@ -13,6 +13,7 @@
 #include <spdlog/spdlog.h>
 
 #include "bourse/sim/sequencer_core.hpp"
+#include "bourse/system/wall_clock.hpp"
 
 namespace bourse {
 
@@ -43,7 +44,7 @@ struct sequencer_state {
   sequencer_config config;
   sequencer_wiring wiring;
   std::optional<sequencer_core> core; // backtest: sweep planning
-  market_slices outbox;               // backtest: slices released, not yet sent to the hub
+  market_slices outbox;               // slices released, not yet sent to the hub
   timestamp sent_through = before_data; // data time of the last slice released to the hub
   timestamp last_settled = before_data;
   std::uint64_t settle_sweeps = 0;      // sweeps in a row at one data time
@@ -194,8 +195,7 @@ void emit_slice(self_ptr self, timestamp ts) {
   if (slice.quotes.empty() && slice.trades.empty() && slice.bars.empty())
     return;
   if (st.config.mode == run_mode::paper) {
-    self->send(st.wiring.hub, std::move(slice));
-    ++st.summary.messages;
+    st.outbox.slices.push_back(std::move(slice)); // sent by release_paper()
     return;
   }
   // Backtest: collected, and sent as one message by release_slices().
@@ -221,7 +221,29 @@ void begin_stop(self_ptr self) {
   next_stop(self);
 }
 
+// Paper: stamps the slices taken since the last call with their wall-clock arrival and sends them
+// to the hub, one message each. Called last in a handler, after the next pacing timer is set: the
+// timer wakes CAF's clock thread, and that wake-up (and the feed's refill) must not sit between
+// the stamp and the hub.
+void release_paper(self_ptr self) {
+  auto& st = self->state;
+  for (auto& slice : st.outbox.slices) {
+    // The wall-clock arrival every tick -> order latency is measured from.
+    slice.ts_arrival = monotonic_now();
+    self->send(st.wiring.hub, std::move(slice));
+    ++st.summary.messages;
+  }
+  st.outbox.slices.clear();
+}
+
+void advance_paper_until_paused(self_ptr self);
+
 void advance_paper(self_ptr self) {
+  advance_paper_until_paused(self);
+  release_paper(self);
+}
+
+void advance_paper_until_paused(self_ptr self) {
   auto& st = self->state;
   while (st.current == phase::running && !st.in_slice) {
     if (!fill_feeds(self)) {
@@ -233,6 +255,7 @@ void advance_paper(self_ptr self) {
     }
     timestamp now = head_ts(st);
     if (now == no_wakeup) {
+      release_paper(self); // before the hub's stop_run
       begin_stop(self);
       return;
     }

@@ -12,7 +12,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include "bourse/core/latency_histogram.hpp"
 #include "bourse/strategy/timer_queue.hpp"
+#include "bourse/system/wall_clock.hpp"
 #include "strategy/strategy_messages.hpp"
 
 namespace bourse {
@@ -67,6 +69,10 @@ struct strategy_state {
   std::map<order_id, timestamp> unanswered;
   std::uint64_t errors = 0;
   std::string last_error;
+  // Paper: wall-clock arrival of the market data being handled (0 while handling anything else);
+  // orders emitted meanwhile carry it as ts_trigger.
+  timestamp trigger = 0;
+  latency_histogram decision_latency; // paper: trigger -> order emitted (ns)
   static inline const char* name = "strategy";
 };
 
@@ -82,7 +88,14 @@ void actor_context::emit(strategy_command command) {
         if constexpr (std::is_same_v<std::decay_t<decltype(cmd)>, submit_command>)
           if (st.part.mode() == run_mode::backtest)
             st.unanswered.emplace(cmd.id, st.part.now());
-        st.part.send(self_, st.order_manager, to_protocol(cmd, st.part.now()));
+        auto msg = to_protocol(cmd, st.part.now());
+        if constexpr (std::is_same_v<decltype(msg), submit_order>) {
+          if (st.trigger != 0) {
+            msg.ts_trigger = st.trigger;
+            st.decision_latency.record(monotonic_now() - st.trigger);
+          }
+        }
+        st.part.send(self_, st.order_manager, std::move(msg));
       },
       command);
 }
@@ -174,6 +187,19 @@ timestamp input_time(const strategy_input& input) {
       input);
 }
 
+// Paper mode: the wall-clock arrival of market data (directly or through the aggregator or an
+// indicator); 0 for order events and timers.
+timestamp arrival_of(const strategy_input& input) {
+  return std::visit(overloaded{[](const quote_batch& m) { return m.ts_arrival; },
+                               [](const trade_batch& m) { return m.ts_arrival; },
+                               [](const bar_batch& m) { return m.ts_arrival; },
+                               [](const indicator_updated& m) { return m.ts_arrival; },
+                               [](const aggregated_quote& m) { return m.ts_arrival; },
+                               [](const arbitrage_opportunity& m) { return m.ts_arrival; },
+                               [](const auto&) { return timestamp{0}; }},
+                    input);
+}
+
 void handle(self_ptr self, strategy_input& input) {
   auto& st = self->state;
   if (st.part.mode() == run_mode::paper) {
@@ -181,6 +207,7 @@ void handle(self_ptr self, strategy_input& input) {
     // builder has wired everything by then, and now() means something).
     st.part.set_now(std::max(st.part.now(), input_time(input)));
     start(self);
+    st.trigger = arrival_of(input);
   }
   auto& s = *st.logic;
   std::visit(
@@ -228,6 +255,7 @@ void handle(self_ptr self, strategy_input& input) {
             guarded(self, "on_order_update", [&] { s.handle_order_update(to_core(m)); });
           }},
       input);
+  st.trigger = 0;
 }
 
 void fire_due(self_ptr self, timestamp now) {
@@ -303,6 +331,7 @@ strategy_actor::behavior_type strategy_behavior(self_ptr self,
       },
       [=](get_runtime_info) { return participant<strategy_input>::runtime(self); },
       [=](get_strategy_status) { return status_of(self->state); },
+      [=](get_latency) { return latency_report{self->state.decision_latency}; },
       [=](quote_batch& m) { accept(m); },
       [=](trade_batch& m) { accept(m); },
       [=](bar_batch& m) { accept(m); },

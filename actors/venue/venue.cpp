@@ -8,6 +8,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include "bourse/core/latency_histogram.hpp"
+#include "bourse/system/wall_clock.hpp"
 #include "bourse/venue/simulated_venue.hpp"
 #include "order_manager/order_flow_convert.hpp"
 
@@ -40,6 +42,7 @@ struct venue_state {
   bool holding = false;            // paper, during an order_commands batch: events wait in `held`
   std::vector<order_event_message> held;
   bool warned_no_listener = false;
+  latency_histogram tick_to_order; // paper: trigger data's arrival -> submit handled here (ns)
   static inline const char* name = "venue";
 };
 
@@ -128,9 +131,11 @@ void handle(self_ptr self, venue_input& input) {
           advance_clock(self, msg.ts_event);
           auto cmd = oc::to_core(msg);
           const timestamp arrival = st.part.now();
-          if constexpr (std::is_same_v<T, submit_order>)
+          if constexpr (std::is_same_v<T, submit_order>) {
+            if (msg.ts_trigger != 0 && st.part.mode() == run_mode::paper)
+              st.tick_to_order.record(monotonic_now() - msg.ts_trigger);
             st.core->submit(cmd, arrival);
-          else if constexpr (std::is_same_v<T, cancel_order>)
+          } else if constexpr (std::is_same_v<T, cancel_order>)
             st.core->cancel(cmd, arrival);
           else
             st.core->replace(cmd, arrival);
@@ -180,6 +185,7 @@ venue_impl::behavior_type venue_behavior(self_ptr self, venue_config config,
         self->state.part.accept_all(self, window_inputs<venue_input>(std::move(w)));
       },
       [=](attach_order_listener& m) { self->state.listener = std::move(m.listener); },
+      [=](get_latency) { return latency_report{self->state.tick_to_order}; },
       [=](venue_wakeup& w) {
         auto& s = self->state;
         if (w.due == s.scheduled)

@@ -55,6 +55,10 @@ void bars_benchmarks(const bench_options& opts, std::vector<bench_row>& rows,
 /// pipeline.parallel: 8 symbols, each with its own strategy and indicators, 2 workers vs 1.
 void parallel_benchmarks(const bench_options& opts, std::vector<bench_row>& rows,
                          std::vector<std::string>& problems);
+/// latency.paper: tick -> order latency (p50, p99) of a paper run paced at 1,000 ticks/s vs the
+/// same six hops through raw CAF actors forwarding a wall-clock stamp.
+void latency_benchmarks(const bench_options& opts, std::vector<bench_row>& rows,
+                        std::vector<std::string>& problems);
 } // namespace detail
 
 /// Returns every system benchmark, in --list order.

@@ -40,7 +40,7 @@ int main(int argc, char** argv) {
     std::fputs(bourse::demo::help_text().c_str(), stdout);
     return 0;
   }
-  bourse::system_config cfg;
+  bourse::system_config cfg{opts.mode};
   std::vector<char*> caf_argv;
   for (auto& a : opts.caf_args)
     caf_argv.push_back(a.data());
@@ -68,7 +68,7 @@ int main(int argc, char** argv) {
   }
   // One pass over the fills writes the files and computes the statistics the table shows.
   auto outputs = bourse::demo::write_outputs(results, opts.out_dir, opts);
-  bourse::demo::print_summary(results, outputs);
+  bourse::demo::print_summary(results, outputs, opts);
   if (!outputs.error.empty()) {
     std::fprintf(stderr, "bourse-demo: %s\n", outputs.error.c_str());
     return 1;

@@ -22,7 +22,8 @@ usage: bourse-demo [options] [CAF options]
   --strategy SPEC           name:key=value,... (repeatable; default: sma_cross and rsi_reversion
                             on the bars, cross_venue_spread on the synthetic ticks); names:
                             sma_cross, rsi_reversion, cross_venue_spread
-  --mode backtest|paper     backtest (data time, deterministic; default) or paper (wall-clock paced)
+  --mode backtest|paper     backtest (data time, deterministic; default) or paper (wall-clock paced;
+                            prints tick->order latency, one scheduler worker unless set below)
   --speed X                 paper mode: data seconds per wall second (default 432000)
   --config FILE             CAF config file (./caf-application.ini is never read implicitly)
   --out DIR                 output folder (default ./bourse-out)

@@ -23,9 +23,29 @@ std::string fmt_opt(const std::optional<double>& v, const char* format, double s
 
 std::uint64_t events_of(const run_summary& s) { return s.quotes + s.trades + s.bars; }
 
+double us(std::int64_t ns) { return static_cast<double>(ns) / 1e3; }
+
+void print_latency_row(const std::string& scenario, const char* what, const latency_histogram& h) {
+  const auto s = summarize(h);
+  std::printf("%-8s %-16s %8llu %9.1f %9.1f %9.1f %10.1f %9.1f\n", scenario.c_str(), what,
+              static_cast<unsigned long long>(s.count), us(s.p50), us(s.p90), us(s.p99),
+              us(s.p999), us(s.max));
+}
+
+// Paper mode: wall-clock latency from the arrival of the data a strategy acted on.
+void print_latency(const std::vector<scenario_result>& results) {
+  std::printf("\n%-8s %-16s %8s %9s %9s %9s %10s %9s\n", "scenario", "latency [us]", "orders",
+              "p50", "p90", "p99", "p99.9", "max");
+  for (const auto& r : results) {
+    print_latency_row(r.name, "tick->order", r.result.tick_to_order);
+    print_latency_row(r.name, "tick->decision", r.result.tick_to_decision);
+  }
+}
+
 } // namespace
 
-void print_summary(const std::vector<scenario_result>& results, const demo_outputs& outputs) {
+void print_summary(const std::vector<scenario_result>& results, const demo_outputs& outputs,
+                   const options& opts) {
   std::printf("\n%-8s %-20s %7s %7s %14s %8s %9s %8s\n", "scenario", "strategy", "fills", "trips",
               "net PnL", "Sharpe", "max DD", "win rate");
   std::printf("%.*s\n", 88, "----------------------------------------------------------------------"
@@ -53,6 +73,8 @@ void print_summary(const std::vector<scenario_result>& results, const demo_outpu
                 static_cast<unsigned long long>(s.messages), r.result.wall_seconds,
                 r.result.worker_threads, rate);
   }
+  if (opts.mode == run_mode::paper)
+    print_latency(results);
 }
 
 demo_outputs write_outputs(const std::vector<scenario_result>& results, const std::string& out_dir,
@@ -107,6 +129,15 @@ demo_outputs write_outputs(const std::vector<scenario_result>& results, const st
       std::snprintf(wall, sizeof(wall), "%.3f s on %zu worker threads", r.result.wall_seconds,
                     r.result.worker_threads);
       input.summary.emplace_back(r.name + " wall time", wall);
+      if (opts.mode == run_mode::paper) {
+        const auto l = summarize(r.result.tick_to_order);
+        char text[160];
+        std::snprintf(text, sizeof(text),
+                      "p50 %.1f us, p99 %.1f us, p99.9 %.1f us, max %.1f us (%llu orders)",
+                      us(l.p50), us(l.p99), us(l.p999), us(l.max),
+                      static_cast<unsigned long long>(l.count));
+        input.summary.emplace_back(r.name + " tick->order latency", text);
+      }
     }
     if (writer) {
       trades.flush();

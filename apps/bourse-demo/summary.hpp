@@ -28,8 +28,10 @@ struct demo_outputs {
 [[nodiscard]] demo_outputs write_outputs(const std::vector<scenario_result>& results,
                                          const std::string& out_dir, const options& opts);
 
-/// Prints the per-strategy summary table and the run totals to stdout.
-void print_summary(const std::vector<scenario_result>& results, const demo_outputs& outputs);
+/// Prints the per-strategy summary table and the run totals to stdout; in paper mode also the
+/// tick -> order and tick -> decision latency of each scenario.
+void print_summary(const std::vector<scenario_result>& results, const demo_outputs& outputs,
+                   const options& opts);
 
 /// Prints which files were written.
 void print_written(const demo_outputs& outputs);

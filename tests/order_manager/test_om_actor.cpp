@@ -134,6 +134,19 @@ TEST_CASE_FIXTURE(om_fixture, "the order manager routes commands and forwards ve
   }
 }
 
+TEST_CASE_FIXTURE(om_fixture, "a submit's ts_trigger reaches the venue unchanged") {
+  auto om = spawn_om(run_mode::paper);
+  auto triggered = limit_order(1, "10.00");
+  triggered.ts_trigger = 987'654'321;
+  self->send(om, triggered);
+  self->send(om, limit_order(2, "10.00")); // no trigger: a timer or an order event decided it
+  run();
+  auto sent = venue_log->all<submit_order>();
+  REQUIRE(sent.size() == 2);
+  CHECK(sent[0].ts_trigger == 987'654'321);
+  CHECK(sent[1].ts_trigger == 0);
+}
+
 TEST_CASE_FIXTURE(om_fixture,
                   "a cancel behind 1,000 limit orders in the mailbox is handled first") {
   auto om = spawn_om(run_mode::paper);

@@ -202,6 +202,36 @@ TEST_CASE("in paper mode the strategy actor starts before its first input and tr
   fire_pending_timers(fx);
 }
 
+TEST_CASE("in paper mode orders carry the arrival of the data that triggered them") {
+  coordinator_fixture fx;
+  auto [om, om_log] = fx.probe();
+  auto log = std::make_shared<std::vector<std::string>>();
+  auto actor = spawn_strategy(fx.sys, std::make_unique<scripted_strategy>(log, false),
+                              config_of(5),
+                              participant_setup{run_mode::paper, 3, std::make_shared<rank_table>()},
+                              caf::actor_cast<order_command_actor>(om));
+  fx.run();
+  auto batch = quotes(1'000, {"AAA"});
+  batch.ts_arrival = 123'456; // the sequencer's wall-clock stamp
+  fx.self->send(actor, batch);
+  fx.self->send(actor, order_accepted{order_event_header{1'001, 1'001, compose_order_id(5, 1), 5,
+                                                         4, "AAA"}});
+  fx.run();
+  fire_pending_timers(fx); // on_start's timer: cancels the limit order
+  auto subs = om_log->all<submit_order>();
+  REQUIRE(subs.size() == 2);
+  CHECK(subs[0].ts_trigger == 0);       // on_start's limit order: no data triggered it
+  CHECK(subs[1].ts_trigger == 123'456); // on_quote's market order
+
+  // One decision was triggered by data: tick -> decision has one value.
+  fx.self->send(actor, get_latency{});
+  fx.run();
+  std::uint64_t recorded = 99;
+  fx.self->receive([&](latency_report& r) { recorded = r.histogram.count(); },
+                   caf::after(std::chrono::seconds(0)) >> [] { FAIL("no latency reply"); });
+  CHECK(recorded == 1);
+}
+
 TEST_CASE("stepped by hand in backtest mode the strategy actor handles only what a step names") {
   coordinator_fixture fx;
   auto [om, om_log] = fx.probe();

@@ -7,6 +7,7 @@
 #include <chrono>
 
 #include "actor_test_kit.hpp"
+#include "bourse/system/wall_clock.hpp"
 #include "venue/venue.hpp"
 
 using namespace bourse;
@@ -97,6 +98,47 @@ TEST_CASE_FIXTURE(coordinator_fixture, "in paper mode the latency passes on a de
   run();
   CHECK(log->count<order_accepted>() == 1);
   CHECK(log->count<order_filled>() == 1);
+}
+
+namespace {
+
+latency_histogram latency_of(coordinator_fixture& fx, const venue_actor& v) {
+  latency_histogram out;
+  fx.self->send(v, get_latency{});
+  fx.run();
+  fx.self->receive([&](latency_report& r) { out = r.histogram; },
+                   caf::after(std::chrono::seconds(0)) >> [] { FAIL("no latency reply"); });
+  return out;
+}
+
+} // namespace
+
+TEST_CASE_FIXTURE(coordinator_fixture,
+                  "in paper mode the venue records tick -> order latency of triggered submits") {
+  auto v = spawn_venue(sys, config(), {run_mode::paper, 0, std::make_shared<rank_table>()});
+  CHECK(latency_of(*this, v).empty());
+  auto triggered = order(1, order_type::limit, "9.00");
+  triggered.ts_trigger = monotonic_now(); // arrived "now": the latency is what the hop took
+  self->send(v, triggered);
+  self->send(v, order(2, order_type::limit, "9.00")); // no trigger, not recorded
+  self->send(v, cancel_order{100, 100, 1, 7});
+  run();
+  const auto h = latency_of(*this, v);
+  CHECK(h.count() == 1);
+  CHECK(h.min() >= 0);
+}
+
+TEST_CASE_FIXTURE(coordinator_fixture, "in backtest mode the venue records no latency") {
+  auto ranks = std::make_shared<rank_table>();
+  ranks->add(self->id(), 3);
+  auto v = spawn_venue(sys, config(), {run_mode::backtest, 6, ranks});
+  auto triggered = order(1, order_type::limit, "9.00");
+  triggered.ts_trigger = monotonic_now();
+  self->send(v, triggered);
+  self->send(v, sim_step{100, {{3, 100, 1}}});
+  run();
+  self->receive([](sim_step_done&) {});
+  CHECK(latency_of(*this, v).empty());
 }
 
 TEST_CASE_FIXTURE(coordinator_fixture,

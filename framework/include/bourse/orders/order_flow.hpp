@@ -41,6 +41,8 @@ struct new_order_request {
   price stop_price;
   /// Order quantity (positive).
   quantity qty;
+  /// Paper mode: wall-clock arrival (monotonic ns) of the data that triggered the order; 0 if none.
+  timestamp ts_trigger = 0;
 };
 
 /// Command: cancel an order (mirrors bourse::cancel_order).

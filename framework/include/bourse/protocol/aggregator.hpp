@@ -47,6 +47,9 @@ struct aggregated_quote {
   std::string best_bid_symbol;
   /// The listing symbol of the best ask (what to buy on that venue), e.g. "BTCUSD.B".
   std::string best_ask_symbol;
+  /// Paper mode: the ts_arrival of the market data that produced it (monotonic ns); 0 in a
+  /// backtest.
+  timestamp ts_arrival = 0;
 };
 
 /// Event: buying on one venue and selling on another locks in `edge` per unit: the best bid (on
@@ -75,6 +78,9 @@ struct arbitrage_opportunity {
   quantity size;
   /// sell_price - buy_price (positive), per unit, before fees.
   price edge;
+  /// Paper mode: the ts_arrival of the market data that produced it (monotonic ns); 0 in a
+  /// backtest.
+  timestamp ts_arrival = 0;
 };
 
 /// Receives the aggregator's output.
@@ -112,13 +118,13 @@ template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, aggregated_quote& x) {
   return f(caf::meta::type_name("bourse::aggregated_quote"), x.ts_event, x.ts_init, x.instrument,
            x.best_bid_venue, x.best_bid, x.best_bid_size, x.best_ask_venue, x.best_ask,
-           x.best_ask_size, x.spread, x.best_bid_symbol, x.best_ask_symbol);
+           x.best_ask_size, x.spread, x.best_bid_symbol, x.best_ask_symbol, x.ts_arrival);
 }
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, arbitrage_opportunity& x) {
   return f(caf::meta::type_name("bourse::arbitrage_opportunity"), x.ts_event, x.ts_init,
            x.instrument, x.buy_venue, x.buy_symbol, x.buy_price, x.sell_venue, x.sell_symbol,
-           x.sell_price, x.size, x.edge);
+           x.sell_price, x.size, x.edge, x.ts_arrival);
 }
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, subscribe_aggregated& x) {

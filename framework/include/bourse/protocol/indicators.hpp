@@ -24,6 +24,9 @@ struct indicator_updated {
   std::vector<std::string> names;
   /// The values, one per name; only sent once the indicator is ready.
   std::vector<double> values;
+  /// Paper mode: the ts_arrival of the market data that produced it (monotonic ns); 0 in a
+  /// backtest.
+  timestamp ts_arrival = 0;
 };
 
 /// Several updates in one message, handled in order as if sent one by one: in a backtest an
@@ -46,7 +49,7 @@ struct subscribe_indicators {
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, indicator_updated& x) {
   return f(caf::meta::type_name("bourse::indicator_updated"), x.ts_event, x.ts_init, x.symbol,
-           x.spec, x.names, x.values);
+           x.spec, x.names, x.values, x.ts_arrival);
 }
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, indicator_updates& x) {

@@ -30,6 +30,9 @@ struct quote_batch {
   timestamp ts_init = 0;
   /// The quotes.
   std::vector<quote> quotes;
+  /// Paper mode: monotonic wall-clock time (ns, bourse::monotonic_now) at which the sequencer
+  /// released the slice; 0 in a backtest. Orders decided on this data carry it as ts_trigger.
+  timestamp ts_arrival = 0;
 };
 
 /// Trades of one time slice.
@@ -40,6 +43,9 @@ struct trade_batch {
   timestamp ts_init = 0;
   /// The trades.
   std::vector<trade> trades;
+  /// Paper mode: monotonic wall-clock time (ns, bourse::monotonic_now) at which the sequencer
+  /// released the slice; 0 in a backtest. Orders decided on this data carry it as ts_trigger.
+  timestamp ts_arrival = 0;
 };
 
 /// Bars of one time slice.
@@ -50,6 +56,9 @@ struct bar_batch {
   timestamp ts_init = 0;
   /// The bars.
   std::vector<symbol_bar> bars;
+  /// Paper mode: monotonic wall-clock time (ns, bourse::monotonic_now) at which the sequencer
+  /// released the slice; 0 in a backtest. Orders decided on this data carry it as ts_trigger.
+  timestamp ts_arrival = 0;
 };
 
 /// One listener's share of many slices, sent as one message (backtest: the hub collects a step's
@@ -110,6 +119,9 @@ struct market_slice {
   std::vector<trade> trades;
   /// Bars of the slice.
   std::vector<symbol_bar> bars;
+  /// Paper mode: monotonic wall-clock time (ns, bourse::monotonic_now) at which the sequencer
+  /// released the slice; 0 in a backtest. Orders decided on this data carry it as ts_trigger.
+  timestamp ts_arrival = 0;
 };
 
 /// Many slices in one message (backtest: the sequencer releases a window of slices to the hub at
@@ -175,15 +187,18 @@ typename Inspector::result_type inspect(Inspector& f, symbol_bar& x) {
 }
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, quote_batch& x) {
-  return f(caf::meta::type_name("bourse::quote_batch"), x.ts_event, x.ts_init, x.quotes);
+  return f(caf::meta::type_name("bourse::quote_batch"), x.ts_event, x.ts_init, x.quotes,
+           x.ts_arrival);
 }
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, trade_batch& x) {
-  return f(caf::meta::type_name("bourse::trade_batch"), x.ts_event, x.ts_init, x.trades);
+  return f(caf::meta::type_name("bourse::trade_batch"), x.ts_event, x.ts_init, x.trades,
+           x.ts_arrival);
 }
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, bar_batch& x) {
-  return f(caf::meta::type_name("bourse::bar_batch"), x.ts_event, x.ts_init, x.bars);
+  return f(caf::meta::type_name("bourse::bar_batch"), x.ts_event, x.ts_init, x.bars,
+           x.ts_arrival);
 }
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, market_window& x) {
@@ -192,7 +207,7 @@ typename Inspector::result_type inspect(Inspector& f, market_window& x) {
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, market_slice& x) {
   return f(caf::meta::type_name("bourse::market_slice"), x.ts_event, x.ts_init, x.quotes,
-           x.trades, x.bars);
+           x.trades, x.bars, x.ts_arrival);
 }
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, market_slices& x) {

@@ -35,6 +35,10 @@ struct submit_order {
   price limit_price;          ///< Limit price (limit, stop-limit), zero otherwise.
   price stop_price;           ///< Stop price (stop, stop-limit), zero otherwise.
   quantity qty;               ///< Order quantity (positive).
+  /// Paper mode: the ts_arrival (monotonic ns) of the market data the strategy was handling when
+  /// it decided; 0 in a backtest or when no market data triggered it (timers, order events). The
+  /// venue records monotonic_now() - ts_trigger as tick -> order latency.
+  timestamp ts_trigger = 0;
 };
 
 /// Command: cancel an order.
@@ -200,7 +204,8 @@ struct open_orders {
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, submit_order& x) {
   return f(caf::meta::type_name("bourse::submit_order"), x.ts_event, x.ts_init, x.id, x.strategy,
-           x.account, x.symbol, x.order_side, x.type, x.tif, x.limit_price, x.stop_price, x.qty);
+           x.account, x.symbol, x.order_side, x.type, x.tif, x.limit_price, x.stop_price, x.qty,
+           x.ts_trigger);
 }
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, cancel_order& x) {
@@ -347,7 +352,8 @@ typename Inspector::result_type inspect(Inspector& f, register_strategy& x) {
 
 /// A venue (simulated exchange): matches commands against its books and the replayed market.
 using venue_actor = participant_actor::extend_with<order_command_actor>::extend_with<
-    market_data_listener_actor>::extend<caf::reacts_to<attach_order_listener>>;
+    market_data_listener_actor>::extend<caf::reacts_to<attach_order_listener>,
+                                        caf::replies_to<get_latency>::with<latency_report>>;
 
 /// The order manager: lifecycle, risk, rate limits, priority lane, routing to venues.
 using order_manager_actor = participant_actor::extend_with<order_command_actor>::extend_with<

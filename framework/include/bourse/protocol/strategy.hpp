@@ -57,7 +57,8 @@ typename Inspector::result_type inspect(Inspector& f, strategy_status& x) {
 using strategy_actor = participant_actor::extend_with<market_data_listener_actor>::extend_with<
     indicator_listener_actor>::extend_with<order_event_listener_actor>::
     extend_with<aggregated_quote_listener_actor>::extend<
-        caf::reacts_to<timer_fired>, caf::replies_to<get_strategy_status>::with<strategy_status>>;
+        caf::reacts_to<timer_fired>, caf::replies_to<get_strategy_status>::with<strategy_status>,
+        caf::replies_to<get_latency>::with<latency_report>>;
 
 /// Registers the strategy protocol's message types.
 void register_strategy_types(caf::actor_system_config& cfg);

@@ -14,6 +14,7 @@
 
 #include <caf/all.hpp>
 
+#include "bourse/core/latency_histogram.hpp"
 #include "bourse/core/time.hpp"
 #include "bourse/sim/step.hpp"
 
@@ -121,6 +122,35 @@ typename Inspector::result_type inspect(Inspector& f, get_runtime_info&) {
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, runtime_info& x) {
   return f(caf::meta::type_name("bourse::runtime_info"), x.name, x.thread, x.detached);
+}
+
+/// Query (paper mode): the latency histogram an actor recorded; venues answer with tick -> order
+/// latency (wall-clock arrival of the triggering data -> the submit reaching the venue), strategies
+/// with tick -> decision (arrival -> the strategy emitting the order). Empty in a backtest.
+struct get_latency {};
+
+/// Reply to get_latency: nanoseconds, one value per order.
+struct latency_report {
+  /// The values recorded (ns).
+  latency_histogram histogram;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, get_latency&) {
+  return f(caf::meta::type_name("bourse::get_latency"));
+}
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, latency_report& x) {
+  // Transported as the non-empty buckets plus the exact min, max and sum.
+  auto buckets = x.histogram.nonzero_buckets();
+  auto min = x.histogram.min();
+  auto max = x.histogram.max();
+  auto sum = x.histogram.sum();
+  return f(caf::meta::type_name("bourse::latency_report"), buckets, min, max, sum,
+           caf::meta::load_callback([&]() -> caf::error {
+             x.histogram = latency_histogram::from_buckets(buckets, min, max, sum);
+             return caf::none;
+           }));
 }
 
 /// What every participant accepts: stepping, the end-of-run stop, and the runtime query.
