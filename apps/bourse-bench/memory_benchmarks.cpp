@@ -3,7 +3,7 @@
 // longer runs. memory.stream runs the strategy with an edge it never sees (no orders: what the data
 // costs); memory.stream.trading runs the demo's strategy (what its orders and fills add). Each run
 // is a child process (this binary re-executed with a hidden argument), so that its peak RSS
-// (wait4's ru_maxrss) is its own.
+// (the child's VmHWM, which it reports itself) is its own.
 #include "system_benchmarks.hpp"
 
 #include <cerrno>
@@ -47,7 +47,7 @@ venue_config venue_for(const std::string& name, const std::string& symbol) {
 // What a child run reports on its stdout.
 struct child_run {
   std::uint64_t ticks = 0;
-  long max_rss_kb = 0;      // the child's peak RSS, from wait4
+  long max_rss_kb = 0;      // the child's peak RSS (its VmHWM)
   std::uint64_t fills = 0;  // fills in the run's report
   std::uint64_t equity_points = 0;
   double seconds = 0;       // the backtest's wall time (without start-up)
@@ -98,11 +98,14 @@ child_run run_child(std::uint64_t ticks, const char* mode) {
     out.problem = "the child run of " + count + " ticks failed: " + text;
     return out;
   }
-  out.max_rss_kb = usage.ru_maxrss; // kilobytes on Linux
   unsigned long long fills = 0, points = 0;
-  if (std::sscanf(text.c_str(), "fills=%llu equity_points=%llu wall_s=%lf", &fills, &points,
-                  &out.seconds) != 3)
+  long peak_kb = -1;
+  if (std::sscanf(text.c_str(), "fills=%llu equity_points=%llu wall_s=%lf peak_kb=%ld", &fills,
+                  &points, &out.seconds, &peak_kb) != 4)
     out.problem = "the child run of " + count + " ticks printed no result: " + text;
+  // The child's own VmHWM; wait4's ru_maxrss only when /proc is missing (it also counts the
+  // parent's RSS at the fork).
+  out.max_rss_kb = peak_kb > 0 ? peak_kb : usage.ru_maxrss;
   out.fills = fills;
   out.equity_points = points;
   return out;
@@ -145,9 +148,20 @@ int memory_child(const std::vector<std::string>& args) {
     std::printf("%s\n", pass.error.c_str());
     return 1;
   }
-  std::printf("fills=%llu equity_points=%llu wall_s=%.3f\n",
+  // The peak RSS of this process image: after fork + exec, wait4's ru_maxrss also counts the
+  // parent's RSS at the fork (Linux keeps the larger), which is the previous benchmarks' memory.
+  long hwm_kb = -1;
+  if (std::FILE* status = std::fopen("/proc/self/status", "r")) {
+    char line[256];
+    while (std::fgets(line, sizeof line, status) != nullptr)
+      if (std::sscanf(line, "VmHWM: %ld kB", &hwm_kb) == 1)
+        break;
+    std::fclose(status);
+  }
+  std::printf("fills=%llu equity_points=%llu wall_s=%.3f peak_kb=%ld\n",
               static_cast<unsigned long long>(result.fill_count()),
-              static_cast<unsigned long long>(result.report.equity.size()), result.wall_seconds);
+              static_cast<unsigned long long>(result.report.equity.size()), result.wall_seconds,
+              hwm_kb);
   return 0;
 }
 
