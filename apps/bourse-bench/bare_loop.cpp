@@ -28,6 +28,14 @@ struct overloaded : Fs... {
 template <class... Fs>
 overloaded(Fs...) -> overloaded<Fs...>;
 
+// A command reaching a venue at `t`, as the venue actor hands it to its core.
+void send_to(venue::simulated_venue& v, const orders::order_command& cmd, timestamp t) {
+  std::visit(overloaded{[&](const orders::new_order_request& r) { v.submit(r, t); },
+                        [&](const orders::cancel_request& r) { v.cancel(r, t); },
+                        [&](const orders::replace_request& r) { v.replace(r, t); }},
+             cmd);
+}
+
 cross_venue_quote to_strategy(const aggregated_view& view) {
   cross_venue_quote q;
   q.ts = view.ts;
@@ -143,10 +151,7 @@ private:
     while (!venue_inbox_[i].empty()) {
       auto cmd = std::move(venue_inbox_[i].front());
       venue_inbox_[i].pop_front();
-      std::visit(overloaded{[&](const orders::new_order_request& r) { v.submit(r, t); },
-                            [&](const orders::cancel_request& r) { v.cancel(r, t); },
-                            [&](const orders::replace_request& r) { v.replace(r, t); }},
-                 cmd);
+      send_to(v, cmd, t);
       collect_venue_events(i);
     }
   }
@@ -362,10 +367,7 @@ private:
     while (!venue_inbox_.empty()) {
       auto cmd = std::move(venue_inbox_.front());
       venue_inbox_.pop_front();
-      std::visit(overloaded{[&](const orders::new_order_request& r) { venue_.submit(r, t); },
-                            [&](const orders::cancel_request& r) { venue_.cancel(r, t); },
-                            [&](const orders::replace_request& r) { venue_.replace(r, t); }},
-                 cmd);
+      send_to(venue_, cmd, t);
       collect_venue_events();
     }
   }

@@ -16,6 +16,7 @@
 #include "order_flow.hpp"
 #include "order_manager/order_flow_convert.hpp"
 #include "system_benchmarks.hpp"
+#include "tick_scenario.hpp"
 #include "venue/venue.hpp"
 
 namespace bourse::bench::detail {
@@ -27,11 +28,6 @@ using clock_type = std::chrono::steady_clock;
 
 double seconds_since(clock_type::time_point start) {
   return std::chrono::duration<double>(clock_type::now() - start).count();
-}
-
-double median(std::vector<double> xs) {
-  std::sort(xs.begin(), xs.end());
-  return xs[xs.size() / 2];
 }
 
 // Counts the book's callbacks (the thinnest possible consumer).

@@ -16,25 +16,13 @@
 #include "builder/trading_system.hpp"
 #include "market_data/memory_feed.hpp"
 #include "system_benchmarks.hpp"
+#include "tick_scenario.hpp"
 
 namespace bourse::bench::detail {
 
 namespace {
 
 constexpr timestamp tick_interval = 1'000'000; // 1 ms of data time = 1 ms of wall time at speed 1
-
-// A strategy that trades whenever the two venues cross by a cent (the demo's spread strategy, with
-// a looser edge and position so that it trades often).
-constexpr const char* spread_spec =
-    "cross_venue_spread:instrument=ETH,qty=1,min_edge=0.01,fee_bps=0.1,max_position=5";
-
-venue_config venue_for(const std::string& name, const std::string& symbol) {
-  venue_config v;
-  v.name = name;
-  v.settings.fees.taker_bps = *venue::basis_points::parse("0.1");
-  v.settings.instruments.push_back(*instrument::make(symbol, "0.01", "1"));
-  return v;
-}
 
 // The demo's cross-venue tick set, one quote (tick) per slice, re-stamped 1 ms apart.
 std::vector<market_slice> paced_slices(std::uint64_t ticks) {
@@ -62,15 +50,7 @@ system_run run_system(std::uint64_t ticks) {
   system_config cfg{run_mode::paper};
   trading_system ts{cfg, run_mode::paper};
   ts.add_slices(paced_slices(ticks));
-  ts.add_venue(venue_for("SIM-A", "ETH.A"));
-  ts.add_venue(venue_for("SIM-B", "ETH.B"));
-  aggregator_config agg;
-  agg.listings = {*venue_listing::parse("ETH.A=ETH@A"), *venue_listing::parse("ETH.B=ETH@B")};
-  ts.set_aggregator(agg);
-  strategy_actor_config sc;
-  sc.id = 1;
-  sc.name = "cross_venue_spread";
-  ts.add_strategy(make_strategy(spread_spec).value, sc);
+  add_tick_scenario(ts);
   sequencer_config seq;
   seq.speed = 1.0;
   ts.set_sequencer(seq);

@@ -25,24 +25,15 @@
 #include "bourse/strategy/registry.hpp"
 #include "builder/run_report.hpp"
 #include "builder/trading_system.hpp"
+#include "tick_scenario.hpp"
 
 namespace bourse::bench {
 
 namespace {
 
-constexpr const char* spread_spec =
-    "cross_venue_spread:instrument=ETH,qty=1,min_edge=0.01,fee_bps=0.1,max_position=5";
 // The same strategy with an edge the tick set never offers: every component runs, nothing trades.
 constexpr const char* quiet_spec =
     "cross_venue_spread:instrument=ETH,qty=1,min_edge=1000,fee_bps=0.1,max_position=5";
-
-venue_config venue_for(const std::string& name, const std::string& symbol) {
-  venue_config v;
-  v.name = name;
-  v.settings.fees.taker_bps = *venue::basis_points::parse("0.1");
-  v.settings.instruments.push_back(*instrument::make(symbol, "0.01", "1"));
-  return v;
-}
 
 // What a child run reports on its stdout.
 struct child_run {
@@ -127,15 +118,7 @@ int memory_child(const std::vector<std::string>& args) {
   cfg.set("scheduler.max-threads", 1);
   trading_system ts{cfg};
   ts.add_source(std::make_unique<cross_venue_source>(demo_cross_venue(42, ticks)));
-  ts.add_venue(venue_for("SIM-A", "ETH.A"));
-  ts.add_venue(venue_for("SIM-B", "ETH.B"));
-  aggregator_config agg;
-  agg.listings = {*venue_listing::parse("ETH.A=ETH@A"), *venue_listing::parse("ETH.B=ETH@B")};
-  ts.set_aggregator(agg);
-  strategy_actor_config sc;
-  sc.id = 1;
-  sc.name = "cross_venue_spread";
-  ts.add_strategy(make_strategy(trading ? spread_spec : quiet_spec).value, sc);
+  add_tick_scenario(ts, trading ? spread_spec : quiet_spec);
   auto result = ts.run();
   if (!result.ok) {
     std::printf("%s\n", result.problems.empty() ? "run failed" : result.problems.front().c_str());

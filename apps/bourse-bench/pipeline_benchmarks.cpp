@@ -9,15 +9,11 @@
 #include "bare_loop.hpp"
 #include "builder/bar_scenarios.hpp"
 #include "system_benchmarks.hpp"
+#include "tick_scenario.hpp"
 
 namespace bourse::bench::detail {
 
 namespace {
-
-double median(std::vector<double> xs) {
-  std::sort(xs.begin(), xs.end());
-  return xs[xs.size() / 2];
-}
 
 int env_int(const char* name, int fallback) {
   const char* v = std::getenv(name);

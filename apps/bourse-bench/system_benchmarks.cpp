@@ -12,30 +12,11 @@
 #include "builder/run_report.hpp"
 #include "builder/trading_system.hpp"
 #include "market_data/memory_feed.hpp"
+#include "tick_scenario.hpp"
 
 namespace bourse::bench {
 
 namespace {
-
-constexpr const char* spread_spec =
-    "cross_venue_spread:instrument=ETH,qty=1,min_edge=0.01,fee_bps=0.1,max_position=5";
-
-venue_config venue_for(const std::string& name, const std::string& symbol) {
-  venue_config v;
-  v.name = name;
-  v.settings.fees.taker_bps = *venue::basis_points::parse("0.1");
-  v.settings.instruments.push_back(*instrument::make(symbol, "0.01", "1"));
-  return v;
-}
-
-std::vector<venue_listing> listings() {
-  return {*venue_listing::parse("ETH.A=ETH@A"), *venue_listing::parse("ETH.B=ETH@B")};
-}
-
-double median(std::vector<double> xs) {
-  std::sort(xs.begin(), xs.end());
-  return xs[xs.size() / 2];
-}
 
 std::string trades_csv(std::vector<fill> fills) {
   run_result r;
@@ -58,15 +39,7 @@ actor_run run_actors(const std::vector<market_slice>& slices, int threads) {
   cfg.set("scheduler.max-threads", threads);
   trading_system ts{cfg};
   ts.add_slices(slices);
-  ts.add_venue(venue_for("SIM-A", "ETH.A"));
-  ts.add_venue(venue_for("SIM-B", "ETH.B"));
-  aggregator_config agg;
-  agg.listings = listings();
-  ts.set_aggregator(agg);
-  strategy_actor_config sc;
-  sc.id = 1;
-  sc.name = "cross_venue_spread";
-  ts.add_strategy(make_strategy(spread_spec).value, sc);
+  add_tick_scenario(ts);
   auto result = ts.run();
   actor_run out;
   out.seconds = result.wall_seconds;
@@ -86,8 +59,8 @@ void pipeline_ticks(const bench_options& opts, std::vector<bench_row>& rows,
   auto slices = cross_venue_slices(42, ticks);
   bare_setup setup;
   setup.slices = &slices;
-  setup.venues = {venue_for("SIM-A", "ETH.A").settings, venue_for("SIM-B", "ETH.B").settings};
-  setup.listings = listings();
+  setup.venues = {tick_venue("SIM-A", "ETH.A").settings, tick_venue("SIM-B", "ETH.B").settings};
+  setup.listings = tick_listings();
   setup.strategy = spread_spec;
   setup.strategy_name = "cross_venue_spread";
   std::vector<double> actor_s, bare_s;
