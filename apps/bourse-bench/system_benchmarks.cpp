@@ -29,6 +29,7 @@ std::string trades_csv(std::vector<fill> fills) {
 
 struct actor_run {
   double seconds = 0;
+  run_summary summary;
   std::vector<fill> fills;
   std::string problem;
 };
@@ -43,6 +44,7 @@ actor_run run_actors(const std::vector<market_slice>& slices, int threads) {
   auto result = ts.run();
   actor_run out;
   out.seconds = result.wall_seconds;
+  out.summary = result.summary;
   out.fills.reserve(result.fill_count());
   if (auto error = result.for_each_fill([&](const fill& f) { out.fills.push_back(f); });
       !error.empty())
@@ -77,6 +79,11 @@ void pipeline_ticks(const bench_options& opts, std::vector<bench_row>& rows,
       return;
     }
     actor_s.push_back(actors.seconds);
+    std::fprintf(stderr, "  %.3f s, %zu fills, %llu sweeps, %llu steps, %llu messages\n",
+                 actors.seconds, actors.fills.size(),
+                 static_cast<unsigned long long>(actors.summary.waves),
+                 static_cast<unsigned long long>(actors.summary.steps),
+                 static_cast<unsigned long long>(actors.summary.messages));
     if (i == 0 && trades_csv(actors.fills) != trades_csv(bare_fills)) {
       problems.push_back("pipeline.ticks: the actor system's fills (" +
                          std::to_string(actors.fills.size()) + ") differ from the bare loop's (" +
