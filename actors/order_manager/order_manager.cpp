@@ -37,6 +37,7 @@ struct om_state {
   std::unique_ptr<orders::order_manager_core> core;
   std::vector<venue_actor> venues; // by the index the core routes to
   std::map<strategy_id, order_event_listener_actor> strategies;
+  std::map<strategy_id, order_events> held_events; // backtest: this step's events per strategy
   std::vector<fill_listener_actor> fill_listeners;
   bool drain_scheduled = false;
   static inline const char* name = "order_manager";
@@ -60,8 +61,17 @@ void emit(self_ptr self) {
                      orders::header_of(e->event).id);
         continue;
       }
-      oc::with_protocol(e->event,
-                        [&](auto msg) { st.part.send(self, it->second, std::move(msg)); });
+      if (st.part.mode() == run_mode::backtest) {
+        // One order_events per strategy per step (counted per event), sent at the step's end.
+        auto& held = st.held_events[e->strategy];
+        oc::with_protocol(e->event, [&](auto msg) {
+          st.part.count_for(it->second);
+          held.events.emplace_back(std::move(msg));
+        });
+      } else {
+        oc::with_protocol(e->event,
+                          [&](auto msg) { st.part.send(self, it->second, std::move(msg)); });
+      }
     } else {
       const auto& f = std::get<orders::fill_report>(action).fill;
       for (const auto& listener : st.fill_listeners) {
@@ -74,6 +84,15 @@ void emit(self_ptr self) {
   }
   // Finished orders nothing can refer to any more shrink to a compact record of their ids.
   st.core->forget_finished();
+}
+
+// Backtest: the order events a step produced for each strategy, as one message each.
+void flush_events(self_ptr self) {
+  auto& st = self->state;
+  for (auto& [strategy, batch] : st.held_events)
+    if (!batch.events.empty())
+      st.part.send_collected(self, st.strategies.at(strategy), std::move(batch));
+  st.held_events.clear();
 }
 
 void advance_clock(self_ptr self, timestamp ts) {
@@ -153,6 +172,7 @@ om_impl::behavior_type om_behavior(self_ptr self, order_manager_config config,
     self->state.core->drain(now);
     emit(self);
   };
+  hooks.end_step = [self] { flush_events(self); };
   // Venue events come back only while an order is queued, in flight or open.
   hooks.quiet = [self] { return self->state.core->idle(); };
   st.part.configure(setup, std::move(hooks));

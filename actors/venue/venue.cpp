@@ -40,6 +40,7 @@ struct venue_state {
   std::string venue_name;
   timestamp scheduled = no_wakeup; // paper: the earliest wakeup a delayed message is on its way for
   bool holding = false;            // paper, during an order_commands batch: events wait in `held`
+                                   // (backtest: always, until the step ends)
   std::vector<order_event_message> held;
   bool warned_no_listener = false;
   latency_histogram tick_to_order; // paper: trigger data's arrival -> submit handled here (ns)
@@ -63,6 +64,15 @@ void emit(self_ptr self) {
     st.warned_no_listener = true;
     return;
   }
+  if (st.part.mode() == run_mode::backtest) {
+    // One order_events per step (counted per event), sent at the step's end.
+    for (const auto& e : events)
+      oc::with_protocol(e, [&](auto msg) {
+        st.part.count_for(st.listener);
+        st.held.emplace_back(std::move(msg));
+      });
+    return;
+  }
   if (st.holding) {
     for (const auto& e : events)
       oc::with_protocol(e, [&](auto msg) { st.held.emplace_back(std::move(msg)); });
@@ -70,6 +80,17 @@ void emit(self_ptr self) {
   }
   for (const auto& e : events)
     oc::with_protocol(e, [&](auto msg) { st.part.send(self, st.listener, std::move(msg)); });
+}
+
+// Backtest: the events of a step leave as one batch at its end.
+void flush_events(self_ptr self) {
+  auto& st = self->state;
+  if (st.held.empty())
+    return;
+  order_events out;
+  out.events = std::move(st.held);
+  st.held.clear();
+  st.part.send_collected(self, st.listener, std::move(out));
 }
 
 // Paper mode: the commands of one batch are handled at once and their events leave as one batch.
@@ -160,6 +181,7 @@ venue_impl::behavior_type venue_behavior(self_ptr self, venue_config config,
     emit(self);
   };
   hooks.next_wakeup = [self] { return self->state.core->next_wakeup(); };
+  hooks.end_step = [self] { flush_events(self); };
   st.part.configure(setup, std::move(hooks));
   spdlog::debug("Venue started venue={} instruments={} mode={}", config.name,
                 config.settings.instruments.size(), to_string(setup.mode));

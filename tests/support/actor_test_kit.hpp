@@ -17,8 +17,11 @@ namespace bourse::testing {
 
 /// The messages a probe received, in arrival order.
 struct probe_log {
-  /// Every message received.
+  /// Every message received (the items of a batch message one by one, see probe_behavior).
   std::vector<caf::message> messages;
+  /// How many batch messages (market_window, indicator_updates, aggregator_updates,
+  /// order_events) arrived.
+  std::size_t batches = 0;
 
   /// Returns every received message that holds exactly one `T`, as T values.
   template <class T>
@@ -43,12 +46,19 @@ struct probe_log {
 /// The behavior of a probe: records every message into `log` and replies with nothing; cast a
 /// probe's handle to any typed listener interface with `caf::actor_cast<Handle>(probe)`. A
 /// market_window is recorded as the batches it carries, in input order (what a listener handles),
-/// and an indicator_updates or aggregator_updates as its updates.
+/// and an indicator_updates, aggregator_updates or order_events as its items (`batches` counts
+/// the batch messages).
 inline caf::behavior probe_behavior(caf::event_based_actor* self, std::shared_ptr<probe_log> log) {
   self->set_default_handler(
       [log](caf::scheduled_actor*, caf::message_view& view) -> caf::result<caf::message> {
         auto msg = view.move_content_to_message();
-        if (msg.match_elements<market_window>()) {
+        if (msg.match_elements<market_window>() || msg.match_elements<indicator_updates>() ||
+            msg.match_elements<aggregator_updates>() || msg.match_elements<order_events>())
+          ++log->batches;
+        if (msg.match_elements<order_events>()) {
+          for (const auto& e : msg.get_as<order_events>(0).events)
+            caf::visit([&](const auto& x) { log->messages.push_back(caf::make_message(x)); }, e);
+        } else if (msg.match_elements<market_window>()) {
           auto window = msg.get_as<market_window>(0);
           for_each_batch(window,
                          [&](auto& batch) { log->messages.push_back(caf::make_message(batch)); });

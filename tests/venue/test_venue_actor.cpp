@@ -200,16 +200,16 @@ TEST_CASE_FIXTURE(coordinator_fixture,
   batch.commands.emplace_back(unknown);
   self->send(v, std::move(batch));
   run();
-  REQUIRE(log->messages.size() == 1);
-  REQUIRE(log->count<order_events>() == 1);
-  const auto events = log->all<order_events>()[0].events;
+  CHECK(log->batches == 1); // one message back
+  const auto& events = log->messages;
   REQUIRE(events.size() == 5);
-  CHECK(caf::holds_alternative<order_accepted>(events[0]));
-  REQUIRE(caf::holds_alternative<order_filled>(events[1]));
-  CHECK(caf::get<order_filled>(events[1]).execution.fill_price == px("10.01"));
-  CHECK(caf::get<order_accepted>(events[2]).header.id == 2);
-  REQUIRE(caf::holds_alternative<order_cancelled>(events[3]));
-  CHECK(caf::get<order_cancelled>(events[3]).header.id == 2);
-  REQUIRE(caf::holds_alternative<order_rejected>(events[4]));
-  CHECK(caf::get<order_rejected>(events[4]).reason == order_reject_reason::unknown_symbol);
+  CHECK(events[0].match_elements<order_accepted>());
+  REQUIRE(events[1].match_elements<order_filled>());
+  CHECK(events[1].get_as<order_filled>(0).execution.fill_price == px("10.01"));
+  REQUIRE(events[2].match_elements<order_accepted>());
+  CHECK(events[2].get_as<order_accepted>(0).header.id == 2);
+  REQUIRE(events[3].match_elements<order_cancelled>());
+  CHECK(events[3].get_as<order_cancelled>(0).header.id == 2);
+  REQUIRE(events[4].match_elements<order_rejected>());
+  CHECK(events[4].get_as<order_rejected>(0).reason == order_reject_reason::unknown_symbol);
 }
