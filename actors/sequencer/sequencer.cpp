@@ -280,10 +280,10 @@ void advance_paper_until_paused(self_ptr self) {
 void start_sweep(self_ptr self, timestamp bound) {
   auto& st = self->state;
   auto& core = *st.core;
-  if (core.settled() == st.last_settled && bound == core.settled()) {
+  if (core.settled() == st.last_settled) {
     if (++st.settle_sweeps > st.config.max_settle_sweeps) {
       fail(self, caf::make_error(caf::sec::runtime_error,
-                                 "data time " + std::to_string(bound) + " did not settle after " +
+                                 "data time " + std::to_string(core.settled()) + " did not settle after " +
                                      std::to_string(st.config.max_settle_sweeps) +
                                      " sweeps: participants keep answering each other"));
       return;
@@ -331,7 +331,9 @@ void advance(self_ptr self) {
   while (st.current == phase::running && !st.in_slice) {
     auto& core = *st.core;
     if (core.needs_settle()) {
-      start_sweep(self, core.settled());
+      // Answers at the settled time come first in every inbox (canonical order); whoever is not
+      // held by an order in flight goes on past them in the same sweep.
+      start_sweep(self, std::max(core.settled(), st.sent_through));
       return;
     }
     if (!fill_feeds(self)) {
@@ -412,7 +414,7 @@ void step_next(self_ptr self) {
     }
     ++st.summary.steps;
     auto rank = order.rank;
-    self->request(it->second, caf::infinite, sim_step{order.bound, std::move(order.inputs)})
+    self->request(it->second, caf::infinite, sim_step{order.bound, std::move(order.inputs), order.hold})
         .then(
             [=](sim_step_done& done) {
               auto& s = self->state;

@@ -275,3 +275,39 @@ TEST_CASE("a send outside the declared reach is a protocol error") {
   core.on_step_done(3, reply({{2, 100, 1}}, 100));
   CHECK(core.error() == "participant 3 sent to participant 2, which is outside its declared reach");
 }
+
+TEST_CASE("a participant that is not quiet holds at the next event, and goes on once its answers "
+          "made it quiet") {
+  sequencer_core core({1, 2, 3}, 0);
+  core.release(1, 100);
+  core.begin_sweep(100);
+  REQUIRE(core.next_step());
+  core.on_step_done(1, reply({{2, 100, 1}}, 100));
+  REQUIRE(core.next_step());
+  core.on_step_done(2, reply({{3, 100, 1}}, 100, false)); // an order out
+  REQUIRE(core.next_step());
+  core.on_step_done(3, reply({{2, 100, 1}}, 100)); // its answer, to a lower rank
+  CHECK_FALSE(core.next_step());
+  REQUIRE(core.needs_settle());
+  for (timestamp t : {200, 300})
+    core.release(1, t);
+
+  core.begin_sweep(300);
+  REQUIRE(core.next_step());
+  core.on_step_done(1, reply({{2, 200, 1}, {2, 300, 1}, {3, 300, 1}}, 300));
+  auto strategy = core.next_step();
+  REQUIRE(strategy);
+  CHECK(strategy->rank == 2);
+  CHECK(strategy->bound == 300);
+  CHECK(strategy->hold == 100); // the answer at 100 first; past it only once quiet
+  CHECK(strategy->inputs == std::vector<stamped_count>{{3, 100, 1}, {1, 200, 1}, {1, 300, 1}});
+  // The answer made it quiet: it went on to 300, and so may everyone after it.
+  core.on_step_done(2, reply({}, 300, true));
+  auto om = core.next_step();
+  REQUIRE(om);
+  CHECK(om->bound == 300);
+  CHECK(om->hold == no_wakeup);
+  core.on_step_done(3, reply({}, 300));
+  CHECK_FALSE(core.next_step());
+  CHECK(core.settled() == 300);
+}

@@ -140,20 +140,23 @@ std::vector<step_order> sequencer_core::ready_steps(std::size_t limit) {
       waiting = true;
       continue;
     }
-    // A participant that is not quiet may get answers stamped as early as anyone's next event: it,
-    // and everyone it reaches, goes no further than that this sweep.
-    if (!s.quiet) {
-      s.cap = std::max(settled_, std::min(bound, std::max(earliest_, s.answers_from)));
-      bound = std::min(bound, s.cap);
-    }
     bound = std::max(bound, settled_);
-    if (next_time(s) > bound) {
+    // A participant that is not quiet may get answers stamped as early as anyone's next event (or
+    // as its oldest order still on its way): while it stays so, it holds there, and so does
+    // everyone it reaches (through its reach when stepped, through `cap` when not).
+    timestamp hold = no_wakeup;
+    if (!s.quiet) {
+      hold = std::max(settled_, std::min(bound, std::max(earliest_, s.answers_from)));
+      s.cap = hold;
+    }
+    if (next_time(s) > std::min(bound, hold)) {
       s.sweep = slot::phase::done;
       continue;
     }
     step_order order;
     order.rank = s.rank;
     order.bound = bound;
+    order.hold = hold;
     order.inputs = std::exchange(s.pending, {});
     s.buffered_min = std::min(s.buffered_min, s.pending_min);
     s.pending_min = no_wakeup;
@@ -198,8 +201,8 @@ void sequencer_core::on_step_done(participant_rank rank, const step_report& repo
   if (sweeping_ && s->sweep == slot::phase::stepping) {
     s->sweep = slot::phase::done;
     --in_flight_;
-    // Nothing it reaches may go past where it stopped.
-    s->cap = std::min(s->cap, std::max(report.reach, settled_));
+    // Nothing it reaches may go past where it stopped (at its hold, if it stayed not quiet).
+    s->cap = std::max(report.reach, settled_);
   }
 }
 

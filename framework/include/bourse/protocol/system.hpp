@@ -9,6 +9,7 @@
 // buffered and messages are handled on arrival.
 
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,9 @@ struct sim_step {
   /// Messages sent to the participant since its last step, per sender and stamp, in sending order
   /// (wait for them if not all arrived).
   std::vector<stamped_count> inputs;
+  /// While not quiet, handle nothing stamped after this (answers may still come up to it); once
+  /// quiet, go on to `bound`. no_wakeup: no hold.
+  timestamp hold = std::numeric_limits<timestamp>::max();
 };
 
 /// Reply to sim_step (and to stop_run): what the participant sent, how far it got, whether it is
@@ -59,7 +63,7 @@ struct stop_run {
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, sim_step& x) {
-  return f(caf::meta::type_name("bourse::sim_step"), x.bound, x.inputs);
+  return f(caf::meta::type_name("bourse::sim_step"), x.bound, x.inputs, x.hold);
 }
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, stamped_count& x) {

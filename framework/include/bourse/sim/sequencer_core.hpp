@@ -35,6 +35,8 @@ struct step_order {
   participant_rank rank = 0;
   /// Handle inputs and timers stamped at or before this data time.
   timestamp bound = 0;
+  /// While not quiet, handle nothing after this (no_wakeup: no hold; see sim_step::hold).
+  timestamp hold = no_wakeup;
   /// Messages sent to it since its last step, per sender and stamp, in sending order.
   std::vector<stamped_count> inputs;
 };

@@ -114,8 +114,9 @@ public:
     if (pending_ && inbox_.ready()) {
       auto promise = std::move(pending_->promise);
       auto bound = pending_->bound;
+      auto hold = pending_->hold;
       pending_.reset();
-      promise.deliver(run(bound));
+      promise.deliver(run(bound, hold));
     }
   }
 
@@ -167,9 +168,9 @@ public:
       inbox_.expect(in.rank, in.stamp, in.count);
     }
     if (inbox_.ready())
-      return run(step.bound);
+      return run(step.bound, step.hold);
     auto promise = self->make_response_promise<sim_step_done>();
-    pending_.emplace(pending_step{step.bound, promise});
+    pending_.emplace(pending_step{step.bound, step.hold, promise});
     return promise;
   }
 
@@ -193,6 +194,7 @@ public:
 private:
   struct pending_step {
     timestamp bound;
+    timestamp hold;
     caf::typed_response_promise<sim_step_done> promise;
   };
 
@@ -201,18 +203,25 @@ private:
     return wake == no_wakeup ? wake : std::max(wake, reach_);
   }
 
-  // Handles inputs and timers in (stamp, sender rank, FIFO) order up to `bound`; stops after the
-  // first data time at which the participant is not quiet, sent backwards or is due again.
-  sim_step_done run(timestamp bound) {
+  // Handles inputs and timers in (stamp, sender rank, FIFO) order up to `bound`, and past `hold`
+  // only while quiet; stops after the first data time at which the participant is not quiet, sent
+  // backwards or is due again.
+  sim_step_done run(timestamp bound, timestamp hold) {
     bool stopped = false;
     for (;;) {
       timestamp t = std::min(inbox_.next_stamp(), wakeup());
       // The first step starts the participant at its bound (the first data time); inputs from
       // outside the run (tests, apps) are handled at the bound of the step that finds them.
       if (!started_ || inbox_.has_external())
-        t = std::min(t, std::max(bound, reach_));
+        t = std::min(t, std::max(is_quiet() ? bound : std::min(bound, hold), reach_));
       if (t > bound || t == no_wakeup)
         break;
+      if (t > hold && !is_quiet()) {
+        // Answers may still come up to `hold`: everything up to it is handled, nothing after.
+        stopped = true;
+        reach_ = std::max(reach_, hold);
+        break;
+      }
       started_ = true;
       now_ = t;
       backwards_ = false;
