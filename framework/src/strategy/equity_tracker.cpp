@@ -2,6 +2,7 @@
 #include "bourse/strategy/equity_tracker.hpp"
 
 #include <algorithm>
+#include <array>
 #include <limits>
 #include <utility>
 
@@ -11,11 +12,12 @@ namespace {
 
 using int128 = bourse::detail::int128;
 
+// 10^n for n in [0, 9].
+constexpr std::array<std::int64_t, max_precision + 1> powers_of_ten = {
+    1, 10, 100, 1'000, 10'000, 100'000, 1'000'000, 10'000'000, 100'000'000, 1'000'000'000};
+
 int128 pow10_wide(int n) noexcept {
-  int128 r = 1;
-  for (int i = 0; i < n; ++i)
-    r *= 10;
-  return r;
+  return powers_of_ten[static_cast<std::size_t>(n)];
 }
 
 // Returns the value's raw at 9 decimals (exact: every precision is at most 9).
