@@ -26,14 +26,16 @@ std::vector<std::string> ledger_config::validate() const {
 
 portfolio_ledger::portfolio_ledger(ledger_config config) : config_(std::move(config)) {
   for (const auto& [id, amount] : config_.cash)
-    strategies_.emplace(id, strategy_book{0, orders::portfolio{amount}});
+    strategies_.emplace(id, strategy_book{0, orders::portfolio{amount}, equity_.add_owner()});
 }
 
 portfolio_ledger::strategy_book& portfolio_ledger::strategy_for(strategy_id strategy,
                                                                 account_id account) {
   auto it = strategies_.find(strategy);
   if (it == strategies_.end())
-    it = strategies_.emplace(strategy, strategy_book{account, orders::portfolio{config_.default_cash}})
+    it = strategies_
+             .emplace(strategy, strategy_book{account, orders::portfolio{config_.default_cash},
+                                              equity_.add_owner()})
              .first;
   it->second.account = account;
   return it->second;
@@ -51,6 +53,7 @@ portfolio_ledger::book(const ledger_fill& fill, std::vector<position_snapshot>* 
   if (auto problem = strat.book.apply_fill(fill.symbol, fill.fill_side, fill.qty, fill.px, fill.fee))
     return problem;
   accounts_[fill.account] = std::move(account_book);
+  equity_.update(strat.slot, *strat.book.find(fill.symbol));
   ++fills_;
   pending_ = true;
   if (changed != nullptr) {
@@ -61,11 +64,7 @@ portfolio_ledger::book(const ledger_fill& fill, std::vector<position_snapshot>* 
 }
 
 void portfolio_ledger::mark(std::string_view symbol, price px) {
-  auto it = marks_.find(symbol);
-  if (it == marks_.end())
-    marks_.emplace(std::string{symbol}, px);
-  else
-    it->second = px;
+  equity_.mark(symbol, px);
   pending_ = true;
 }
 
@@ -90,7 +89,7 @@ std::vector<equity_point> portfolio_ledger::sample() {
   std::vector<equity_point> out;
   money total;
   for (const auto& [id, strat] : strategies_) {
-    money e = equity_of(strat.book);
+    money e = equity_of(strat);
     total += e;
     out.push_back({now_, id, e});
   }
@@ -132,9 +131,13 @@ void portfolio_ledger::thin() {
   kept_.resize(kept);
 }
 
-money portfolio_ledger::equity_of(const orders::portfolio& book) const {
-  auto totals = book.totals(marks_);
-  return totals ? totals->equity : book.cash();
+// The tracker's sums; when an amount might overflow, the full recomputation (which then reports
+// the overflow, and the equity is the cash, as it always was).
+money portfolio_ledger::equity_of(const strategy_book& strat) const {
+  if (auto kept = equity_.equity(strat.slot, strat.book.cash()))
+    return *kept;
+  auto totals = strat.book.totals(equity_.marks());
+  return totals ? totals->equity : strat.book.cash();
 }
 
 money portfolio_ledger::equity(strategy_id strategy) const {
@@ -143,13 +146,13 @@ money portfolio_ledger::equity(strategy_id strategy) const {
     auto cash = config_.cash.find(strategy);
     return cash == config_.cash.end() ? config_.default_cash : cash->second;
   }
-  return equity_of(it->second.book);
+  return equity_of(it->second);
 }
 
 money portfolio_ledger::total_equity() const {
   money total;
   for (const auto& [id, strat] : strategies_)
-    total += equity_of(strat.book);
+    total += equity_of(strat);
   return total;
 }
 
@@ -164,8 +167,8 @@ position_snapshot portfolio_ledger::snapshot(strategy_id strategy, account_id ac
   s.avg_price = pos.average_price();
   s.realised = pos.realised();
   s.fees = pos.fees();
-  auto mark = marks_.find(pos.symbol());
-  auto unrealised = mark != marks_.end() ? pos.unrealised(mark->second) : pos.unrealised();
+  const price* mark = equity_.mark_of(pos.symbol());
+  auto unrealised = mark != nullptr ? pos.unrealised(*mark) : pos.unrealised();
   s.unrealised = unrealised.value_or(money{});
   return s;
 }

@@ -1,6 +1,8 @@
 #pragma once
 // The portfolio actor's books: one orders::portfolio per strategy and per account, marks by
 // symbol, and an equity curve sampled at most once per time slice. Plain C++, time passed in.
+// Equity is kept incrementally (equity_tracker): a sample costs O(strategies), a mark
+// O(positions in that symbol).
 
 #include <cstddef>
 #include <cstdint>
@@ -16,6 +18,7 @@
 #include "bourse/core/ids.hpp"
 #include "bourse/core/time.hpp"
 #include "bourse/orders/portfolio.hpp"
+#include "bourse/strategy/equity_tracker.hpp"
 
 namespace bourse {
 
@@ -125,12 +128,13 @@ private:
   struct strategy_book {
     account_id account = 0;
     orders::portfolio book;
+    std::uint32_t slot = 0; // its owner slot in equity_
   };
 
   strategy_book& strategy_for(strategy_id strategy, account_id account);
   position_snapshot snapshot(strategy_id strategy, account_id account,
                              const orders::position& pos) const;
-  money equity_of(const orders::portfolio& book) const;
+  money equity_of(const strategy_book& strat) const;
   std::vector<equity_point> sample();
   void keep(const std::vector<equity_point>& points);
   void thin();
@@ -143,7 +147,7 @@ private:
   ledger_config config_;
   std::map<strategy_id, strategy_book> strategies_;
   std::map<account_id, orders::portfolio> accounts_;
-  orders::mark_map marks_;
+  equity_tracker equity_; // the marks and every strategy's equity, kept incrementally
   std::vector<equity_point> curve_;
   std::vector<kept_sample> kept_; // the samples in curve_, in order
   std::uint64_t samples_taken_ = 0;
