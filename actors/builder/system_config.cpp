@@ -2,7 +2,6 @@
 #include "builder/system_config.hpp"
 
 #include <algorithm>
-#include <thread>
 #include <vector>
 
 #include "bourse/protocol/all.hpp"
@@ -11,10 +10,12 @@ namespace bourse {
 
 system_config::system_config(run_mode mode) {
   register_protocol_types(*this);
-  // CAF 0.17 starts max(4, cores) workers; on a 2-core machine the extra workers only steal and
-  // sleep, and cost a backtest about 30 %. One worker per core.
-  auto cores = std::max(1u, std::thread::hardware_concurrency());
-  set("scheduler.max-threads", static_cast<std::size_t>(cores));
+  // CAF 0.17 starts max(4, cores) workers. A backtest is fastest on one: its sweeps are chains of
+  // dependent steps through the sequencer, and the work that can run beside them (detached
+  // indicator actors) has threads of its own; a second worker mostly adds hand-offs (demo, 200 k
+  // ticks: 0.70 s on one worker, 0.97 s on two, 1.13 s on four; docs/operations.md). Runs whose
+  // cooperative actors have much work of their own can ask for more (--scheduler.max-threads).
+  set("scheduler.max-threads", std::size_t{1});
   // Work stealing stays (the sharing policy measured 2-4x slower for stepped backtests, and more
   // aggressive polling made quote runs slower): docs/operations.md has the numbers.
   set("logger.console", caf::atom("none"));

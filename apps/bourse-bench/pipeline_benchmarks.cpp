@@ -49,7 +49,7 @@ void parallel_benchmarks(const bench_options& opts, std::vector<bench_row>& rows
         return;
       }
       std::fprintf(stderr, "  %.3f s, %zu fills, %llu sweeps, %llu steps, %llu messages\n",
-                   result.wall_seconds, result.report.fills.size(),
+                   result.wall_seconds, result.fill_count(),
                    static_cast<unsigned long long>(result.summary.waves),
                    static_cast<unsigned long long>(result.summary.steps),
                    static_cast<unsigned long long>(result.summary.messages));
@@ -100,6 +100,11 @@ void bars_benchmarks(const bench_options& opts, std::vector<bench_row>& rows,
       return;
     }
     actor_s.push_back(result.wall_seconds);
+    std::fprintf(stderr, "  %.3f s, %zu fills, %llu sweeps, %llu steps, %llu messages\n",
+                 result.wall_seconds, result.fill_count(),
+                 static_cast<unsigned long long>(result.summary.waves),
+                 static_cast<unsigned long long>(result.summary.steps),
+                 static_cast<unsigned long long>(result.summary.messages));
     if (i == 0) {
       run_result reference;
       reference.strategies = result.strategies;
