@@ -66,7 +66,7 @@ struct reference_ledger {
     money total;
     for (const auto& [id, book] : strategies) {
       money e = equity(book);
-      total += e;
+      total = add_equities(total, e);
       out.push_back({ts, id, e});
     }
     out.push_back({ts, 0, total});
@@ -207,7 +207,7 @@ void run_against_reference(std::uint64_t seed, int steps, ledger_config cfg, int
     CHECK(last.empty());
   money total;
   for (const auto& [id, book] : reference.strategies)
-    total += reference.equity(book);
+    total = add_equities(total, reference.equity(book));
   CHECK(same(ledger.total_equity(), total));
   // The run exercised what it claims to.
   CHECK(samples > static_cast<std::size_t>(steps) / 8);

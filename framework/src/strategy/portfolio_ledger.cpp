@@ -1,6 +1,8 @@
 // Books per strategy and account, marks, and the equity curve.
 #include "bourse/strategy/portfolio_ledger.hpp"
 
+#include <algorithm>
+#include <limits>
 #include <utility>
 
 namespace bourse {
@@ -85,12 +87,26 @@ std::vector<equity_point> portfolio_ledger::flush() {
   return sample();
 }
 
+money add_equities(money a, money b) noexcept {
+  const int p = std::max(a.precision(), b.precision());
+  std::int64_t ra = 0, rb = 0, sum = 0;
+  if (detail::rescale_exact(a.raw(), a.precision(), p, ra) &&
+      detail::rescale_exact(b.raw(), b.precision(), p, rb) &&
+      !__builtin_add_overflow(ra, rb, &sum))
+    return money::from_raw(sum, p);
+  // Too large for an int64 at this precision: the largest value of the sum's sign.
+  const bool negative = (a.is_negative() && !b.is_positive()) || (b.is_negative() && !a.is_positive());
+  return money::from_raw(negative ? std::numeric_limits<std::int64_t>::min()
+                                  : std::numeric_limits<std::int64_t>::max(),
+                         p);
+}
+
 std::vector<equity_point> portfolio_ledger::sample() {
   std::vector<equity_point> out;
   money total;
   for (const auto& [id, strat] : strategies_) {
     money e = equity_of(strat);
-    total += e;
+    total = add_equities(total, e);
     out.push_back({now_, id, e});
   }
   out.push_back({now_, 0, total});
@@ -152,7 +168,7 @@ money portfolio_ledger::equity(strategy_id strategy) const {
 money portfolio_ledger::total_equity() const {
   money total;
   for (const auto& [id, strat] : strategies_)
-    total += equity_of(strat);
+    total = add_equities(total, equity_of(strat));
   return total;
 }
 

@@ -73,6 +73,11 @@ struct equity_point {
   money equity;             ///< Cash + market value = initial cash + realised + unrealised - fees.
 };
 
+/// Returns a + b, the total of several equities: exact when the sum fits an int64 at the larger
+/// precision; otherwise the largest value of the sum's sign at that precision (the total saturates
+/// rather than overflowing).
+[[nodiscard]] money add_equities(money a, money b) noexcept;
+
 /// Positions and PnL per strategy and per account, marked to market, with an equity curve.
 ///
 /// The clock: advance(ts) before handling an input of time ts. When ts is later than the
@@ -115,7 +120,7 @@ public:
   /// Returns the equity of `strategy` at the current marks (its initial cash when unknown).
   [[nodiscard]] money equity(strategy_id strategy) const;
 
-  /// Returns the sum of every strategy's equity.
+  /// Returns the sum of every strategy's equity (add_equities: saturates instead of overflowing).
   [[nodiscard]] money total_equity() const;
 
   /// Returns the current slice's time.
