@@ -1,42 +1,12 @@
 // Shows that the hot path does not allocate: once the book is built with enough capacity, adds,
-// cancels, replaces and matching orders make no heap allocation. This file replaces the global
-// operator new of the test_book executable with one that counts calls (it only counts; memory still
-// comes from malloc), and checks the book's capacity counters.
+// cancels, replaces and matching orders make no heap allocation (calls of operator new counted with
+// counting_new.hpp), and checks the book's capacity counters.
 #include <doctest/doctest.h>
 
-#include <cstdlib>
-#include <new>
-
 #include "book_test_kit.hpp"
+#include "counting_new.hpp"
 
-namespace {
-std::size_t allocation_count = 0;
-} // namespace
-
-void* operator new(std::size_t size) {
-  ++allocation_count;
-  if (void* p = std::malloc(size == 0 ? 1 : size))
-    return p;
-  throw std::bad_alloc();
-}
-void* operator new[](std::size_t size) {
-  ++allocation_count;
-  if (void* p = std::malloc(size == 0 ? 1 : size))
-    return p;
-  throw std::bad_alloc();
-}
-void operator delete(void* p) noexcept {
-  std::free(p);
-}
-void operator delete[](void* p) noexcept {
-  std::free(p);
-}
-void operator delete(void* p, std::size_t) noexcept {
-  std::free(p);
-}
-void operator delete[](void* p, std::size_t) noexcept {
-  std::free(p);
-}
+using bourse::testing::heap_allocations;
 
 using namespace book_test;
 
@@ -83,7 +53,7 @@ TEST_CASE("adds, cancels, replaces and matches within capacity make no heap allo
   bourse::book::order_book book{make_instrument(), events, config};
   auto before_stats = book.stats();
 
-  std::size_t before = allocation_count;
+  std::size_t before = heap_allocations();
   order_id id = 1;
   auto add = [&](side s, bourse::order_type type, std::int64_t cents, std::int64_t q) {
     order_id next = id++;
@@ -113,7 +83,7 @@ TEST_CASE("adds, cancels, replaces and matches within capacity make no heap allo
     add(side::buy, bourse::order_type::limit, 10030, 40);
     add(side::sell, bourse::order_type::market, 0, 30);
   }
-  std::size_t after = allocation_count;
+  std::size_t after = heap_allocations();
 
   CHECK(after == before);
   CHECK(events.accepted == 4120);

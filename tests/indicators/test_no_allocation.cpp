@@ -1,30 +1,14 @@
 // Shows that updating any indicator does not allocate: all buffers are taken in the constructor.
-// This file replaces the global operator new of the test_indicators executable with a counting one.
+// Calls of operator new are counted with counting_new.hpp.
 #include <doctest/doctest.h>
 
 #include <cmath>
 #include <cstddef>
-#include <cstdlib>
-#include <new>
 
 #include "bourse/indicators/indicator.hpp"
+#include "counting_new.hpp"
 
-namespace {
-std::size_t allocations = 0;
-} // namespace
-
-void* operator new(std::size_t size) {
-  ++allocations;
-  if (void* p = std::malloc(size == 0 ? 1 : size))
-    return p;
-  throw std::bad_alloc();
-}
-void operator delete(void* p) noexcept {
-  std::free(p);
-}
-void operator delete(void* p, std::size_t) noexcept {
-  std::free(p);
-}
+using bourse::testing::heap_allocations;
 
 TEST_CASE("updating an indicator never allocates") {
   const char* specs[] = {
@@ -37,14 +21,14 @@ TEST_CASE("updating an indicator never allocates") {
     REQUIRE(made);
     auto& ind = *made.value;
     double price = 100.0;
-    std::size_t before = allocations;
+    std::size_t before = heap_allocations();
     double sink = 0.0;
     for (int i = 0; i < 1000; ++i) {
       price += (i % 7) - 3.0 + 0.01 * (i % 3);
       ind.update({price, price + 1.0, price - 1.0, price + 0.25, 1000.0 + i});
       sink += ind.ready() ? ind.value(0) : 0.0;
     }
-    CHECK(allocations == before);
+    CHECK(heap_allocations() == before);
     CHECK(std::isfinite(sink));
   }
 }

@@ -15,9 +15,7 @@
 
 #include "bourse/orders/portfolio.hpp"
 #include "bourse/strategy/portfolio_ledger.hpp"
-
-// Defined in counting_new.cpp: heap allocations made by this executable so far.
-std::size_t portfolio_test_allocations() noexcept;
+#include "counting_new.hpp"
 
 using namespace bourse;
 
@@ -272,14 +270,14 @@ TEST_CASE("a mark allocates nothing once its symbol is known") {
     l.mark(symbol, price::from_units(10));
   }
   l.mark("NOBODY_HOLDS", price::from_units(1));
-  const std::size_t before = portfolio_test_allocations();
+  const std::size_t before = bourse::testing::heap_allocations();
   for (std::int64_t i = 0; i < 1000; ++i) {
     l.mark("AAA", price::from_raw(1000 + i, 2));
     l.mark("BBB", price::from_raw(2000 - i, 2));
     l.mark(std::string_view{"A_LONGER_SYMBOL_NAME_THAN_SSO"}, price::from_raw(500 + i, 1));
     l.mark("NOBODY_HOLDS", price::from_raw(i + 1, 0));
   }
-  CHECK(portfolio_test_allocations() == before);
+  CHECK(bourse::testing::heap_allocations() == before);
   // Strategy 1: 1000 - 3 * 3 * 10 + 3 * (19.99 + 10.01 + 149.9), the last marks.
   const money expected = money::from_units(1000) - money::from_units(90) +
                          notional(price::from_raw(1999, 2), quantity::from_units(3)).value() +

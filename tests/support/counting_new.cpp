@@ -1,7 +1,7 @@
-// Replaces the global operator new of the test_portfolio executable with one that counts calls
-// (memory still comes from malloc), so that a test can prove a path makes no heap allocation. In
-// its own file so that no test code is inlined next to the replacement.
-#include <cstddef>
+// The replacement of the global operator new behind counting_new.hpp. In a library of its own so
+// that no test code is inlined next to the replacement; referencing heap_allocations() links it in.
+#include "counting_new.hpp"
+
 #include <cstdlib>
 #include <new>
 
@@ -9,8 +9,7 @@ namespace {
 std::size_t allocation_count = 0;
 } // namespace
 
-/// Returns how many heap allocations the executable made so far.
-std::size_t portfolio_test_allocations() noexcept {
+std::size_t bourse::testing::heap_allocations() noexcept {
   return allocation_count;
 }
 
