@@ -109,10 +109,15 @@ double mb(long kb) { return static_cast<double>(kb) / 1024.0; }
 namespace detail {
 
 int memory_child(const std::vector<std::string>& args) {
-  if (args.size() != 2 || (args[1] != "quiet" && args[1] != "trading"))
+  char* end = nullptr;
+  const auto ticks = args.empty() ? 0ULL : std::strtoull(args[0].c_str(), &end, 10);
+  if (args.size() != 2 || args[0].empty() || args[0][0] == '-' || *end != '\0' || ticks == 0 ||
+      (args[1] != "quiet" && args[1] != "trading")) {
+    std::fprintf(stderr, "bourse-bench: --memory-child (internal to memory.stream) takes TICKS "
+                         "(a positive number) and quiet|trading\n");
     return 2;
+  }
   const bool trading = args[1] == "trading";
-  const auto ticks = std::strtoull(args[0].c_str(), nullptr, 10);
   spdlog::set_level(spdlog::level::warn);
   system_config cfg;
   cfg.set("scheduler.max-threads", 1);
