@@ -63,7 +63,7 @@ bool tick_reader::parse_row(tick& out) {
   if (symbol.empty())
     return reject(symbol_col_, "symbol", "empty");
   out.ts = *ts;
-  out.symbol.assign(symbol);
+  out.symbol = symbol_id{symbol};
 
   auto filled = [this](int column) { return !rows_.field(column).empty(); };
   auto get_price = [&](int column, price& target) {

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "bourse/core/interned_string.hpp"
 #include "bourse/core/fixed_point.hpp"
 
 namespace bourse {
@@ -13,7 +14,7 @@ namespace bourse {
 /// multiples of tick_size; quantities carry size_precision() decimals and are multiples of lot_size.
 struct instrument {
   /// The symbol, e.g. "AAPL" or "BTC-USD".
-  std::string symbol;
+  symbol_id symbol;
   /// The smallest price increment (positive).
   price tick_size = price::from_raw(1, 2);
   /// The smallest quantity increment (positive).

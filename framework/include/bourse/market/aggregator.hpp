@@ -4,11 +4,13 @@
 
 #include <cstddef>
 #include <map>
+#include <unordered_map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "bourse/core/interned_string.hpp"
 #include "bourse/core/fixed_point.hpp"
 #include "bourse/core/time.hpp"
 #include "bourse/market/types.hpp"
@@ -19,11 +21,11 @@ namespace bourse {
 /// on venue "A".
 struct venue_listing {
   /// The listing symbol, as the quotes carry it (unique across listings).
-  std::string symbol;
+  symbol_id symbol;
   /// The instrument it is a listing of.
-  std::string instrument;
+  symbol_id instrument;
   /// The venue.
-  std::string venue;
+  venue_id venue;
 
   /// Parses "SYMBOL=INSTRUMENT@VENUE" (e.g. "BTCUSD.A=BTCUSD@A"); nullopt when a part is missing.
   [[nodiscard]] static std::optional<venue_listing> parse(std::string_view text);
@@ -36,9 +38,9 @@ struct venue_listing {
 /// One side of the aggregated book: where the best price is and how much is there.
 struct venue_level {
   /// The venue.
-  std::string venue;
+  venue_id venue;
   /// The listing symbol on that venue.
-  std::string symbol;
+  symbol_id symbol;
   /// The price.
   price px;
   /// The size at that price (zero when the data has no sizes).
@@ -57,7 +59,7 @@ struct aggregated_view {
   /// Data time of the latest quote that went into the view.
   timestamp ts = 0;
   /// The instrument.
-  std::string instrument;
+  symbol_id instrument;
   /// The highest bid; at equal prices the venue listed first in the configuration.
   venue_level bid;
   /// The lowest ask; at equal prices the venue listed first in the configuration.
@@ -117,15 +119,15 @@ public:
 
 private:
   struct listing_state {
-    std::string symbol;
-    std::string venue;
+    symbol_id symbol;
+    venue_id venue;
     std::size_t venue_order = 0;
     bool has_bid = false;
     bool has_ask = false;
     quote last;
   };
   struct instrument_state {
-    std::string name;
+    symbol_id name;
     std::vector<listing_state> listings; // ascending venue_order
     timestamp ts = 0;
     bool touched = false;
@@ -139,7 +141,7 @@ private:
   std::vector<instrument_state> instruments_;
   std::vector<std::string> symbols_;
   // listing symbol -> (instrument index, listing index)
-  std::map<std::string, std::pair<std::size_t, std::size_t>> by_symbol_;
+  std::unordered_map<symbol_id, std::pair<std::size_t, std::size_t>> by_symbol_;
 };
 
 } // namespace bourse

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "bourse/core/interned_string.hpp"
 #include "bourse/core/time.hpp"
 #include "bourse/market/bar_reader.hpp"
 #include "bourse/market/csv.hpp"
@@ -24,7 +25,7 @@ namespace bourse {
 /// A bar and the symbol it belongs to (the core `bar` carries no symbol).
 struct slice_bar {
   /// The instrument's symbol.
-  std::string symbol;
+  symbol_id symbol;
   /// The bar.
   bar data;
 };

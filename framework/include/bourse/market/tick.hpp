@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "bourse/core/interned_string.hpp"
 #include "bourse/core/fixed_point.hpp"
 #include "bourse/core/time.hpp"
 #include "bourse/market/types.hpp"
@@ -15,7 +16,7 @@ struct tick {
   /// When it happened (data time, ns).
   timestamp ts = 0;
   /// The instrument's symbol.
-  std::string symbol;
+  symbol_id symbol;
   /// True when bid, ask, bid_size and ask_size hold a quote.
   bool has_quote = false;
   /// Best bid price.

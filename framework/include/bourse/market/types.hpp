@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "bourse/core/interned_string.hpp"
 #include "bourse/core/fixed_point.hpp"
 #include "bourse/core/time.hpp"
 
@@ -13,7 +14,7 @@ struct quote {
   /// When the quote was valid (data time, ns).
   timestamp ts = 0;
   /// The instrument's symbol.
-  std::string symbol;
+  symbol_id symbol;
   /// Best bid price.
   price bid;
   /// Best ask price.
@@ -29,7 +30,7 @@ struct trade {
   /// When it traded (data time, ns).
   timestamp ts = 0;
   /// The instrument's symbol.
-  std::string symbol;
+  symbol_id symbol;
   /// Trade price.
   price last;
   /// Trade size.

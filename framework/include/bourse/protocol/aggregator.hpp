@@ -14,6 +14,7 @@
 
 #include <caf/all.hpp>
 
+#include "bourse/core/interned_string.hpp"
 #include "bourse/core/fixed_point.hpp"
 #include "bourse/protocol/market_data.hpp"
 #include "bourse/protocol/system.hpp"
@@ -28,15 +29,15 @@ struct aggregated_quote {
   /// When this system created the message (ns; data time in backtest).
   timestamp ts_init = 0;
   /// The instrument, e.g. "BTCUSD".
-  std::string instrument;
+  symbol_id instrument;
   /// The venue with the best (highest) bid; ties go to the venue named first in the config.
-  std::string best_bid_venue;
+  venue_id best_bid_venue;
   /// The best bid price.
   price best_bid;
   /// Size at the best bid on that venue (zero when the data has no sizes).
   quantity best_bid_size;
   /// The venue with the best (lowest) ask; ties go to the venue named first in the config.
-  std::string best_ask_venue;
+  venue_id best_ask_venue;
   /// The best ask price.
   price best_ask;
   /// Size at the best ask on that venue (zero when the data has no sizes).
@@ -44,9 +45,9 @@ struct aggregated_quote {
   /// best_ask - best_bid; negative when the instrument is crossed across venues.
   price spread;
   /// The listing symbol of the best bid (what to sell on that venue), e.g. "BTCUSD.A".
-  std::string best_bid_symbol;
+  symbol_id best_bid_symbol;
   /// The listing symbol of the best ask (what to buy on that venue), e.g. "BTCUSD.B".
-  std::string best_ask_symbol;
+  symbol_id best_ask_symbol;
   /// Paper mode: the ts_arrival of the market data that produced it (monotonic ns); 0 in a
   /// backtest.
   timestamp ts_arrival = 0;
@@ -61,17 +62,17 @@ struct arbitrage_opportunity {
   /// When this system created the message (ns).
   timestamp ts_init = 0;
   /// The instrument, e.g. "BTCUSD".
-  std::string instrument;
+  symbol_id instrument;
   /// Where to buy: the venue with the best ask.
-  std::string buy_venue;
+  venue_id buy_venue;
   /// The listing symbol to buy, e.g. "BTCUSD.B".
-  std::string buy_symbol;
+  symbol_id buy_symbol;
   /// The price to buy at (that venue's ask).
   price buy_price;
   /// Where to sell: the venue with the best bid.
-  std::string sell_venue;
+  venue_id sell_venue;
   /// The listing symbol to sell, e.g. "BTCUSD.A".
-  std::string sell_symbol;
+  symbol_id sell_symbol;
   /// The price to sell at (that venue's bid).
   price sell_price;
   /// The size both sides show: min(bid size, ask size) (zero when the data has no sizes).
@@ -102,7 +103,7 @@ struct subscribe_aggregated {
   /// Who receives them.
   aggregated_quote_listener_actor listener;
   /// Only this instrument, or "*" for every instrument.
-  std::string instrument = "*";
+  symbol_id instrument = "*";
   /// Also arbitrage_opportunity messages (false: aggregated quotes only).
   bool opportunities = true;
 };
@@ -111,7 +112,7 @@ struct subscribe_aggregated {
 /// when it is unknown or not quoted on both sides yet).
 struct get_aggregated {
   /// The instrument.
-  std::string instrument;
+  symbol_id instrument;
 };
 
 template <class Inspector>

@@ -6,6 +6,7 @@
 
 #include <caf/all.hpp>
 
+#include "bourse/core/interned_string.hpp"
 #include "bourse/protocol/market_data.hpp"
 
 namespace bourse {
@@ -17,7 +18,7 @@ struct indicator_updated {
   /// When this system created the message (ns).
   timestamp ts_init = 0;
   /// The symbol the indicator follows.
-  std::string symbol;
+  symbol_id symbol;
   /// The indicator's spec as written, e.g. "rsi:14" or "macd:12:26:9".
   std::string spec;
   /// The output names, e.g. {"rsi:14"} or {"macd:12:26:9.macd", ".signal", ".hist" in full}.

@@ -9,6 +9,7 @@
 
 #include <caf/all.hpp>
 
+#include "bourse/core/interned_string.hpp"
 #include "bourse/market/types.hpp"
 #include "bourse/protocol/system.hpp"
 
@@ -17,7 +18,7 @@ namespace bourse {
 /// A bar of one symbol (the core `bar` carries no symbol).
 struct symbol_bar {
   /// The instrument's symbol.
-  std::string symbol;
+  symbol_id symbol;
   /// The bar.
   bar data;
 };
@@ -145,7 +146,7 @@ using market_data_listener_actor =
 /// Command: deliver `kind` of `symbol` ("*" for every symbol) to `listener`.
 struct subscribe {
   /// The symbol, or "*".
-  std::string symbol;
+  symbol_id symbol;
   /// The stream.
   data_kind kind = data_kind::quotes;
   /// Who receives the batches.
@@ -155,7 +156,7 @@ struct subscribe {
 /// Command: stop a subscription made with the same fields.
 struct unsubscribe {
   /// The symbol, or "*".
-  std::string symbol;
+  symbol_id symbol;
   /// The stream.
   data_kind kind = data_kind::quotes;
   /// Who received the batches.
@@ -165,7 +166,7 @@ struct unsubscribe {
 /// Query: the latest quote of a symbol (fails with an error naming the symbol when none is known).
 struct get_quote {
   /// The symbol.
-  std::string symbol;
+  symbol_id symbol;
 };
 
 template <class Inspector>

@@ -15,11 +15,24 @@
 
 #include <caf/all.hpp>
 
+#include "bourse/core/interned_string.hpp"
 #include "bourse/core/latency_histogram.hpp"
 #include "bourse/core/time.hpp"
 #include "bourse/sim/step.hpp"
 
 namespace bourse {
+
+/// Serializes an interned name as its text (interned again when loaded), so that messages that
+/// carry symbols and venue names cross the middleman and print as text.
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, interned_string& x) {
+  std::string text = x.str();
+  auto load = [&]() -> caf::error {
+    x = interned_string{text};
+    return caf::none;
+  };
+  return f(text, caf::meta::load_callback(load));
+}
 
 /// How the system runs.
 enum class run_mode : std::uint8_t {

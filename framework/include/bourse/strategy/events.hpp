@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "bourse/core/interned_string.hpp"
 #include "bourse/core/enums.hpp"
 #include "bourse/core/fixed_point.hpp"
 #include "bourse/core/ids.hpp"
@@ -30,7 +31,7 @@ struct indicator_update {
   /// Data time of the input that produced the values (ns).
   timestamp ts = 0;
   /// The symbol the indicator follows.
-  std::string symbol;
+  symbol_id symbol;
   /// The indicator's spec as requested, e.g. "sma:10" or "macd:12:26:9".
   std::string spec;
   /// The output names, e.g. {"sma:10"} or {"macd:12:26:9.macd", "macd:12:26:9.signal", ...}.
@@ -73,7 +74,7 @@ struct order_update {
   /// The order.
   order_id id = 0;
   /// Its instrument.
-  std::string symbol;
+  symbol_id symbol;
   /// rejected: the refused command.
   order_request_kind command = order_request_kind::submit;
   /// rejected: the reject reason's name (e.g. "max_position"); cancelled: the cancel reason's
@@ -96,7 +97,7 @@ struct fill_event {
   /// The order.
   order_id id = 0;
   /// Its instrument.
-  std::string symbol;
+  symbol_id symbol;
   /// The order's side.
   side fill_side = side::buy;
   /// Execution price.
@@ -116,9 +117,9 @@ struct fill_event {
 /// The best price on one side of one instrument, and the venue that has it.
 struct venue_quote {
   /// The venue.
-  std::string venue;
+  venue_id venue;
   /// The symbol to trade the instrument under at that venue.
-  std::string symbol;
+  symbol_id symbol;
   /// The price (zero when no venue quotes this side).
   price px;
   /// The size at that price (zero when the data has no sizes).
@@ -130,7 +131,7 @@ struct cross_venue_quote {
   /// Data time (ns).
   timestamp ts = 0;
   /// The instrument as the aggregator names it.
-  std::string instrument;
+  symbol_id instrument;
   /// The highest bid of any venue.
   venue_quote best_bid;
   /// The lowest ask of any venue.
