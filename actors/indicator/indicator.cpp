@@ -1,4 +1,4 @@
-// The indicator actor: bars in, indicator_updated out.
+// The indicator actor: bars in, indicator_update out.
 #include "indicator/indicator.hpp"
 
 #include <algorithm>
@@ -18,8 +18,11 @@ using indicator_input = std::variant<quote_batch, trade_batch, bar_batch>;
 
 struct indicator_state {
   participant<indicator_input> part;
-  std::string symbol;
+  symbol_id symbol;
   std::vector<indicators::indicator> hosted;
+  // Each hosted indicator's spec and output names, interned once.
+  std::vector<interned_string> specs;
+  std::vector<std::array<interned_string, max_indicator_outputs>> names;
   std::vector<indicator_listener_actor> subscribers;
   // Backtest: each subscriber's updates of the current step (same order as subscribers), sent as
   // one indicator_updates at its end.
@@ -31,19 +34,18 @@ using self_ptr = indicator_actor::stateful_pointer<indicator_state>;
 
 void publish(self_ptr self, timestamp ts_event, timestamp ts_arrival) {
   auto& st = self->state;
-  for (const auto& ind : st.hosted) {
+  for (std::size_t k = 0; k < st.hosted.size(); ++k) {
+    const auto& ind = st.hosted[k];
     if (!ind.ready())
       continue;
-    indicator_updated msg;
-    msg.ts_event = ts_event;
+    indicator_update msg;
+    msg.ts = ts_event;
     msg.ts_init = st.part.now();
     msg.ts_arrival = ts_arrival;
     msg.symbol = st.symbol;
-    msg.spec = ind.spec().text;
-    msg.names = ind.output_names();
-    msg.values.reserve(ind.output_count());
+    msg.spec = st.specs[k];
     for (std::size_t i = 0; i < ind.output_count(); ++i)
-      msg.values.push_back(ind.value(i));
+      (void)msg.add(st.names[k][i], ind.value(i));
     if (st.part.mode() == run_mode::backtest) {
       st.collected.resize(st.subscribers.size());
       for (std::size_t i = 0; i < st.subscribers.size(); ++i) {
@@ -89,9 +91,17 @@ indicator_actor::behavior_type indicator_behavior(self_ptr self, indicator_actor
   st.symbol = config.symbol;
   for (const auto& spec : config.specs) {
     auto made = indicators::make_indicator(spec);
-    if (made)
+    if (made && made.value->output_count() > max_indicator_outputs) {
+      spdlog::error("Indicator spec refused symbol={} spec={} error=\"{} outputs, at most {}\"",
+                    config.symbol, spec, made.value->output_count(), max_indicator_outputs);
+    } else if (made) {
+      std::array<interned_string, max_indicator_outputs> names{};
+      for (std::size_t i = 0; i < made.value->output_count(); ++i)
+        names[i] = interned_string{made.value->output_names()[i]};
+      st.specs.emplace_back(made.value->spec().text);
+      st.names.push_back(names);
       st.hosted.push_back(std::move(*made.value));
-    else
+    } else
       spdlog::error("Indicator spec refused symbol={} error={}", config.symbol, made.error);
   }
   participant_hooks<indicator_input> hooks;

@@ -1,6 +1,6 @@
 #pragma once
 // The indicator actor: hosts indicators (built from spec strings) for one symbol's bar stream and
-// publishes indicator_updated to its subscribers after every bar, once an indicator is ready.
+// publishes indicator_update (bourse/strategy/events.hpp) to its subscribers after every bar, once an indicator is ready.
 //
 // It is a participant (see bourse/system/participant.hpp): bar batches from the hub go through its
 // participant (buffered and stepped in backtests), updates go out through it (counted). It

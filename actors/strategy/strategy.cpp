@@ -22,7 +22,7 @@ namespace bourse {
 namespace {
 
 using strategy_input =
-    std::variant<quote_batch, trade_batch, bar_batch, indicator_updated, aggregated_quote,
+    std::variant<quote_batch, trade_batch, bar_batch, indicator_update, aggregated_quote,
                  arbitrage_opportunity, order_accepted, order_rejected, order_partially_filled,
                  order_filled, order_cancelled, order_replaced, order_expired, order_triggered,
                  timer_fired>;
@@ -177,7 +177,7 @@ timestamp input_time(const strategy_input& input) {
       overloaded{[](const quote_batch& m) { return m.ts_event; },
                  [](const trade_batch& m) { return m.ts_event; },
                  [](const bar_batch& m) { return m.ts_event; },
-                 [](const indicator_updated& m) { return m.ts_event; },
+                 [](const indicator_update& m) { return m.ts; },
                  [](const aggregated_quote& m) { return m.ts_event; },
                  [](const arbitrage_opportunity& m) { return m.ts_event; },
                  [](const order_partially_filled& m) { return m.execution.header.ts_event; },
@@ -193,7 +193,7 @@ timestamp arrival_of(const strategy_input& input) {
   return std::visit(overloaded{[](const quote_batch& m) { return m.ts_arrival; },
                                [](const trade_batch& m) { return m.ts_arrival; },
                                [](const bar_batch& m) { return m.ts_arrival; },
-                               [](const indicator_updated& m) { return m.ts_arrival; },
+                               [](const indicator_update& m) { return m.ts_arrival; },
                                [](const aggregated_quote& m) { return m.ts_arrival; },
                                [](const arbitrage_opportunity& m) { return m.ts_arrival; },
                                [](const auto&) { return timestamp{0}; }},
@@ -224,9 +224,8 @@ void handle(self_ptr self, strategy_input& input) {
             for (const auto& x : b.bars)
               guarded(self, "on_bar", [&] { s.handle_bar(x.symbol, x.data); });
           },
-          [&](indicator_updated& m) {
-            auto update = to_core(std::move(m));
-            guarded(self, "on_indicator", [&] { s.handle_indicator(update); });
+          [&](indicator_update& m) {
+            guarded(self, "on_indicator", [&] { s.handle_indicator(m); });
           },
           [&](aggregated_quote& m) {
             guarded(self, "on_aggregated_quote", [&] { s.handle_aggregated_quote(to_core(m)); });
@@ -338,7 +337,7 @@ strategy_actor::behavior_type strategy_behavior(self_ptr self,
       [=](market_window& w) {
         self->state.part.accept_all(self, window_inputs<strategy_input>(std::move(w)));
       },
-      [=](indicator_updated& m) { accept(m); },
+      [=](indicator_update& m) { accept(m); },
       [=](indicator_updates& b) {
         std::vector<strategy_input> inputs;
         inputs.reserve(b.updates.size());

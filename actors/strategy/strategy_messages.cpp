@@ -28,15 +28,6 @@ order_request_kind to_core(command_kind kind) {
 
 } // namespace
 
-indicator_update to_core(const indicator_updated& msg) {
-  return indicator_update{msg.ts_event, msg.symbol, msg.spec, msg.names, msg.values};
-}
-
-indicator_update to_core(indicator_updated&& msg) {
-  return indicator_update{msg.ts_event, std::move(msg.symbol), std::move(msg.spec),
-                          std::move(msg.names), std::move(msg.values)};
-}
-
 cross_venue_quote to_core(const aggregated_quote& msg) {
   cross_venue_quote q;
   q.ts = msg.ts_event;

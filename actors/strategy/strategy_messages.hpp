@@ -10,10 +10,6 @@
 
 namespace bourse {
 
-/// Returns the core form of an indicator update.
-[[nodiscard]] indicator_update to_core(const indicator_updated& msg);
-/// Returns the core form of an indicator update, moving the strings and values out of `msg`.
-[[nodiscard]] indicator_update to_core(indicator_updated&& msg);
 /// Returns the core form of an aggregated quote.
 [[nodiscard]] cross_venue_quote to_core(const aggregated_quote& msg);
 /// Returns the core form of an execution.

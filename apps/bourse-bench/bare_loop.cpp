@@ -268,9 +268,12 @@ public:
           for (const auto& ind : h.hosted) {
             if (!ind.ready())
               continue;
-            indicator_update u{b.data.ts, h.symbol, ind.spec().text, ind.output_names(), {}};
+            indicator_update u;
+            u.ts = b.data.ts;
+            u.symbol = h.symbol;
+            u.spec = ind.spec().text;
             for (std::size_t k = 0; k < ind.output_count(); ++k)
-              u.values.push_back(ind.value(k));
+              (void)u.add(ind.output_names()[k], ind.value(k));
             for (auto s : h.subscribers)
               strategies_[s]->updates.push_back(u);
           }

@@ -1,5 +1,5 @@
 // Shows that an indicator actor updates its indicators on every bar of its symbol and publishes
-// indicator_updated with the same values as the core indicators computed directly (paper mode),
+// indicator_update with the same values as the core indicators computed directly (paper mode),
 // that in backtest mode it handles bars only when stepped and reports its sends (stepped by hand
 // behind a real hub), and that bad specs are refused with the spec named. Runs on the
 // deterministic test scheduler, so the actors are spawned on the pool (detached = false).
@@ -52,7 +52,7 @@ TEST_CASE_FIXTURE(coordinator_fixture,
   std::vector<indicators::indicator> reference;
   for (const auto& s : specs)
     reference.push_back(std::move(*indicators::make_indicator(s).value));
-  std::vector<indicator_updated> expected;
+  std::vector<indicator_update> expected;
   for (std::size_t i = 0; i < closes.size(); ++i) {
     bar b = make_bar(static_cast<int>(i), closes[i]);
     bar other = make_bar(static_cast<int>(i), 500); // another symbol: ignored
@@ -62,30 +62,34 @@ TEST_CASE_FIXTURE(coordinator_fixture,
       r.update(indicators::to_ohlcv(b));
       if (!r.ready())
         continue;
-      indicator_updated u{b.ts, batch_ts, "AAA", r.spec().text, r.output_names(), {}};
+      indicator_update u;
+      u.ts = b.ts;
+      u.ts_init = batch_ts;
+      u.symbol = "AAA";
+      u.spec = r.spec().text;
       for (std::size_t k = 0; k < r.output_count(); ++k)
-        u.values.push_back(r.value(k));
+        CHECK(u.add(r.output_names()[k], r.value(k)));
       expected.push_back(u);
     }
   }
   run();
-  auto got = log->all<indicator_updated>();
+  auto got = log->all<indicator_update>();
   REQUIRE(got.size() == expected.size());
   CHECK(got.size() == 3 * 6); // all three are ready from the third bar on
   for (std::size_t i = 0; i < got.size(); ++i) {
     CAPTURE(i);
-    CHECK(got[i].ts_event == expected[i].ts_event);
+    CHECK(got[i].ts == expected[i].ts);
     CHECK(got[i].ts_init == expected[i].ts_init);
     CHECK(got[i].symbol == "AAA");
     CHECK(got[i].spec == expected[i].spec);
-    CHECK(got[i].names == expected[i].names);
-    CHECK(got[i].values == expected[i].values);
+    CHECK(got[i].output_names() == expected[i].output_names());
+    CHECK(got[i].output_values() == expected[i].output_values());
   }
   // Values derived by hand: the first sma:3 is (10 + 11 + 12) / 3, the last (14 + 15 + 12.25) / 3.
   CHECK(got.front().spec == "sma:3");
   CHECK(got.front().values[0] == doctest::Approx(11.0));
   CHECK(got[got.size() - 3].values[0] == doctest::Approx((12.25 + 14 + 15) / 3));
-  CHECK(got[2].names == std::vector<std::string>{"bbands:3:2.upper", "bbands:3:2.middle",
+  CHECK(got[2].output_names() == std::vector<std::string>{"bbands:3:2.upper", "bbands:3:2.middle",
                                                  "bbands:3:2.lower"});
   CHECK(got[2].values[1] == doctest::Approx(11.0)); // the middle band is the sma
 }
@@ -140,18 +144,18 @@ TEST_CASE_FIXTURE(coordinator_fixture,
                     caf::after(std::chrono::seconds(0)) >> [] {});
       REQUIRE(replied);
       CHECK(late.sent.empty()); // sma:2 is not ready after one bar
-      CHECK(log->count<indicator_updated>() == 0);
+      CHECK(log->count<indicator_update>() == 0);
       continue;
     }
     auto hub_done = step(hub, sim_step{b.ts, {}});
     CHECK(totals_by_rank(hub_done.sent) == rank_totals{{2, 1}});
-    CHECK(log->count<indicator_updated>() == static_cast<std::size_t>(i - 1)); // buffered
+    CHECK(log->count<indicator_update>() == static_cast<std::size_t>(i - 1)); // buffered
     auto ind_done = step(ind, sim_step{b.ts, {{1, b.ts, 1}}});
     CHECK(totals_by_rank(ind_done.sent) == rank_totals{{3, 1}});
     CHECK(ind_done.next_wakeup == no_wakeup);
-    REQUIRE(log->count<indicator_updated>() == static_cast<std::size_t>(i));
-    auto last = log->all<indicator_updated>().back();
-    CHECK(last.ts_event == b.ts);
+    REQUIRE(log->count<indicator_update>() == static_cast<std::size_t>(i));
+    auto last = log->all<indicator_update>().back();
+    CHECK(last.ts == b.ts);
     CHECK(last.ts_init == b.ts); // data time of the step
     CHECK(last.values[0] ==
           doctest::Approx((closes[static_cast<std::size_t>(i)] +
@@ -191,7 +195,7 @@ TEST_CASE_FIXTURE(coordinator_fixture, "bad indicator specs are refused with the
     for (int i = 0; i < 2; ++i)
       self->send(ind, bar_batch{t0, t0, {symbol_bar{"AAA", make_bar(i, closes[i])}}});
     run();
-    auto got = log->all<indicator_updated>();
+    auto got = log->all<indicator_update>();
     REQUIRE(got.size() == 1);
     CHECK(got[0].spec == "sma:2");
     CHECK(got[0].values[0] == doctest::Approx(10.5));

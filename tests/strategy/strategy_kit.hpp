@@ -21,9 +21,8 @@ inline indicator_update indicator(timestamp ts, std::string symbol, std::string 
   indicator_update u;
   u.ts = ts;
   u.symbol = std::move(symbol);
-  u.names = {spec};
-  u.spec = std::move(spec);
-  u.values = {v};
+  (void)u.add(spec, v);
+  u.spec = spec;
   return u;
 }
 

@@ -161,7 +161,13 @@ TEST_CASE("in paper mode the strategy actor starts before its first input and tr
   rej.header = order_event_header{1'004, 1'004, subs[2].id, 5, 4, "BBB"};
   rej.reason = order_reject_reason::max_position;
   fx.self->send(actor, rej);
-  fx.self->send(actor, indicator_updated{1'005, 1'005, "AAA", "sma:3", {"sma:3"}, {42.0}});
+  indicator_update sma;
+  sma.ts = 1'005;
+  sma.ts_init = 1'005;
+  sma.symbol = "AAA";
+  sma.spec = "sma:3";
+  (void)sma.add("sma:3", 42.0);
+  fx.self->send(actor, sma);
   aggregated_quote agg;
   agg.instrument = "XYZ";
   agg.best_ask_symbol = "XYZ.A";

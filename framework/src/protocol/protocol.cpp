@@ -134,7 +134,7 @@ void register_market_data_types(caf::actor_system_config& cfg) {
 }
 
 void register_indicator_types(caf::actor_system_config& cfg) {
-  cfg.add_message_type<indicator_updated>("bourse::indicator_updated");
+  cfg.add_message_type<indicator_update>("bourse::indicator_update");
   cfg.add_message_type<indicator_updates>("bourse::indicator_updates");
   cfg.add_message_type<subscribe_indicators>("bourse::subscribe_indicators");
   cfg.add_message_type<indicator_listener_actor>("bourse::indicator_listener_actor");

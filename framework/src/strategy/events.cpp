@@ -65,17 +65,34 @@ std::string_view to_string(log_level level) noexcept {
   return "unknown";
 }
 
+bool indicator_update::add(interned_string name, double value) noexcept {
+  if (count >= max_indicator_outputs)
+    return false;
+  names[count] = name;
+  values[count] = value;
+  ++count;
+  return true;
+}
+
 std::optional<double> indicator_update::value(std::string_view name) const {
-  for (std::size_t i = 0; i < names.size() && i < values.size(); ++i)
+  for (std::size_t i = 0; i < count; ++i)
     if (names[i] == name)
       return values[i];
   return std::nullopt;
 }
 
 std::optional<double> indicator_update::value() const {
-  if (values.empty())
+  if (count == 0)
     return std::nullopt;
   return values.front();
+}
+
+std::vector<std::string> indicator_update::output_names() const {
+  return {names.begin(), names.begin() + count};
+}
+
+std::vector<double> indicator_update::output_values() const {
+  return {values.begin(), values.begin() + count};
 }
 
 std::vector<std::string> strategy_spec::validate() const {

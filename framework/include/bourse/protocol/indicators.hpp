@@ -1,5 +1,6 @@
 #pragma once
-// Indicator protocol: indicator actors publish updates to their subscribers.
+// Indicator protocol: indicator actors publish updates (the strategy core's own indicator_update,
+// bourse/strategy/events.hpp) to their subscribers.
 
 #include <string>
 #include <vector>
@@ -8,38 +9,20 @@
 
 #include "bourse/core/interned_string.hpp"
 #include "bourse/protocol/market_data.hpp"
+#include "bourse/strategy/events.hpp"
 
 namespace bourse {
-
-/// Event: an indicator of a symbol has new values.
-struct indicator_updated {
-  /// Data time of the input that produced the values (ns).
-  timestamp ts_event = 0;
-  /// When this system created the message (ns).
-  timestamp ts_init = 0;
-  /// The symbol the indicator follows.
-  symbol_id symbol;
-  /// The indicator's spec as written, e.g. "rsi:14" or "macd:12:26:9".
-  std::string spec;
-  /// The output names, e.g. {"rsi:14"} or {"macd:12:26:9.macd", ".signal", ".hist" in full}.
-  std::vector<std::string> names;
-  /// The values, one per name; only sent once the indicator is ready.
-  std::vector<double> values;
-  /// Paper mode: the ts_arrival of the market data that produced it (monotonic ns); 0 in a
-  /// backtest.
-  timestamp ts_arrival = 0;
-};
 
 /// Several updates in one message, handled in order as if sent one by one: in a backtest an
 /// indicator actor sends each subscriber one per step, however many bars the step covered.
 struct indicator_updates {
   /// The updates, ascending by ts_event.
-  std::vector<indicator_updated> updates;
+  std::vector<indicator_update> updates;
 };
 
 /// Receives indicator updates.
 using indicator_listener_actor =
-    caf::typed_actor<caf::reacts_to<indicator_updated>, caf::reacts_to<indicator_updates>>;
+    caf::typed_actor<caf::reacts_to<indicator_update>, caf::reacts_to<indicator_updates>>;
 
 /// Command: send this indicator actor's updates to `listener`.
 struct subscribe_indicators {
@@ -48,9 +31,9 @@ struct subscribe_indicators {
 };
 
 template <class Inspector>
-typename Inspector::result_type inspect(Inspector& f, indicator_updated& x) {
-  return f(caf::meta::type_name("bourse::indicator_updated"), x.ts_event, x.ts_init, x.symbol,
-           x.spec, x.names, x.values, x.ts_arrival);
+typename Inspector::result_type inspect(Inspector& f, indicator_update& x) {
+  return f(caf::meta::type_name("bourse::indicator_update"), x.ts, x.ts_init, x.symbol, x.spec,
+           x.count, x.names, x.values, x.ts_arrival);
 }
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, indicator_updates& x) {

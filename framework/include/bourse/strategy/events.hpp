@@ -2,6 +2,8 @@
 // What a strategy receives besides raw market data: indicator updates, order updates, fills and
 // cross-venue best quotes, as plain structs the strategy actor decodes protocol messages into.
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -26,24 +28,45 @@ enum class market_stream : std::uint8_t {
 /// Returns "quotes", "trades" or "bars".
 [[nodiscard]] std::string_view to_string(market_stream stream) noexcept;
 
-/// New values of one indicator of one symbol (sent once the indicator is ready).
+/// The most outputs one indicator has (macd and bbands have three).
+inline constexpr std::size_t max_indicator_outputs = 3;
+
+/// New values of one indicator of one symbol (sent once the indicator is ready). The outputs are
+/// stored inline, so an update is built, copied and sent without a heap allocation; the indicator
+/// actor sends this struct as it is (bourse/protocol/indicators.hpp).
 struct indicator_update {
   /// Data time of the input that produced the values (ns).
   timestamp ts = 0;
+  /// When the system created the update (ns).
+  timestamp ts_init = 0;
   /// The symbol the indicator follows.
   symbol_id symbol;
   /// The indicator's spec as requested, e.g. "sma:10" or "macd:12:26:9".
-  std::string spec;
+  interned_string spec;
+  /// How many outputs are set (names[0..count) and values[0..count)).
+  std::uint8_t count = 0;
   /// The output names, e.g. {"sma:10"} or {"macd:12:26:9.macd", "macd:12:26:9.signal", ...}.
-  std::vector<std::string> names;
+  std::array<interned_string, max_indicator_outputs> names{};
   /// The values, one per name.
-  std::vector<double> values;
+  std::array<double, max_indicator_outputs> values{};
+  /// Paper mode: the ts_arrival of the market data that produced it (monotonic ns); 0 in a
+  /// backtest.
+  timestamp ts_arrival = 0;
 
+  /// Appends an output; returns false (and changes nothing) when all max_indicator_outputs are
+  /// taken.
+  bool add(interned_string name, double value) noexcept;
+  /// Returns the number of outputs.
+  [[nodiscard]] std::size_t size() const noexcept { return count; }
   /// Returns the value of output `name`, or nullopt when there is no such output.
   [[nodiscard]] std::optional<double> value(std::string_view name) const;
   /// Returns the first output's value (the only one of single-output indicators), or nullopt when
   /// the update carries no values.
   [[nodiscard]] std::optional<double> value() const;
+  /// Returns the output names as strings (for printing and tests).
+  [[nodiscard]] std::vector<std::string> output_names() const;
+  /// Returns the values as a vector (for printing and tests).
+  [[nodiscard]] std::vector<double> output_values() const;
 };
 
 /// Which command a rejection answers.
