@@ -99,10 +99,11 @@ bool quote_aggregator::on_quote(const quote& q) {
   return true;
 }
 
-std::vector<aggregator_update> quote_aggregator::apply(const std::vector<quote>& quotes) {
+const std::vector<aggregator_update>& quote_aggregator::apply(const std::vector<quote>& quotes) {
   for (const auto& q : quotes)
     on_quote(q);
-  std::vector<aggregator_update> out;
+  auto& out = updates_;
+  out.clear();
   for (auto& inst : instruments_) {
     if (!inst.touched)
       continue;
@@ -113,7 +114,7 @@ std::vector<aggregator_update> quote_aggregator::apply(const std::vector<quote>&
     if (inst.published && inst.published->bid == current->bid && inst.published->ask == current->ask)
       continue;
     inst.published = current;
-    out.push_back(aggregator_update{std::move(*current), arbitrage_of(inst)});
+    out.push_back(aggregator_update{*current, arbitrage_of(inst)});
   }
   return out;
 }

@@ -101,8 +101,10 @@ public:
   bool on_quote(const quote& q);
 
   /// Records a batch of quotes, then returns, in configuration order, one update per instrument
-  /// whose view changed since the last update returned for it (and has both sides).
-  [[nodiscard]] std::vector<aggregator_update> apply(const std::vector<quote>& quotes);
+  /// whose view changed since the last update returned for it (and has both sides). The list is
+  /// the aggregator's own buffer, valid until the next apply() (no allocation per call once it has
+  /// grown to the number of instruments).
+  [[nodiscard]] const std::vector<aggregator_update>& apply(const std::vector<quote>& quotes);
 
   /// Returns the current view of an instrument; nullopt when unknown or a side has no quote yet.
   [[nodiscard]] std::optional<aggregated_view> view(const std::string& instrument) const;
@@ -142,6 +144,8 @@ private:
   std::vector<std::string> symbols_;
   // listing symbol -> (instrument index, listing index)
   std::unordered_map<symbol_id, std::pair<std::size_t, std::size_t>> by_symbol_;
+  // What the last apply() returned.
+  std::vector<aggregator_update> updates_;
 };
 
 } // namespace bourse
