@@ -6,6 +6,8 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace bourse {
@@ -24,7 +26,7 @@ struct subscription_key {
 struct route {
   market_data_listener_actor listener;
   bool all = false;
-  std::set<std::string, std::less<>> symbols;
+  std::unordered_set<symbol_id> symbols;
 };
 
 struct hub_state {
@@ -39,7 +41,7 @@ struct hub_state {
   // order manager, venues and portfolio handle the same data.
   std::array<std::vector<std::size_t>, 3> paper_order;
   bool paper_order_known = false;
-  std::map<std::string, quote> latest;
+  std::unordered_map<symbol_id, quote> latest;
   // Backtest: what each listener gets from the current step, sent as one market_window at its end.
   std::vector<std::pair<market_data_listener_actor, market_window>> collected;
   static inline const char* name = "market_data_hub";
@@ -158,13 +160,13 @@ void on_slice(self_ptr self, market_slice& slice) {
     st.latest[q.symbol] = q;
   fan_out<quote_batch>(self, data_kind::quotes, slice.quotes, slice.ts_event,
                        slice.ts_arrival,
-                       [](const quote& q) -> const std::string& { return q.symbol; });
+                       [](const quote& q) { return q.symbol; });
   fan_out<trade_batch>(self, data_kind::trades, slice.trades, slice.ts_event,
                        slice.ts_arrival,
-                       [](const trade& t) -> const std::string& { return t.symbol; });
+                       [](const trade& t) { return t.symbol; });
   fan_out<bar_batch>(self, data_kind::bars, slice.bars, slice.ts_event,
                      slice.ts_arrival,
-                     [](const symbol_bar& b) -> const std::string& { return b.symbol; });
+                     [](const symbol_bar& b) { return b.symbol; });
 }
 
 } // namespace
@@ -201,7 +203,7 @@ market_data_hub_actor spawn_hub(caf::actor_system& sys, participant_setup setup)
         [=](get_quote& q) -> caf::result<quote> {
           auto it = self->state.latest.find(q.symbol);
           if (it == self->state.latest.end())
-            return caf::make_error(caf::sec::invalid_argument, "get_quote: unknown symbol " + q.symbol);
+            return caf::make_error(caf::sec::invalid_argument, "get_quote: unknown symbol " + q.symbol.str());
           return it->second;
         },
     };

@@ -98,16 +98,16 @@ void equity_tracker::revalue(holding& h, std::optional<price> mark) {
   h.counted = next;
 }
 
-void equity_tracker::mark(std::string_view symbol, price px) {
+void equity_tracker::mark(symbol_id symbol, price px) {
   auto it = symbols_.find(symbol);
   if (it == symbols_.end())
-    it = symbols_.emplace(std::string{symbol}, symbol_entry{}).first;
+    it = symbols_.emplace(symbol, symbol_entry{}).first;
   it->second.mark = px;
   for (std::uint32_t index : it->second.holdings)
     revalue(holdings_[index], px);
 }
 
-const price* equity_tracker::mark_of(std::string_view symbol) const {
+const price* equity_tracker::mark_of(symbol_id symbol) const {
   auto it = symbols_.find(symbol);
   return it == symbols_.end() || !it->second.mark ? nullptr : &*it->second.mark;
 }
@@ -155,7 +155,7 @@ orders::mark_map equity_tracker::marks() const {
   orders::mark_map out;
   for (const auto& [symbol, entry] : symbols_)
     if (entry.mark)
-      out.emplace_hint(out.end(), symbol, *entry.mark);
+      out.emplace(symbol.str(), *entry.mark);
   return out;
 }
 

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "bourse/core/enums.hpp"
+#include "bourse/core/interned_string.hpp"
 #include "bourse/core/fixed_point.hpp"
 
 namespace bourse::orders {
@@ -53,7 +54,7 @@ public:
   position() = default;
 
   /// Returns a flat position in `symbol`.
-  explicit position(std::string symbol) : symbol_(std::move(symbol)) {}
+  explicit position(symbol_id symbol) : symbol_(symbol) {}
 
   /// Books a fill of `qty` (positive) at `px` (positive) on `side`, paying `fee`; returns the
   /// problem and leaves the position unchanged on refusal. The fill price becomes the last price.
@@ -64,7 +65,7 @@ public:
   void mark(price px) noexcept { last_price_ = px; }
 
   /// Returns the symbol.
-  [[nodiscard]] const std::string& symbol() const noexcept { return symbol_; }
+  [[nodiscard]] symbol_id symbol() const noexcept { return symbol_; }
   /// Returns the signed net quantity.
   [[nodiscard]] quantity net() const noexcept { return net_; }
   /// Returns the signed exact cost of the open quantity.
@@ -94,7 +95,7 @@ public:
   [[nodiscard]] std::optional<money> net_pnl(price mark) const noexcept;
 
 private:
-  std::string symbol_;
+  symbol_id symbol_;
   quantity net_;
   money cost_basis_;
   money realised_;

@@ -7,11 +7,13 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <unordered_map>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "bourse/core/fixed_point.hpp"
+#include "bourse/core/interned_string.hpp"
 #include "bourse/orders/portfolio.hpp"
 #include "bourse/orders/position.hpp"
 
@@ -33,10 +35,10 @@ public:
   [[nodiscard]] std::uint32_t add_owner();
 
   /// Sets the mark of `symbol` and revalues every position held in it.
-  void mark(std::string_view symbol, price px);
+  void mark(symbol_id symbol, price px);
 
   /// Returns the mark of `symbol`, or nullptr when it was never marked.
-  [[nodiscard]] const price* mark_of(std::string_view symbol) const;
+  [[nodiscard]] const price* mark_of(symbol_id symbol) const;
 
   /// Records `pos` (the owner's position in pos.symbol() after a fill) and revalues it.
   void update(std::uint32_t owner, const orders::position& pos);
@@ -85,7 +87,7 @@ private:
   static contribution value(const orders::position& pos, std::optional<price> mark);
   void revalue(holding& h, std::optional<price> mark);
 
-  std::map<std::string, symbol_entry, std::less<>> symbols_;
+  std::unordered_map<symbol_id, symbol_entry> symbols_;
   std::vector<holding> holdings_;
   std::vector<owner_sums> owners_;
 };
