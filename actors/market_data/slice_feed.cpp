@@ -142,10 +142,7 @@ market_slice to_market_slice(data_slice&& slice) {
   out.ts_init = slice.ts;
   out.quotes = std::move(slice.quotes);
   out.trades = std::move(slice.trades);
-  out.bars.reserve(slice.bars.size());
-  for (auto& b : slice.bars)
-    out.bars.push_back(symbol_bar{std::move(b.symbol), b.data});
-  slice.bars.clear();
+  out.bars = std::move(slice.bars);
   return out;
 }
 

@@ -98,7 +98,7 @@ bool csv_bar_source::next(data_slice& out) {
   ++bars_;
   out.clear();
   out.ts = b.ts;
-  out.bars.push_back(slice_bar{symbol_, b});
+  out.bars.push_back(symbol_bar{symbol_, b});
   return true;
 }
 
@@ -217,7 +217,7 @@ bool synthetic_source::next_bar_slice() {
     bar b = bar_gens_[i].next();
     if (i == 0)
       bar_slice_.ts = b.ts; // every symbol shares the template's bar times
-    bar_slice_.bars.push_back(slice_bar{bar_symbols_[i], b});
+    bar_slice_.bars.push_back(symbol_bar{bar_symbols_[i], b});
     ++bars_;
   }
   return true;

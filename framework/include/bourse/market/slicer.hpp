@@ -22,13 +22,6 @@
 
 namespace bourse {
 
-/// A bar and the symbol it belongs to (the core `bar` carries no symbol).
-struct slice_bar {
-  /// The instrument's symbol.
-  symbol_id symbol;
-  /// The bar.
-  bar data;
-};
 
 /// Everything a source has for one timestamp, in source order (the plain twin of the protocol's
 /// market_slice).
@@ -40,7 +33,7 @@ struct data_slice {
   /// Trades, in source order.
   std::vector<trade> trades;
   /// Bars, in source order.
-  std::vector<slice_bar> bars;
+  std::vector<symbol_bar> bars;
 
   /// Returns true when the slice holds no record.
   [[nodiscard]] bool empty() const noexcept {

@@ -53,4 +53,13 @@ struct bar {
   quantity volume;
 };
 
+/// A bar and the symbol it belongs to (the core `bar` carries no symbol); the same struct in the
+/// sources' slices and in the protocol's bar batches.
+struct symbol_bar {
+  /// The instrument's symbol.
+  symbol_id symbol;
+  /// The bar.
+  bar data;
+};
+
 } // namespace bourse

@@ -15,13 +15,6 @@
 
 namespace bourse {
 
-/// A bar of one symbol (the core `bar` carries no symbol).
-struct symbol_bar {
-  /// The instrument's symbol.
-  symbol_id symbol;
-  /// The bar.
-  bar data;
-};
 
 /// Quotes of one time slice (several symbols, in feed order).
 struct quote_batch {
