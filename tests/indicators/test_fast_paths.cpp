@@ -1,7 +1,8 @@
-// Shows that the cheap update path changes no value: the type-erased indicator, which copies
-// readiness and outputs out of its model at each update, reports bit for bit what the concrete
-// class reports after the same bars, including an indicator that becomes undefined again (VWAP
-// when the cumulative volume falls back to 0).
+// Shows that the cheap update path changes no value: RSI's branch-free split of each change gives
+// the branching form (TA-Lib's) bit for bit, also on zero, signed-zero, infinite and NaN changes;
+// and the type-erased indicator, which copies readiness and outputs out of its model at each
+// update, reports bit for bit what the concrete class reports after the same bars, including an
+// indicator that becomes undefined again (VWAP when the cumulative volume falls back to 0).
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -26,6 +27,55 @@ std::uint64_t bits_of(double x) {
   return bits;
 }
 
+// RSI exactly as it was written before the branch-free split (TA-Lib's order of operations).
+class branching_rsi {
+public:
+  explicit branching_rsi(int period) : period_(period) {}
+
+  void update(double value) {
+    if (count_ <= period_ + 1)
+      ++count_;
+    if (count_ == 1) {
+      previous_ = value;
+      return;
+    }
+    double change = value - previous_;
+    previous_ = value;
+    double n = static_cast<double>(period_);
+    if (count_ <= period_ + 1) {
+      if (change < 0.0)
+        loss_ -= change;
+      else
+        gain_ += change;
+      if (count_ < period_ + 1)
+        return;
+      loss_ /= n;
+      gain_ /= n;
+    } else {
+      loss_ *= n - 1.0;
+      gain_ *= n - 1.0;
+      if (change < 0.0)
+        loss_ -= change;
+      else
+        gain_ += change;
+      loss_ /= n;
+      gain_ /= n;
+    }
+    double total = gain_ + loss_;
+    value_ = total == 0.0 ? 50.0 : 100.0 * (gain_ / total);
+  }
+  [[nodiscard]] bool ready() const { return count_ > period_; }
+  [[nodiscard]] double value() const { return value_; }
+
+private:
+  int period_;
+  int count_ = 0;
+  double previous_ = 0.0;
+  double gain_ = 0.0;
+  double loss_ = 0.0;
+  double value_ = std::numeric_limits<double>::quiet_NaN();
+};
+
 // A deterministic random walk (xorshift64) with flat stretches, for long comparisons.
 std::vector<double> walk(std::size_t n) {
   std::vector<double> out;
@@ -41,6 +91,46 @@ std::vector<double> walk(std::size_t n) {
   }
   return out;
 }
+
+void check_rsi_matches(int period, const std::vector<double>& series) {
+  CAPTURE(period);
+  relative_strength_index fast(period);
+  branching_rsi reference(period);
+  for (std::size_t i = 0; i < series.size(); ++i) {
+    CAPTURE(i);
+    fast.update(series[i]);
+    reference.update(series[i]);
+    REQUIRE(fast.ready() == reference.ready());
+    REQUIRE(bits_of(fast.value()) == bits_of(reference.value()));
+  }
+}
+
+} // namespace
+
+TEST_CASE("RSI's branch-free split gives the branching form's values bit for bit") {
+  const double inf = std::numeric_limits<double>::infinity();
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  SUBCASE("a long random walk with zero changes") {
+    const auto series = walk(20'000);
+    for (int period : {1, 2, 3, 14, 50})
+      check_rsi_matches(period, series);
+  }
+  SUBCASE("flat starts, signed zeros and tiny changes") {
+    const std::vector<double> series = {0.0, -0.0, 0.0,    -0.0, -0.0,   1e-300, 0.0,
+                                        0.0, -1.0, -0.0,   2.0,  2.0,    2.0,    5e-324,
+                                        0.0, 1.0,  1.0001, 1.0,  -1e308, 1e308,  0.0};
+    for (int period : {1, 2, 3, 5})
+      check_rsi_matches(period, series);
+  }
+  SUBCASE("infinite and NaN closes") {
+    const std::vector<double> series = {1.0, 2.0, 3.0, inf, 4.0, 5.0, -inf, 6.0, 7.0, 8.0,
+                                        nan, 9.0, 8.0, 7.0, 6.0, inf, inf,  5.0, 4.0, 3.0};
+    for (int period : {1, 2, 3, 4})
+      check_rsi_matches(period, series);
+  }
+}
+
+namespace {
 
 // Feeds `bars` to the type-erased `spec` and to `concrete` (through `feed`), and checks after
 // every bar that readiness and every output agree bit for bit (NaN while not ready).
