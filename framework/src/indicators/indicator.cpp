@@ -13,43 +13,7 @@
 
 namespace bourse::indicators {
 
-namespace detail {
-
-class indicator_model {
-public:
-  virtual ~indicator_model() = default;
-  virtual void update(const ohlcv& bar) noexcept = 0;
-  [[nodiscard]] virtual bool ready() const noexcept = 0;
-  [[nodiscard]] virtual int lookback() const noexcept = 0;
-  [[nodiscard]] virtual double value(std::size_t index) const noexcept = 0;
-};
-
-} // namespace detail
-
 namespace {
-
-// Wraps one concrete indicator; `Feed` passes it the bar's fields it needs and `Read` picks an
-// output.
-template <class Indicator> class model final : public detail::indicator_model {
-public:
-  using feed_fn = void (*)(Indicator&, const ohlcv&) noexcept;
-  using read_fn = double (*)(const Indicator&, std::size_t) noexcept;
-
-  model(Indicator indicator, feed_fn feed, read_fn read)
-      : indicator_(std::move(indicator)), feed_(feed), read_(read) {}
-
-  void update(const ohlcv& bar) noexcept override { feed_(indicator_, bar); }
-  [[nodiscard]] bool ready() const noexcept override { return indicator_.ready(); }
-  [[nodiscard]] int lookback() const noexcept override { return indicator_.lookback(); }
-  [[nodiscard]] double value(std::size_t index) const noexcept override {
-    return read_(indicator_, index);
-  }
-
-private:
-  Indicator indicator_;
-  feed_fn feed_;
-  read_fn read_;
-};
 
 template <class Indicator> void feed_close(Indicator& indicator, const ohlcv& bar) noexcept {
   indicator.update(bar.close);
@@ -80,18 +44,45 @@ template <class Indicator> double read_kd(const Indicator& indicator, std::size_
   return index == 0 ? v.k : v.d;
 }
 
-template <class Indicator>
-std::unique_ptr<detail::indicator_model> wrap(Indicator indicator,
-                                              typename model<Indicator>::feed_fn feed,
-                                              typename model<Indicator>::read_fn read) {
-  return std::make_unique<model<Indicator>>(std::move(indicator), feed, read);
+// Wraps one concrete indicator: `Feed` passes it the bar's fields it needs and `Read` picks one
+// of its `Outputs` outputs. Both are template arguments, so an update is one virtual call with
+// the indicator's own update, ready() and reads inlined into it where their definitions allow.
+template <class Indicator, std::size_t Outputs, void (*Feed)(Indicator&, const ohlcv&) noexcept,
+          double (*Read)(const Indicator&, std::size_t) noexcept>
+class model final : public detail::indicator_model {
+public:
+  static_assert(Outputs >= 1 && Outputs <= max_outputs);
+
+  explicit model(Indicator indicator) : indicator_(std::move(indicator)) {}
+
+  bool update(const ohlcv& bar, double* out) noexcept override {
+    Feed(indicator_, bar);
+    return write(out);
+  }
+  bool read(double* out) const noexcept override { return write(out); }
+  [[nodiscard]] int lookback() const noexcept override { return indicator_.lookback(); }
+
+private:
+  bool write(double* out) const noexcept {
+    const bool ready = indicator_.ready();
+    for (std::size_t i = 0; i < Outputs; ++i)
+      out[i] = ready ? Read(indicator_, i) : std::numeric_limits<double>::quiet_NaN();
+    return ready;
+  }
+
+  Indicator indicator_;
+};
+
+template <std::size_t Outputs, auto Feed, auto Read, class Indicator>
+std::unique_ptr<detail::indicator_model> wrap(Indicator indicator) {
+  return std::make_unique<model<Indicator, Outputs, Feed, Read>>(std::move(indicator));
 }
 
 template <class Indicator> std::unique_ptr<detail::indicator_model> on_close(Indicator indicator) {
-  return wrap(std::move(indicator), &feed_close<Indicator>, &read_single<Indicator>);
+  return wrap<1, &feed_close<Indicator>, &read_single<Indicator>>(std::move(indicator));
 }
 template <class Indicator> std::unique_ptr<detail::indicator_model> on_hlc(Indicator indicator) {
-  return wrap(std::move(indicator), &feed_hlc<Indicator>, &read_single<Indicator>);
+  return wrap<1, &feed_hlc<Indicator>, &read_single<Indicator>>(std::move(indicator));
 }
 
 std::unique_ptr<detail::indicator_model> build(const indicator_spec& spec) {
@@ -110,17 +101,19 @@ std::unique_ptr<detail::indicator_model> build(const indicator_spec& spec) {
   case indicator_kind::rsi:
     return on_close(relative_strength_index(p[0]));
   case indicator_kind::macd:
-    return wrap(macd(p[0], p[1], p[2]), &feed_close<macd>, &read_macd);
+    return wrap<3, &feed_close<macd>, &read_macd>(macd(p[0], p[1], p[2]));
   case indicator_kind::bbands:
-    return wrap(bollinger_bands(p[0], spec.deviations), &feed_close<bollinger_bands>, &read_bands);
+    return wrap<3, &feed_close<bollinger_bands>, &read_bands>(
+        bollinger_bands(p[0], spec.deviations));
   case indicator_kind::atr:
     return on_hlc(average_true_range(p[0]));
   case indicator_kind::trange:
     return on_hlc(true_range());
   case indicator_kind::stoch:
-    return wrap(stochastic(p[0], p[1], p[2]), &feed_hlc<stochastic>, &read_kd<stochastic>);
+    return wrap<2, &feed_hlc<stochastic>, &read_kd<stochastic>>(stochastic(p[0], p[1], p[2]));
   case indicator_kind::stochf:
-    return wrap(stochastic_fast(p[0], p[1]), &feed_hlc<stochastic_fast>, &read_kd<stochastic_fast>);
+    return wrap<2, &feed_hlc<stochastic_fast>, &read_kd<stochastic_fast>>(
+        stochastic_fast(p[0], p[1]));
   case indicator_kind::willr:
     return on_hlc(williams_r(p[0]));
   case indicator_kind::cci:
@@ -130,17 +123,17 @@ std::unique_ptr<detail::indicator_model> build(const indicator_spec& spec) {
   case indicator_kind::mom:
     return on_close(momentum(p[0]));
   case indicator_kind::obv:
-    return wrap(on_balance_volume(), &feed_close_volume, &read_single<on_balance_volume>);
+    return wrap<1, &feed_close_volume, &read_single<on_balance_volume>>(on_balance_volume());
   case indicator_kind::vwap:
-    return wrap(volume_weighted_average_price(), &feed_hlcv<volume_weighted_average_price>,
-                &read_single<volume_weighted_average_price>);
+    return wrap<1, &feed_hlcv<volume_weighted_average_price>,
+                &read_single<volume_weighted_average_price>>(volume_weighted_average_price());
   case indicator_kind::stddev:
     return on_close(standard_deviation(p[0]));
   case indicator_kind::adx:
     return on_hlc(average_directional_index(p[0]));
   case indicator_kind::mfi:
-    return wrap(money_flow_index(p[0]), &feed_hlcv<money_flow_index>,
-                &read_single<money_flow_index>);
+    return wrap<1, &feed_hlcv<money_flow_index>, &read_single<money_flow_index>>(
+        money_flow_index(p[0]));
   }
   return on_close(simple_moving_average(p[0])); // unreachable: every kind is handled above
 }
@@ -175,28 +168,17 @@ ohlcv to_ohlcv(const bar& b) noexcept {
 }
 
 indicator::indicator(const indicator_spec& spec)
-    : spec_(spec), names_(names_for(spec)), model_(build(spec)) {}
+    : spec_(spec), names_(names_for(spec)), model_(build(spec)) {
+  values_.fill(std::numeric_limits<double>::quiet_NaN());
+  ready_ = model_->read(values_.data());
+}
 
 indicator::indicator(indicator&& other) noexcept = default;
 indicator& indicator::operator=(indicator&& other) noexcept = default;
 indicator::~indicator() = default;
 
-void indicator::update(const ohlcv& bar) noexcept {
-  model_->update(bar);
-}
-
-bool indicator::ready() const noexcept {
-  return model_->ready();
-}
-
 int indicator::lookback() const noexcept {
   return model_->lookback();
-}
-
-double indicator::value(std::size_t index) const noexcept {
-  if (index >= names_.size() || !model_->ready())
-    return std::numeric_limits<double>::quiet_NaN();
-  return model_->value(index);
 }
 
 indicator_result make_indicator(std::string_view spec) {

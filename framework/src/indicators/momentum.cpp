@@ -2,6 +2,8 @@
 #include "bourse/indicators/momentum.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 namespace bourse::indicators {
 
@@ -16,27 +18,36 @@ void relative_strength_index::update(double value) noexcept {
   }
   double change = value - previous_;
   previous_ = value;
-  double n = static_cast<double>(period_);
+  // Branch-free split of the change (a rising or falling close is a coin toss, so a branch would
+  // be mispredicted half the time; compilers turn a ternary back into one). Bit-identical to
+  // "if (change < 0) loss -= change; else gain += change": adding +0.0 leaves the gain as it is
+  // because it is never -0.0, subtracting +0.0 leaves any loss as it is, and a NaN change still
+  // goes to the gain only.
+  std::uint64_t bits = 0;
+  std::memcpy(&bits, &change, sizeof bits);
+  const std::uint64_t falling = std::uint64_t{0} - static_cast<std::uint64_t>(change < 0.0);
+  const std::uint64_t up_bits = bits & ~falling;  // change < 0 ? +0.0 : change
+  const std::uint64_t down_bits = bits & falling; // change < 0 ? change : +0.0
+  double up = 0.0;
+  double down = 0.0;
+  std::memcpy(&up, &up_bits, sizeof up);
+  std::memcpy(&down, &down_bits, sizeof down);
   if (count_ <= period_ + 1) {
     // The first N changes are summed, then averaged.
-    if (change < 0.0)
-      loss_ -= change;
-    else
-      gain_ += change;
+    loss_ -= down;
+    gain_ += up;
     if (count_ < period_ + 1)
       return;
-    loss_ /= n;
-    gain_ /= n;
+    loss_ /= n_;
+    gain_ /= n_;
   } else {
     // Wilder smoothing, in TA-Lib's order of operations.
-    loss_ *= n - 1.0;
-    gain_ *= n - 1.0;
-    if (change < 0.0)
-      loss_ -= change;
-    else
-      gain_ += change;
-    loss_ /= n;
-    gain_ /= n;
+    loss_ *= n_minus_1_;
+    gain_ *= n_minus_1_;
+    loss_ -= down;
+    gain_ += up;
+    loss_ /= n_;
+    gain_ /= n_;
   }
   double total = gain_ + loss_;
   value_ = total == 0.0 ? 50.0 : 100.0 * (gain_ / total);

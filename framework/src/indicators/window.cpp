@@ -11,10 +11,14 @@ rolling_sum::rolling_sum(int period) : window_(static_cast<std::size_t>(clamp_pe
 
 void rolling_sum::push(double value) noexcept {
   // Same order as TA-Lib's running sum: drop the value leaving the window, then add the new one.
+  // The sum stays in a local: the store into the ring could alias sum_, which would otherwise be
+  // stored and loaded again between the two steps, on the chain from one update to the next.
+  double sum = sum_;
   if (window_.full())
-    sum_ -= window_.oldest();
+    sum -= window_.oldest();
   window_.push(value);
-  sum_ += value;
+  sum += value;
+  sum_ = sum;
   run_.push(value);
   if (window_.full() && ++since_recompute_ >= window_.capacity())
     recompute();
@@ -42,15 +46,21 @@ rolling_variance::rolling_variance(int period)
 void rolling_variance::push(double value) noexcept {
   if (window_.size() == 0)
     shift_ = value;
+  // Local copies, as in rolling_sum::push.
+  const double shift = shift_;
+  double sum = sum_;
+  double sum_squares = sum_squares_;
   if (window_.full()) {
-    double d = window_.oldest() - shift_;
-    sum_ -= d;
-    sum_squares_ -= d * d;
+    double d = window_.oldest() - shift;
+    sum -= d;
+    sum_squares -= d * d;
   }
   window_.push(value);
-  double d = value - shift_;
-  sum_ += d;
-  sum_squares_ += d * d;
+  double d = value - shift;
+  sum += d;
+  sum_squares += d * d;
+  sum_ = sum;
+  sum_squares_ = sum_squares;
   run_.push(value);
   if (window_.full() && ++since_recompute_ >= window_.capacity())
     recompute();

@@ -2,7 +2,9 @@
 // A type-erased indicator built from a spec string, fed whole bars: what tools and indicator
 // actors use when the indicator is chosen at run time.
 
+#include <array>
 #include <cstddef>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -31,15 +33,33 @@ struct ohlcv {
 /// Returns a bar's fixed-point fields as doubles.
 [[nodiscard]] ohlcv to_ohlcv(const bar& b) noexcept;
 
+/// The most outputs one indicator has (macd and bbands have three).
+inline constexpr std::size_t max_outputs = 3;
+
 namespace detail {
+
 /// The interface behind an indicator (one implementation per kind, in the .cpp).
-class indicator_model;
+class indicator_model {
+public:
+  /// Destroys the model.
+  virtual ~indicator_model() = default;
+  /// Adds the next bar, writes the outputs to `out` (NaN while not ready) and returns ready().
+  virtual bool update(const ohlcv& bar, double* out) noexcept = 0;
+  /// Writes the current outputs to `out` (NaN while not ready) and returns ready().
+  virtual bool read(double* out) const noexcept = 0;
+  /// Returns the lookback.
+  [[nodiscard]] virtual int lookback() const noexcept = 0;
+};
+
 } // namespace detail
 
 /// An indicator chosen by a spec, with named outputs: "rsi:14" has the one output "rsi:14";
 /// "macd:12:26:9" has ".macd", ".signal", ".hist"; "bbands:20:2" has ".upper", ".middle",
 /// ".lower"; "stoch:14:3:3" and "stochf:14:3" have ".k", ".d". All outputs of one indicator
 /// become defined on the same bar. Move-only; update() does not allocate.
+///
+/// An update costs one virtual call: it feeds the bar to the concrete indicator and copies its
+/// outputs and readiness into this object, so ready() and value() after it are plain reads.
 class indicator {
 public:
   /// Builds the indicator a validated spec describes.
@@ -52,9 +72,9 @@ public:
   ~indicator();
 
   /// Adds the next bar.
-  void update(const ohlcv& bar) noexcept;
+  void update(const ohlcv& bar) noexcept { ready_ = model_->update(bar, values_.data()); }
   /// Returns true once the outputs are defined.
-  [[nodiscard]] bool ready() const noexcept;
+  [[nodiscard]] bool ready() const noexcept { return ready_; }
   /// Returns how many bars come before the first defined value (TA-Lib's lookback); for vwap,
   /// the first bar with volume defines it.
   [[nodiscard]] int lookback() const noexcept;
@@ -64,13 +84,19 @@ public:
   [[nodiscard]] std::size_t output_count() const noexcept { return names_.size(); }
   /// Returns the names of the outputs ("rsi:14", "macd:12:26:9.signal", ...).
   [[nodiscard]] const std::vector<std::string>& output_names() const noexcept { return names_; }
-  /// Returns the current value of output `index` (< output_count()); NaN before ready().
-  [[nodiscard]] double value(std::size_t index) const noexcept;
+  /// Returns the current value of output `index` (< output_count()); NaN before ready() and for
+  /// an index past the outputs.
+  [[nodiscard]] double value(std::size_t index) const noexcept {
+    return index < values_.size() ? values_[index] : std::numeric_limits<double>::quiet_NaN();
+  }
 
 private:
   indicator_spec spec_;
   std::vector<std::string> names_;
   std::unique_ptr<detail::indicator_model> model_;
+  // The outputs after the last update; the slots past output_count() stay NaN.
+  std::array<double, max_outputs> values_;
+  bool ready_ = false;
 };
 
 /// The outcome of make_indicator: an indicator, or an error naming the spec and what is wrong.

@@ -16,7 +16,8 @@ namespace bourse::indicators {
 class relative_strength_index {
 public:
   /// Creates an RSI over `period` changes (clamped to [1, max_period]).
-  explicit relative_strength_index(int period) : period_(clamp_period(period, 1)) {}
+  explicit relative_strength_index(int period)
+      : period_(clamp_period(period, 1)), n_(static_cast<double>(period_)), n_minus_1_(n_ - 1.0) {}
 
   /// Adds the next value.
   void update(double value) noexcept;
@@ -29,6 +30,8 @@ public:
 
 private:
   int period_;
+  double n_;         // the period as a double
+  double n_minus_1_; // N - 1, the weight of the previous average
   int count_ = 0;
   double previous_ = 0.0;
   double gain_ = 0.0;
