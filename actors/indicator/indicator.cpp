@@ -32,6 +32,9 @@ struct indicator_state {
 
 using self_ptr = indicator_actor::stateful_pointer<indicator_state>;
 
+// Every output of every indicator fits an update.
+static_assert(indicators::max_outputs <= max_indicator_outputs);
+
 void publish(self_ptr self, timestamp ts_event, timestamp ts_arrival) {
   auto& st = self->state;
   for (std::size_t k = 0; k < st.hosted.size(); ++k) {
