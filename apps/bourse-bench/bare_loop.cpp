@@ -183,8 +183,8 @@ private:
       take_commands(t);
       auto events = std::move(om_events_);
       om_events_.clear();
-      for (const auto& e : events) {
-        om_.on_venue_event(e, t);
+      for (auto& e : events) {
+        om_.on_venue_event(std::move(e), t);
         take_actions(t);
       }
       drain_order_manager(t);
@@ -402,8 +402,8 @@ private:
       take_commands(t);
       auto events = std::move(om_events_);
       om_events_.clear();
-      for (const auto& e : events) {
-        om_.on_venue_event(e, t);
+      for (auto& e : events) {
+        om_.on_venue_event(std::move(e), t);
         take_actions();
       }
       om_.drain(t);

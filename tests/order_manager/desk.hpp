@@ -125,7 +125,7 @@ struct desk {
       for (auto& v : venues)
         for (auto& e : v->take_events()) {
           moved = true;
-          om.on_venue_event(e, now);
+          om.on_venue_event(std::move(e), now);
         }
       if (!moved) {
         if (forget) {

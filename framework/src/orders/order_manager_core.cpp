@@ -115,9 +115,9 @@ void order_manager_core::drain(timestamp now) {
   }
 }
 
-void order_manager_core::handle(const order_command& command, timestamp now) {
+void order_manager_core::handle(order_command& command, timestamp now) {
   std::visit(
-      [&](const auto& c) {
+      [&](auto& c) {
         using T = std::decay_t<decltype(c)>;
         if constexpr (std::is_same_v<T, submit_order>)
           handle_submit(c, now);
@@ -129,7 +129,7 @@ void order_manager_core::handle(const order_command& command, timestamp now) {
       command);
 }
 
-void order_manager_core::handle_submit(const submit_order& r, timestamp now) {
+void order_manager_core::handle_submit(submit_order& r, timestamp now) {
   const order_event_header h = request_header(r, now);
   if (shutting_down_)
     return reject(h, command_kind::submit, order_reject_reason::shutting_down,
@@ -168,9 +168,8 @@ void order_manager_core::handle_submit(const submit_order& r, timestamp now) {
   if (auto problem = tracker_.apply(r.id, order_event::submit(), now))
     warn(problem->message);
   info_[r.id] = order_info{route->second, false, false};
-  submit_order out = r;
-  out.ts_init = now;
-  actions_.push_back(venue_command{route->second, std::move(out)});
+  r.ts_init = now;
+  actions_.push_back(venue_command{route->second, std::move(r)});
 }
 
 bool order_manager_core::cancel_queued(const cancel_order& c, timestamp now) {

@@ -68,7 +68,7 @@ void order_manager_core::book_fill(const order& o, const fill& f) {
   }
 }
 
-void order_manager_core::on_venue_event(const execution_event& event, timestamp now) {
+void order_manager_core::on_venue_event(execution_event event, timestamp now) {
   const order_id id = orders::header_of(event).id;
   const order* o = tracker_.find(id);
   if (o == nullptr) {
@@ -100,27 +100,27 @@ void order_manager_core::on_venue_event(const execution_event& event, timestamp 
     return true;
   };
   std::visit(
-      [&](const auto& e) {
+      [&](auto& e) {
         using T = std::decay_t<decltype(e)>;
         if constexpr (std::is_same_v<T, order_accepted>) {
           if (step(order_event::accept()))
-            forward(*o, e, now);
+            forward(*o, std::move(e), now);
         } else if constexpr (std::is_same_v<T, order_rejected>) {
           if (e.command == command_kind::submit) {
             if (step(order_event::reject()))
-              forward(*o, e, now);
+              forward(*o, std::move(e), now);
           } else if (e.command == command_kind::cancel) {
             const bool ours = info.shutdown;
             info.cancel_in_flight = false;
             if (o->state == order_state::pending_cancel)
               (void)step(order_event::cancel_reject());
             if (!ours) // a refused shutdown cancel (the order ended meanwhile) concerns nobody
-              forward(*o, e, now);
+              forward(*o, std::move(e), now);
           } else {
             // A replace refused because the order finished meanwhile (e.g. filled) is still
             // reported; the lifecycle has nothing left to undo then.
             if (is_terminal(o->state) || step(order_event::replace_reject()))
-              forward(*o, e, now);
+              forward(*o, std::move(e), now);
           }
         } else if constexpr (carries_fill_v<T>) {
           // A fill happened at the venue whatever the lifecycle says: it is always reported, as
@@ -139,29 +139,28 @@ void order_manager_core::on_venue_event(const execution_event& event, timestamp 
             actions_.push_back(fill_report{std::move(out)});
           };
           if (complete)
-            report_fill(order_filled{e.execution});
+            report_fill(order_filled{std::move(e.execution)});
           else
-            report_fill(order_partially_filled{e.execution});
+            report_fill(order_partially_filled{std::move(e.execution)});
         } else if constexpr (std::is_same_v<T, order_cancelled>) {
           if (step(order_event::cancel())) {
-            order_cancelled out = e;
-            if (info.shutdown && out.reason == order_cancel_reason::user)
-              out.reason = order_cancel_reason::shutdown;
+            if (info.shutdown && e.reason == order_cancel_reason::user)
+              e.reason = order_cancel_reason::shutdown;
             info.cancel_in_flight = false;
-            forward(*o, out, now);
+            forward(*o, std::move(e), now);
           }
         } else if constexpr (std::is_same_v<T, order_replaced>) {
           order_changes applied = o->requested_changes.value_or(order_changes{});
           if (step(order_event::replace(applied)))
-            forward(*o, e, now);
+            forward(*o, std::move(e), now);
         } else if constexpr (std::is_same_v<T, order_expired>) {
           if (step(order_event::expire())) {
             info.cancel_in_flight = false;
-            forward(*o, e, now);
+            forward(*o, std::move(e), now);
           }
         } else {
           if (step(order_event::trigger()))
-            forward(*o, e, now);
+            forward(*o, std::move(e), now);
         }
       },
       event);

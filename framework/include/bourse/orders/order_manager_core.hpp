@@ -79,7 +79,7 @@ public:
 
   /// Applies an event reported by a venue and forwards it to the owning strategy (fills also to
   /// the fill listeners).
-  void on_venue_event(const execution_event& event, timestamp now);
+  void on_venue_event(execution_event event, timestamp now);
 
   /// Takes a quote's mid as the symbol's reference price.
   void on_quote(const quote& q);
@@ -138,8 +138,8 @@ private:
   using position_key = std::tuple<owner_kind, std::uint32_t, std::string>;
 
   // Commands (order_manager_core.cpp).
-  void handle(const order_command& command, timestamp now);
-  void handle_submit(const submit_order& r, timestamp now);
+  void handle(order_command& command, timestamp now);
+  void handle_submit(submit_order& r, timestamp now); // moves r to the venue
   void handle_cancel(const cancel_order& c, timestamp now);
   void handle_replace(const replace_order& p, timestamp now);
   bool cancel_queued(const cancel_order& c, timestamp now);
