@@ -1,7 +1,7 @@
 #pragma once
 // The order flow's messages: the commands a strategy sends (submit, cancel, replace) and the events
 // that answer them (accepted, rejected, fills, cancelled, replaced, expired, triggered). Plain
-// structs without CAF: strategies, the order manager core and the simulated venue core use them,
+// structs without CAF: the order manager core and the simulated venue core take and produce them,
 // and the actors send them as they are (bourse/protocol/orders.hpp adds their inspect() overloads,
 // the batches and the typed actor interfaces).
 //
@@ -110,7 +110,7 @@ enum class order_cancel_reason : std::uint8_t {
   no_liquidity, ///< A market order's remainder (market orders never rest).
   ioc,          ///< An IOC order's remainder.
   fok,          ///< A FOK order that could not fill completely.
-  shutdown      ///< Cancelled by the order manager at the end of the run.
+  shutdown      ///< Cancelled at the end of the run (open, or still on its way to the venue).
 };
 
 /// Whether a fill added or took liquidity.
