@@ -10,13 +10,10 @@
 #include <spdlog/spdlog.h>
 
 #include "bourse/orders/order_manager_core.hpp"
-#include "order_manager/order_flow_convert.hpp"
 
 namespace bourse {
 
 namespace {
-
-namespace oc = order_convert;
 
 /// Internal (paper mode): drain the lanes now.
 struct drain_lanes {};
@@ -45,6 +42,17 @@ struct om_state {
 
 using self_ptr = om_impl::stateful_pointer<om_state>;
 
+// The reply to get_open_orders: the core's open orders as the protocol shows them.
+open_orders to_open_orders(const std::vector<orders::order>& list) {
+  open_orders out;
+  out.orders.reserve(list.size());
+  for (const auto& o : list)
+    out.orders.push_back(open_order{o.id, o.strategy_id, o.account_id, o.symbol, o.side, o.type,
+                                    o.tif, o.limit_price.value_or(price{}),
+                                    o.stop_price.value_or(price{}), o.quantity, o.filled, o.state});
+  return out;
+}
+
 void emit(self_ptr self) {
   auto& st = self->state;
   for (auto& w : st.core->take_warnings())
@@ -52,8 +60,7 @@ void emit(self_ptr self) {
   for (auto& action : st.core->take_actions()) {
     if (auto* c = std::get_if<orders::venue_command>(&action)) {
       const auto& venue = st.venues.at(c->venue);
-      std::visit([&](const auto& cmd) { st.part.send(self, venue, oc::to_protocol(cmd)); },
-                 c->command);
+      std::visit([&](auto& cmd) { st.part.send(self, venue, std::move(cmd)); }, c->command);
     } else if (auto* e = std::get_if<orders::strategy_event>(&action)) {
       auto it = st.strategies.find(e->strategy);
       if (it == st.strategies.end()) {
@@ -64,22 +71,19 @@ void emit(self_ptr self) {
       if (st.part.mode() == run_mode::backtest) {
         // One order_events per strategy per step (counted per event), sent at the step's end.
         auto& held = st.held_events[e->strategy];
-        oc::with_protocol(e->event, [&](auto msg) {
-          st.part.count_for(it->second);
-          held.events.emplace_back(std::move(msg));
-        });
+        std::visit(
+            [&](auto& msg) {
+              st.part.count_for(it->second);
+              held.events.emplace_back(std::move(msg));
+            },
+            e->event);
       } else {
-        oc::with_protocol(e->event,
-                          [&](auto msg) { st.part.send(self, it->second, std::move(msg)); });
+        std::visit([&](auto& msg) { st.part.send(self, it->second, std::move(msg)); }, e->event);
       }
     } else {
-      const auto& f = std::get<orders::fill_report>(action).fill;
-      for (const auto& listener : st.fill_listeners) {
-        if (f.complete)
-          st.part.send(self, listener, order_filled{oc::to_protocol(f)});
-        else
-          st.part.send(self, listener, order_partially_filled{oc::to_protocol(f)});
-      }
+      const auto& report = std::get<orders::fill_report>(action);
+      for (const auto& listener : st.fill_listeners)
+        std::visit([&](const auto& msg) { st.part.send(self, listener, msg); }, report.event);
     }
   }
   // Finished orders nothing can refer to any more shrink to a compact record of their ids.
@@ -101,9 +105,9 @@ void advance_clock(self_ptr self, timestamp ts) {
     st.part.set_now(ts);
 }
 
-void queue_command(self_ptr self, orders::order_command cmd, timestamp ts) {
+void queue_command(self_ptr self, orders::order_command cmd) {
   auto& st = self->state;
-  advance_clock(self, ts);
+  advance_clock(self, std::visit([](const auto& c) { return c.ts_event; }, cmd));
   st.core->enqueue(std::move(cmd));
   // Paper: one drain per burst, after everything already in the mailbox was queued. Backtest: the
   // step drains after its inputs (after_inputs hook).
@@ -120,7 +124,7 @@ void handle(self_ptr self, om_input& input) {
         using T = std::decay_t<decltype(msg)>;
         if constexpr (std::is_same_v<T, submit_order> || std::is_same_v<T, cancel_order> ||
                       std::is_same_v<T, replace_order>) {
-          queue_command(self, oc::to_core(msg), msg.ts_event);
+          queue_command(self, std::move(msg));
         } else if constexpr (std::is_same_v<T, quote_batch>) {
           advance_clock(self, msg.ts_event);
           for (const auto& q : msg.quotes)
@@ -134,9 +138,8 @@ void handle(self_ptr self, om_input& input) {
           for (const auto& b : msg.bars)
             st.core->on_bar(b.symbol, b.data);
         } else {
-          auto event = oc::to_core(msg);
-          advance_clock(self, orders::header_of(event).ts_event);
-          st.core->on_venue_event(event, st.part.now());
+          advance_clock(self, orders::header_of(msg).ts_event);
+          st.core->on_venue_event(std::move(msg), st.part.now());
           emit(self);
         }
       },
@@ -212,7 +215,7 @@ om_impl::behavior_type om_behavior(self_ptr self, order_manager_config config,
       },
       [=](register_strategy& r) { self->state.strategies[r.strategy] = std::move(r.listener); },
       [=](get_open_orders& q) -> open_orders {
-        return oc::to_protocol(self->state.core->open_orders(q.strategy));
+        return to_open_orders(self->state.core->open_orders(q.strategy));
       },
       [=](drain_lanes) {
         auto& s = self->state;

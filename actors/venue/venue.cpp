@@ -11,13 +11,10 @@
 #include "bourse/core/latency_histogram.hpp"
 #include "bourse/system/wall_clock.hpp"
 #include "bourse/venue/simulated_venue.hpp"
-#include "order_manager/order_flow_convert.hpp"
 
 namespace bourse {
 
 namespace {
-
-namespace oc = order_convert;
 
 /// Internal (paper mode): the venue's next wakeup is due.
 struct venue_wakeup {
@@ -66,20 +63,22 @@ void emit(self_ptr self) {
   }
   if (st.part.mode() == run_mode::backtest) {
     // One order_events per step (counted per event), sent at the step's end.
-    for (const auto& e : events)
-      oc::with_protocol(e, [&](auto msg) {
-        st.part.count_for(st.listener);
-        st.held.emplace_back(std::move(msg));
-      });
+    for (auto& e : events)
+      std::visit(
+          [&](auto& msg) {
+            st.part.count_for(st.listener);
+            st.held.emplace_back(std::move(msg));
+          },
+          e);
     return;
   }
   if (st.holding) {
-    for (const auto& e : events)
-      oc::with_protocol(e, [&](auto msg) { st.held.emplace_back(std::move(msg)); });
+    for (auto& e : events)
+      std::visit([&](auto& msg) { st.held.emplace_back(std::move(msg)); }, e);
     return;
   }
-  for (const auto& e : events)
-    oc::with_protocol(e, [&](auto msg) { st.part.send(self, st.listener, std::move(msg)); });
+  for (auto& e : events)
+    std::visit([&](auto& msg) { st.part.send(self, st.listener, std::move(msg)); }, e);
 }
 
 // Backtest: the events of a step leave as one batch at its end.
@@ -150,16 +149,15 @@ void handle(self_ptr self, venue_input& input) {
             st.core->on_bar(b.symbol, b.data);
         } else {
           advance_clock(self, msg.ts_event);
-          auto cmd = oc::to_core(msg);
           const timestamp arrival = st.part.now();
           if constexpr (std::is_same_v<T, submit_order>) {
             if (msg.ts_trigger != 0 && st.part.mode() == run_mode::paper)
               st.tick_to_order.record(monotonic_now() - msg.ts_trigger);
-            st.core->submit(cmd, arrival);
+            st.core->submit(std::move(msg), arrival);
           } else if constexpr (std::is_same_v<T, cancel_order>)
-            st.core->cancel(cmd, arrival);
+            st.core->cancel(std::move(msg), arrival);
           else
-            st.core->replace(cmd, arrival);
+            st.core->replace(std::move(msg), arrival);
         }
       },
       input);

@@ -12,14 +12,11 @@
 #include "bourse/strategy/recording_context.hpp"
 #include "bourse/strategy/registry.hpp"
 #include "bourse/venue/simulated_venue.hpp"
-#include "order_manager/order_flow_convert.hpp"
 #include "strategy/strategy_messages.hpp"
 
 namespace bourse::bench {
 
 namespace {
-
-namespace oc = order_convert;
 
 template <class... Fs>
 struct overloaded : Fs... {
@@ -30,10 +27,27 @@ overloaded(Fs...) -> overloaded<Fs...>;
 
 // A command reaching a venue at `t`, as the venue actor hands it to its core.
 void send_to(venue::simulated_venue& v, const orders::order_command& cmd, timestamp t) {
-  std::visit(overloaded{[&](const orders::new_order_request& r) { v.submit(r, t); },
-                        [&](const orders::cancel_request& r) { v.cancel(r, t); },
-                        [&](const orders::replace_request& r) { v.replace(r, t); }},
+  std::visit(overloaded{[&](const submit_order& r) { v.submit(r, t); },
+                        [&](const cancel_order& r) { v.cancel(r, t); },
+                        [&](const replace_order& r) { v.replace(r, t); }},
              cmd);
+}
+
+// An order event handed to a strategy, as the strategy actor hands it.
+void deliver(strategy& s, const orders::execution_event& event) {
+  std::visit(
+      [&](const auto& msg) {
+        if constexpr (orders::carries_fill_v<std::decay_t<decltype(msg)>>)
+          s.handle_fill(to_core(msg.execution));
+        else
+          s.handle_order_update(to_core(msg));
+      },
+      event);
+}
+
+// The fill a fill report carries, as the portfolio receives it.
+const fill& fill_of(const orders::fill_report& report) {
+  return std::visit([](const auto& msg) -> const fill& { return msg.execution; }, report.event);
 }
 
 cross_venue_quote to_strategy(const aggregated_view& view) {
@@ -120,8 +134,7 @@ private:
   // Strategy commands to the order manager, as the strategy actor sends them.
   void take_commands(timestamp t) {
     for (auto& cmd : context_.commands)
-      std::visit([&](const auto& c) { om_.enqueue(orders::order_command{oc::to_core(to_protocol(c, t))}); },
-                 cmd);
+      std::visit([&](const auto& c) { om_.enqueue(to_protocol(c, t)); }, cmd);
     context_.commands.clear();
   }
 
@@ -137,7 +150,7 @@ private:
       else if (auto* e = std::get_if<orders::strategy_event>(&action))
         strategy_inbox_.push_back(std::move(e->event));
       else
-        fills_.push_back(oc::to_protocol(std::get<orders::fill_report>(action).fill));
+        fills_.push_back(fill_of(std::get<orders::fill_report>(action)));
     }
   }
 
@@ -165,19 +178,13 @@ private:
       while (!strategy_inbox_.empty()) {
         auto e = std::move(strategy_inbox_.front());
         strategy_inbox_.pop_front();
-        oc::with_protocol(e, [&](auto msg) {
-          using T = decltype(msg);
-          if constexpr (std::is_same_v<T, order_filled> || std::is_same_v<T, order_partially_filled>)
-            strategy_->handle_fill(to_core(msg.execution));
-          else
-            strategy_->handle_order_update(to_core(msg));
-        });
+        deliver(*strategy_, e);
       }
       take_commands(t);
       auto events = std::move(om_events_);
       om_events_.clear();
-      for (const auto& e : events) {
-        om_.on_venue_event(e, t);
+      for (auto& e : events) {
+        om_.on_venue_event(std::move(e), t);
         take_actions(t);
       }
       drain_order_manager(t);
@@ -343,9 +350,7 @@ private:
   void take_commands(timestamp t) {
     for (auto& st : strategies_) {
       for (auto& cmd : st->ctx.commands)
-        std::visit(
-            [&](const auto& c) { om_.enqueue(orders::order_command{oc::to_core(to_protocol(c, t))}); },
-            cmd);
+        std::visit([&](const auto& c) { om_.enqueue(to_protocol(c, t)); }, cmd);
       st->ctx.commands.clear();
     }
   }
@@ -357,7 +362,7 @@ private:
       else if (auto* e = std::get_if<orders::strategy_event>(&action))
         strategies_[e->strategy - 1]->inbox.push_back(std::move(e->event));
       else
-        fills_.push_back(oc::to_protocol(std::get<orders::fill_report>(action).fill));
+        fills_.push_back(fill_of(std::get<orders::fill_report>(action)));
     }
   }
 
@@ -394,21 +399,14 @@ private:
         while (!st->inbox.empty()) {
           auto e = std::move(st->inbox.front());
           st->inbox.pop_front();
-          oc::with_protocol(e, [&](auto msg) {
-            using T = decltype(msg);
-            if constexpr (std::is_same_v<T, order_filled> ||
-                          std::is_same_v<T, order_partially_filled>)
-              st->logic->handle_fill(to_core(msg.execution));
-            else
-              st->logic->handle_order_update(to_core(msg));
-          });
+          deliver(*st->logic, e);
         }
       }
       take_commands(t);
       auto events = std::move(om_events_);
       om_events_.clear();
-      for (const auto& e : events) {
-        om_.on_venue_event(e, t);
+      for (auto& e : events) {
+        om_.on_venue_event(std::move(e), t);
         take_actions();
       }
       om_.drain(t);

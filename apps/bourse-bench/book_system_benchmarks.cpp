@@ -14,7 +14,6 @@
 #include "bourse/protocol/all.hpp"
 #include "bourse/venue/simulated_venue.hpp"
 #include "order_flow.hpp"
-#include "order_manager/order_flow_convert.hpp"
 #include "system_benchmarks.hpp"
 #include "tick_scenario.hpp"
 #include "venue/venue.hpp"
@@ -94,13 +93,12 @@ std::uint64_t run_direct(const std::vector<order_command_message>& flow) {
     caf::visit(
         [&](const auto& cmd) {
           using T = std::decay_t<decltype(cmd)>;
-          auto core_cmd = order_convert::to_core(cmd);
           if constexpr (std::is_same_v<T, submit_order>)
-            core.submit(core_cmd, cmd.ts_event);
+            core.submit(cmd, cmd.ts_event);
           else if constexpr (std::is_same_v<T, cancel_order>)
-            core.cancel(core_cmd, cmd.ts_event);
+            core.cancel(cmd, cmd.ts_event);
           else
-            core.replace(core_cmd, cmd.ts_event);
+            core.replace(cmd, cmd.ts_event);
         },
         m);
     events += core.take_events().size();

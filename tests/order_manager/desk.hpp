@@ -22,8 +22,8 @@ struct desk {
   std::vector<std::string> strategy_lines;
   /// Every event strategies received.
   std::vector<strategy_event> strategy_events;
-  /// What the fill listeners received.
-  std::vector<fill_event> fill_reports;
+  /// What the fill listeners received (order_partially_filled or order_filled).
+  std::vector<execution_event> fill_reports;
   /// Every command sent to a venue.
   std::vector<venue_command> venue_commands;
   /// The data time of the latest input.
@@ -106,9 +106,9 @@ struct desk {
           std::visit(
               [&](const auto& cmd) {
                 using T = std::decay_t<decltype(cmd)>;
-                if constexpr (std::is_same_v<T, new_order_request>)
+                if constexpr (std::is_same_v<T, submit_order>)
                   v.submit(cmd, now);
-                else if constexpr (std::is_same_v<T, cancel_request>)
+                else if constexpr (std::is_same_v<T, cancel_order>)
                   v.cancel(cmd, now);
                 else
                   v.replace(cmd, now);
@@ -118,13 +118,14 @@ struct desk {
           strategy_lines.push_back(std::to_string(e->strategy) + ": " + describe(e->event));
           strategy_events.push_back(*e);
         } else {
-          fill_reports.push_back(std::get<fill_report>(action).fill);
+          std::visit([&](const auto& f) { fill_reports.push_back(f); },
+                     std::get<fill_report>(action).event);
         }
       }
       for (auto& v : venues)
         for (auto& e : v->take_events()) {
           moved = true;
-          om.on_venue_event(e, now);
+          om.on_venue_event(std::move(e), now);
         }
       if (!moved) {
         if (forget) {

@@ -22,7 +22,7 @@ lines full_lines(const desk& d) {
     const auto& h = header_of(e.event);
     line += " [" + std::to_string(h.strategy) + "/" + std::to_string(h.account) + "/" + h.symbol +
             "]";
-    if (auto* r = std::get_if<rejected_event>(&e.event))
+    if (auto* r = std::get_if<order_rejected>(&e.event))
       line += " " + r->detail;
     out.push_back(line);
   }

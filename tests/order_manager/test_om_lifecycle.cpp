@@ -19,9 +19,10 @@ TEST_CASE("an order is accepted, partially filled and filled; fills reach the fi
   CHECK(d.lines() == lines{"7: fill 1 buy 40@100.05 leaves 0 maker done"});
   CHECK(d.state_of(1) == order_state::filled);
   REQUIRE(d.fill_reports.size() == 2);
-  CHECK(d.fill_reports[0].header.strategy == 7);
-  CHECK(d.fill_reports[0].header.account == 70);
-  CHECK(d.fill_reports[1].complete);
+  CHECK(std::holds_alternative<order_partially_filled>(d.fill_reports[0]));
+  CHECK(header_of(d.fill_reports[0]).strategy == 7);
+  CHECK(header_of(d.fill_reports[0]).account == 70);
+  CHECK(std::holds_alternative<order_filled>(d.fill_reports[1]));
   CHECK(d.om.position({owner_kind::strategy, 7}, "AAPL") == qty("100"));
   CHECK(d.om.position({owner_kind::account, 70}, "AAPL") == qty("100"));
   CHECK(d.om.open_orders().empty());
@@ -44,7 +45,7 @@ TEST_CASE("an order is cancelled and replaced through the venue") {
   SUBCASE("commands for a finished order are refused") {
     d.send(cancel(1));
     d.send(replace(1, "99.60", ""));
-    auto rejected = only<rejected_event>({d.strategy_events[3].event, d.strategy_events[4].event});
+    auto rejected = only<order_rejected>({d.strategy_events[3].event, d.strategy_events[4].event});
     CHECK(d.lines() ==
           lines{"7: rejected 1 cancel order_finished", "7: rejected 1 replace order_finished"});
     CHECK(rejected[0].detail == "order 1: cancel refused: the order is already cancelled");
@@ -88,7 +89,7 @@ TEST_CASE("refusals by the order manager never reach a venue") {
               "8: rejected 2 replace not_owner", "7: rejected 2 replace invalid_order",
               "7: rejected 2 replace invalid_order"});
   CHECK(d.venue_commands.size() == 1);
-  auto rejected = only<rejected_event>(
+  auto rejected = only<order_rejected>(
       {events[0].event, events[2].event, events[3].event, events[4].event, events[6].event});
   CHECK(rejected[0].detail == "order 1: no venue trades TSLA");
   CHECK(rejected[1].detail == "order 2: the id was used before (by strategy 7, AAPL)");

@@ -15,7 +15,7 @@ namespace {
 // The detail of the latest rejection the strategies received.
 std::string last_detail(const desk& d) {
   for (auto it = d.strategy_events.rbegin(); it != d.strategy_events.rend(); ++it)
-    if (auto* r = std::get_if<rejected_event>(&it->event))
+    if (auto* r = std::get_if<order_rejected>(&it->event))
       return r->detail;
   FAIL("no rejection");
   return {};
@@ -118,7 +118,7 @@ TEST_CASE("default limits apply to strategies and accounts without their own") {
   d.send(limit(3, side::buy, "400", "10.00", time_in_force::gtc, "AAPL", 9, 90));
   CHECK(d.lines() == lines{"8: rejected 1 submit max_order_quantity",
                            "9: rejected 2 submit max_order_quantity", "9: accepted 3"});
-  const auto& second = std::get<rejected_event>(d.strategy_events[1].event);
+  const auto& second = std::get<order_rejected>(d.strategy_events[1].event);
   CHECK(second.detail.find("account 90") != std::string::npos);
 }
 

@@ -106,7 +106,7 @@ TEST_CASE("simulated orders match each other and the outside market in price-tim
   CHECK(describe(events) == lines{"accepted 2", "fill 2 buy 5@100.05 leaves 5 taker",
                                   "fill 1 sell 5@100.05 leaves 0 maker done",
                                   "fill 2 buy 3@100.08 leaves 2 taker"});
-  auto fills = only<fill_event>(events);
+  auto fills = fills_of(events);
   REQUIRE(fills.size() == 3);
   CHECK(fills[0].trade == fills[1].trade);
   CHECK(fills[2].trade == fills[0].trade + 1);

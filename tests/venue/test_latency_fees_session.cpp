@@ -125,16 +125,14 @@ TEST_CASE("fee arithmetic rounds half away from zero at the configured precision
   f.maker_bps = venue::basis_points::from_units(-5);
   f.precision = 2;
   // 10.00 * 5 / 10000 = 0.005 -> 0.01; the rebate -0.005 -> -0.01.
-  CHECK(venue::compute_fee(f, liquidity_role::taker, px("10.00"), qty("1")) == cash("0.01"));
-  CHECK(venue::compute_fee(f, liquidity_role::maker, px("10.00"), qty("1")) == cash("-0.01"));
+  CHECK(venue::compute_fee(f, liquidity::taker, px("10.00"), qty("1")) == cash("0.01"));
+  CHECK(venue::compute_fee(f, liquidity::maker, px("10.00"), qty("1")) == cash("-0.01"));
   f.precision = 4;
   // 10.01 * 5 / 10000 = 0.005005 -> 0.0050.
-  CHECK(venue::compute_fee(f, liquidity_role::taker, px("10.01"), qty("1")).to_string() ==
-        "0.0050");
+  CHECK(venue::compute_fee(f, liquidity::taker, px("10.01"), qty("1")).to_string() == "0.0050");
   f.taker_per_unit = cash("0.0035");
-  CHECK(venue::compute_fee(f, liquidity_role::taker, px("10.00"), qty("200")) == cash("1.70"));
-  CHECK(venue::compute_fee(venue::fee_schedule{}, liquidity_role::taker, px("10"), qty("1"))
-            .is_zero());
+  CHECK(venue::compute_fee(f, liquidity::taker, px("10.00"), qty("200")) == cash("1.70"));
+  CHECK(venue::compute_fee(venue::fee_schedule{}, liquidity::taker, px("10"), qty("1")).is_zero());
 }
 
 TEST_CASE("DAY orders expire at the session close, GTC orders stay") {

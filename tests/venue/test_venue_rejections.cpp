@@ -30,7 +30,7 @@ TEST_CASE("new orders the venue cannot take are rejected with a reason and a det
               "rejected 3 submit off_lot", "accepted 4", "rejected 4 submit duplicate_id",
               "rejected 5 submit invalid_order", "rejected 6 submit invalid_order",
               "rejected 7 submit invalid_order", "rejected 8 submit invalid_order"});
-  auto rejected = only<rejected_event>(events);
+  auto rejected = only<order_rejected>(events);
   REQUIRE(rejected.size() == 8);
   CHECK(rejected[0].detail == "order 1: the venue does not trade TSLA");
   CHECK(rejected[1].detail ==

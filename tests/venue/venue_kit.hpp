@@ -69,10 +69,10 @@ inline venue::venue_settings settings() {
 }
 
 /// Returns a limit order request of strategy 7, account 70.
-inline new_order_request limit(order_id id, side s, std::string_view q, std::string_view limit_px,
-                               time_in_force tif = time_in_force::gtc, std::string symbol = "AAPL",
-                               strategy_id strategy = 7, account_id account = 70) {
-  new_order_request r;
+inline submit_order limit(order_id id, side s, std::string_view q, std::string_view limit_px,
+                          time_in_force tif = time_in_force::gtc, std::string symbol = "AAPL",
+                          strategy_id strategy = 7, account_id account = 70) {
+  submit_order r;
   r.id = id;
   r.strategy = strategy;
   r.account = account;
@@ -86,19 +86,18 @@ inline new_order_request limit(order_id id, side s, std::string_view q, std::str
 }
 
 /// Returns a market order request of strategy 7, account 70.
-inline new_order_request market(order_id id, side s, std::string_view q,
-                                std::string symbol = "AAPL", strategy_id strategy = 7) {
-  new_order_request r = limit(id, s, q, "1", time_in_force::ioc, std::move(symbol), strategy);
+inline submit_order market(order_id id, side s, std::string_view q, std::string symbol = "AAPL",
+                           strategy_id strategy = 7) {
+  submit_order r = limit(id, s, q, "1", time_in_force::ioc, std::move(symbol), strategy);
   r.type = order_type::market;
   r.limit_price = price{};
   return r;
 }
 
 /// Returns a stop (no limit) or stop-limit (with `limit_px`) order request.
-inline new_order_request stop(order_id id, side s, std::string_view q, std::string_view stop_px,
-                              std::string_view limit_px = "",
-                              time_in_force tif = time_in_force::gtc) {
-  new_order_request r = limit(id, s, q, "1", tif);
+inline submit_order stop(order_id id, side s, std::string_view q, std::string_view stop_px,
+                         std::string_view limit_px = "", time_in_force tif = time_in_force::gtc) {
+  submit_order r = limit(id, s, q, "1", tif);
   r.type = limit_px.empty() ? order_type::stop : order_type::stop_limit;
   r.limit_price = limit_px.empty() ? price{} : px(limit_px);
   r.stop_price = px(stop_px);
@@ -106,19 +105,19 @@ inline new_order_request stop(order_id id, side s, std::string_view q, std::stri
 }
 
 /// Returns a cancel request of strategy 7.
-inline cancel_request cancel(order_id id, strategy_id strategy = 7) {
-  return cancel_request{0, 0, id, strategy};
+inline cancel_order cancel(order_id id, strategy_id strategy = 7) {
+  return cancel_order{0, 0, id, strategy};
 }
 
 /// Returns a replace request of strategy 7 (empty text: unchanged).
-inline replace_request replace(order_id id, std::string_view new_px, std::string_view new_qty,
-                               strategy_id strategy = 7) {
-  return replace_request{0,
-                         0,
-                         id,
-                         strategy,
-                         new_px.empty() ? price{} : px(new_px),
-                         new_qty.empty() ? quantity{} : qty(new_qty)};
+inline replace_order replace(order_id id, std::string_view new_px, std::string_view new_qty,
+                             strategy_id strategy = 7) {
+  return replace_order{0,
+                       0,
+                       id,
+                       strategy,
+                       new_px.empty() ? price{} : px(new_px),
+                       new_qty.empty() ? quantity{} : qty(new_qty)};
 }
 
 /// Returns a quote.
@@ -140,41 +139,47 @@ inline bar make_bar(timestamp ts, std::string_view o, std::string_view h, std::s
   return bar{ts, px(o), px(h), px(l), px(c), qty(v)};
 }
 
-/// Returns an event as one line, e.g. "fill 1 buy 200@100.02 leaves 50 taker" (fees only when not
+/// Returns a fill as one line, e.g. "fill 1 buy 200@100.02 leaves 50 taker" (fees only when not
 /// zero, " done" when the fill completes the order).
+inline std::string describe_fill(const fill& e, bool complete) {
+  std::string s = "fill " + std::to_string(e.header.id) + " " +
+                  std::string(to_string(e.fill_side)) + " " + e.fill_qty.to_string() + "@" +
+                  e.fill_price.to_string() + " leaves " + e.leaves_qty.to_string() + " " +
+                  (e.role == liquidity::maker ? "maker" : "taker");
+  if (!e.fee.is_zero())
+    s += " fee " + e.fee.to_string();
+  if (complete)
+    s += " done";
+  return s;
+}
+
+/// Returns an event as one line, e.g. "accepted 1" or a fill as describe_fill writes it.
 inline std::string describe(const execution_event& event) {
   struct visitor {
-    std::string operator()(const accepted_event& e) const {
+    std::string operator()(const order_accepted& e) const {
       return "accepted " + std::to_string(e.header.id);
     }
-    std::string operator()(const rejected_event& e) const {
+    std::string operator()(const order_rejected& e) const {
       static const char* const kinds[] = {"submit", "cancel", "replace"};
       return "rejected " + std::to_string(e.header.id) + " " + kinds[static_cast<int>(e.command)] +
              " " + std::string(to_string(e.reason));
     }
-    std::string operator()(const fill_event& e) const {
-      std::string s = "fill " + std::to_string(e.header.id) + " " +
-                      std::string(to_string(e.fill_side)) + " " + e.fill_qty.to_string() + "@" +
-                      e.fill_price.to_string() + " leaves " + e.leaves_qty.to_string() + " " +
-                      (e.role == liquidity_role::maker ? "maker" : "taker");
-      if (!e.fee.is_zero())
-        s += " fee " + e.fee.to_string();
-      if (e.complete)
-        s += " done";
-      return s;
+    std::string operator()(const order_partially_filled& e) const {
+      return describe_fill(e.execution, false);
     }
-    std::string operator()(const cancelled_event& e) const {
+    std::string operator()(const order_filled& e) const { return describe_fill(e.execution, true); }
+    std::string operator()(const order_cancelled& e) const {
       return "cancelled " + std::to_string(e.header.id) + " " + e.remaining.to_string() + " " +
              std::string(to_string(e.reason));
     }
-    std::string operator()(const replaced_event& e) const {
+    std::string operator()(const order_replaced& e) const {
       return "replaced " + std::to_string(e.header.id) + " " + e.new_price.to_string() + " " +
              e.new_qty.to_string();
     }
-    std::string operator()(const expired_event& e) const {
+    std::string operator()(const order_expired& e) const {
       return "expired " + std::to_string(e.header.id) + " " + e.remaining.to_string();
     }
-    std::string operator()(const triggered_event& e) const {
+    std::string operator()(const order_triggered& e) const {
       return "triggered " + std::to_string(e.header.id);
     }
   };
@@ -200,6 +205,18 @@ template <class T> std::vector<T> only(const std::vector<execution_event>& event
   for (const auto& e : events)
     if (auto* x = std::get_if<T>(&e))
       out.push_back(*x);
+  return out;
+}
+
+/// Returns the fills among `events` (partial and complete), in order.
+inline std::vector<fill> fills_of(const std::vector<execution_event>& events) {
+  std::vector<fill> out;
+  for (const auto& e : events) {
+    if (auto* p = std::get_if<order_partially_filled>(&e))
+      out.push_back(p->execution);
+    else if (auto* f = std::get_if<order_filled>(&e))
+      out.push_back(f->execution);
+  }
   return out;
 }
 

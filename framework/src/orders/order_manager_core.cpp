@@ -13,27 +13,27 @@ std::string order_text(order_id id) {
   return "order " + std::to_string(id);
 }
 
-reject_reason map_denial(risk_denial_reason reason) noexcept {
+order_reject_reason map_denial(risk_denial_reason reason) noexcept {
   switch (reason) {
   case risk_denial_reason::invalid_order:
-    return reject_reason::invalid_order;
+    return order_reject_reason::invalid_order;
   case risk_denial_reason::no_reference_price:
-    return reject_reason::no_reference_price;
+    return order_reject_reason::no_reference_price;
   case risk_denial_reason::max_order_quantity:
-    return reject_reason::max_order_quantity;
+    return order_reject_reason::max_order_quantity;
   case risk_denial_reason::max_order_notional:
-    return reject_reason::max_order_notional;
+    return order_reject_reason::max_order_notional;
   case risk_denial_reason::price_band:
-    return reject_reason::price_band;
+    return order_reject_reason::price_band;
   case risk_denial_reason::max_position:
-    return reject_reason::max_position;
+    return order_reject_reason::max_position;
   case risk_denial_reason::rate_limit:
-    return reject_reason::rate_limit;
+    return order_reject_reason::rate_limit;
   }
-  return reject_reason::invalid_order;
+  return order_reject_reason::invalid_order;
 }
 
-order make_order(const new_order_request& r, timestamp now) {
+order make_order(const submit_order& r, timestamp now) {
   order o;
   o.id = r.id;
   o.strategy_id = r.strategy;
@@ -52,8 +52,8 @@ order make_order(const new_order_request& r, timestamp now) {
   return o;
 }
 
-event_header request_header(const new_order_request& r, timestamp now) {
-  return event_header{now, now, r.id, r.strategy, r.account, r.symbol};
+order_event_header request_header(const submit_order& r, timestamp now) {
+  return order_event_header{now, now, r.id, r.strategy, r.account, r.symbol};
 }
 
 bool is_working(order_state s) noexcept {
@@ -64,9 +64,9 @@ bool is_working(order_state s) noexcept {
 } // namespace
 
 bool is_priority(const order_command& command) noexcept {
-  if (std::holds_alternative<cancel_request>(command))
+  if (std::holds_alternative<cancel_order>(command))
     return true;
-  if (auto* r = std::get_if<new_order_request>(&command))
+  if (auto* r = std::get_if<submit_order>(&command))
     return r->type == order_type::market;
   return false;
 }
@@ -92,7 +92,7 @@ void order_manager_core::enqueue(order_command command) {
     priority_.push_back(std::move(command));
     return;
   }
-  const bool submit = std::holds_alternative<new_order_request>(command);
+  const bool submit = std::holds_alternative<submit_order>(command);
   const order_id id = id_of(command);
   normal_.push_back(std::move(command));
   if (submit)
@@ -115,13 +115,13 @@ void order_manager_core::drain(timestamp now) {
   }
 }
 
-void order_manager_core::handle(const order_command& command, timestamp now) {
+void order_manager_core::handle(order_command& command, timestamp now) {
   std::visit(
-      [&](const auto& c) {
+      [&](auto& c) {
         using T = std::decay_t<decltype(c)>;
-        if constexpr (std::is_same_v<T, new_order_request>)
+        if constexpr (std::is_same_v<T, submit_order>)
           handle_submit(c, now);
-        else if constexpr (std::is_same_v<T, cancel_request>)
+        else if constexpr (std::is_same_v<T, cancel_order>)
           handle_cancel(c, now);
         else
           handle_replace(c, now);
@@ -129,26 +129,26 @@ void order_manager_core::handle(const order_command& command, timestamp now) {
       command);
 }
 
-void order_manager_core::handle_submit(const new_order_request& r, timestamp now) {
-  const event_header h = request_header(r, now);
+void order_manager_core::handle_submit(submit_order& r, timestamp now) {
+  const order_event_header h = request_header(r, now);
   if (shutting_down_)
-    return reject(h, command_type::submit, reject_reason::shutting_down,
+    return reject(h, command_kind::submit, order_reject_reason::shutting_down,
                   order_text(r.id) + ": refused: the run is stopping");
   if (const order* seen = tracker_.find(r.id))
-    return reject(h, command_type::submit, reject_reason::duplicate_id,
+    return reject(h, command_kind::submit, order_reject_reason::duplicate_id,
                   order_text(r.id) + ": the id was used before (by strategy " +
                       std::to_string(seen->strategy_id) + ", " + seen->symbol + ")");
   if (auto seen = tracker_.forgotten(r.id))
-    return reject(h, command_type::submit, reject_reason::duplicate_id,
+    return reject(h, command_kind::submit, order_reject_reason::duplicate_id,
                   order_text(r.id) + ": the id was used before (by strategy " +
                       std::to_string(seen->strategy) + ", " + std::string(seen->symbol) + ")");
   order o = make_order(r, now);
   if (auto refusal = validate_new_order(o))
-    return reject(h, command_type::submit, reject_reason::invalid_order, refusal->message);
+    return reject(h, command_kind::submit, order_reject_reason::invalid_order, refusal->message);
   auto route = routes_.find(r.symbol);
-  std::optional<std::pair<reject_reason, std::string>> refused;
+  std::optional<std::pair<order_reject_reason, std::string>> refused;
   if (route == routes_.end()) {
-    refused.emplace(reject_reason::unknown_symbol,
+    refused.emplace(order_reject_reason::unknown_symbol,
                     order_text(r.id) + ": no venue trades " + r.symbol);
   } else {
     ensure_limits(o);
@@ -158,30 +158,29 @@ void order_manager_core::handle_submit(const new_order_request& r, timestamp now
   // The id is taken from here on, also by a refused order.
   if (auto problem = tracker_.add(o)) {
     warn("Order add refused id=" + std::to_string(r.id) + " reason=" + problem->message);
-    return reject(h, command_type::submit, reject_reason::invalid_order, problem->message);
+    return reject(h, command_kind::submit, order_reject_reason::invalid_order, problem->message);
   }
   if (refused) {
     if (auto problem = tracker_.apply(r.id, order_event::reject(), now))
       warn(problem->message);
-    return reject(h, command_type::submit, refused->first, std::move(refused->second));
+    return reject(h, command_kind::submit, refused->first, std::move(refused->second));
   }
   if (auto problem = tracker_.apply(r.id, order_event::submit(), now))
     warn(problem->message);
   info_[r.id] = order_info{route->second, false, false};
-  new_order_request out = r;
-  out.ts_init = now;
-  actions_.push_back(venue_command{route->second, std::move(out)});
+  r.ts_init = now;
+  actions_.push_back(venue_command{route->second, std::move(r)});
 }
 
-bool order_manager_core::cancel_queued(const cancel_request& c, timestamp now) {
+bool order_manager_core::cancel_queued(const cancel_order& c, timestamp now) {
   auto q = queued_submits_.find(c.id);
   if (q == queued_submits_.end())
     return false;
-  const new_order_request r = std::get<new_order_request>(*q->second);
+  const submit_order r = std::get<submit_order>(*q->second);
   if (r.strategy != c.strategy) {
-    event_header h = request_header(r, now);
+    order_event_header h = request_header(r, now);
     h.strategy = c.strategy;
-    reject(h, command_type::cancel, reject_reason::not_owner,
+    reject(h, command_kind::cancel, order_reject_reason::not_owner,
            order_text(c.id) + ": cancel refused: it belongs to strategy " +
                std::to_string(r.strategy) + ", not " + std::to_string(c.strategy));
     return true;
@@ -194,33 +193,33 @@ bool order_manager_core::cancel_queued(const cancel_request& c, timestamp now) {
     if (auto problem = tracker_.apply(o.id, order_event::cancel(), now))
       warn(problem->message);
   actions_.push_back(strategy_event{
-      r.strategy, cancelled_event{request_header(r, now), r.qty, cancel_reason::user}});
+      r.strategy, order_cancelled{request_header(r, now), r.qty, order_cancel_reason::user}});
   return true;
 }
 
-void order_manager_core::handle_cancel(const cancel_request& c, timestamp now) {
+void order_manager_core::handle_cancel(const cancel_order& c, timestamp now) {
   if (cancel_queued(c, now))
     return;
   const order* o = tracker_.find(c.id);
-  if (o == nullptr && refuse_forgotten(c.id, c.strategy, command_type::cancel, now))
+  if (o == nullptr && refuse_forgotten(c.id, c.strategy, command_kind::cancel, now))
     return;
   if (o == nullptr)
-    return reject(event_header{now, now, c.id, c.strategy, 0, {}}, command_type::cancel,
-                  reject_reason::unknown_order,
+    return reject(order_event_header{now, now, c.id, c.strategy, 0, {}}, command_kind::cancel,
+                  order_reject_reason::unknown_order,
                   order_text(c.id) + ": cancel refused: no such order");
-  event_header h = header_of_order(*o, now);
+  order_event_header h = header_of_order(*o, now);
   h.strategy = c.strategy;
   if (o->strategy_id != c.strategy)
-    return reject(h, command_type::cancel, reject_reason::not_owner,
+    return reject(h, command_kind::cancel, order_reject_reason::not_owner,
                   order_text(c.id) + ": cancel refused: it belongs to strategy " +
                       std::to_string(o->strategy_id) + ", not " + std::to_string(c.strategy));
   if (is_terminal(o->state))
-    return reject(h, command_type::cancel, reject_reason::order_finished,
+    return reject(h, command_kind::cancel, order_reject_reason::order_finished,
                   order_text(c.id) + ": cancel refused: the order is already " +
                       std::string(to_string(o->state)));
   order_info& info = info_[c.id];
   if (info.cancel_in_flight)
-    return reject(h, command_type::cancel, reject_reason::request_pending,
+    return reject(h, command_kind::cancel, order_reject_reason::request_pending,
                   order_text(c.id) + ": cancel refused: a cancel is already pending");
   send_cancel(*o, info, now);
 }
@@ -233,51 +232,51 @@ void order_manager_core::send_cancel(const order& o, order_info& info, timestamp
       warn(problem->message);
   info.cancel_in_flight = true;
   ++info.requests_out;
-  actions_.push_back(venue_command{info.venue, cancel_request{now, now, o.id, o.strategy_id}});
+  actions_.push_back(venue_command{info.venue, cancel_order{now, now, o.id, o.strategy_id}});
 }
 
-void order_manager_core::handle_replace(const replace_request& p, timestamp now) {
+void order_manager_core::handle_replace(const replace_order& p, timestamp now) {
   const order* o = tracker_.find(p.id);
   const std::string who = order_text(p.id) + ": replace refused: ";
-  if (o == nullptr && refuse_forgotten(p.id, p.strategy, command_type::replace, now))
+  if (o == nullptr && refuse_forgotten(p.id, p.strategy, command_kind::replace, now))
     return;
   if (o == nullptr)
-    return reject(event_header{now, now, p.id, p.strategy, 0, {}}, command_type::replace,
-                  reject_reason::unknown_order, who + "no such order");
-  event_header h = header_of_order(*o, now);
+    return reject(order_event_header{now, now, p.id, p.strategy, 0, {}}, command_kind::replace,
+                  order_reject_reason::unknown_order, who + "no such order");
+  order_event_header h = header_of_order(*o, now);
   h.strategy = p.strategy;
   if (o->strategy_id != p.strategy)
-    return reject(h, command_type::replace, reject_reason::not_owner,
+    return reject(h, command_kind::replace, order_reject_reason::not_owner,
                   who + "it belongs to strategy " + std::to_string(o->strategy_id) + ", not " +
                       std::to_string(p.strategy));
   if (is_terminal(o->state))
-    return reject(h, command_type::replace, reject_reason::order_finished,
+    return reject(h, command_kind::replace, order_reject_reason::order_finished,
                   who + "the order is already " + std::string(to_string(o->state)));
   if (shutting_down_)
-    return reject(h, command_type::replace, reject_reason::shutting_down,
+    return reject(h, command_kind::replace, order_reject_reason::shutting_down,
                   who + "the run is stopping");
   if (info_[p.id].cancel_in_flight || !is_working(o->state))
-    return reject(h, command_type::replace, reject_reason::request_pending,
+    return reject(h, command_kind::replace, order_reject_reason::request_pending,
                   who + "the order is " + std::string(to_string(o->state)) +
                       (info_[p.id].cancel_in_flight ? " with a cancel pending" : ""));
   if (p.new_price.is_zero() && p.new_qty.is_zero())
-    return reject(h, command_type::replace, reject_reason::invalid_order,
+    return reject(h, command_kind::replace, order_reject_reason::invalid_order,
                   who + "it changes nothing (new price and new quantity are zero)");
   order_changes changes;
   order candidate = *o;
   if (!p.new_price.is_zero()) {
     if (o->type == order_type::market || o->type == order_type::stop)
-      return reject(h, command_type::replace, reject_reason::invalid_order,
+      return reject(h, command_kind::replace, order_reject_reason::invalid_order,
                     who + "a " + std::string(to_string(o->type)) + " order has no limit price");
     if (!p.new_price.is_positive())
-      return reject(h, command_type::replace, reject_reason::invalid_order,
+      return reject(h, command_kind::replace, order_reject_reason::invalid_order,
                     who + "price " + p.new_price.to_string() + " is not positive");
     changes.limit_price = p.new_price;
     candidate.limit_price = p.new_price;
   }
   if (!p.new_qty.is_zero()) {
     if (!p.new_qty.is_positive())
-      return reject(h, command_type::replace, reject_reason::invalid_order,
+      return reject(h, command_kind::replace, order_reject_reason::invalid_order,
                     who + "quantity " + p.new_qty.to_string() + " is not positive");
     changes.quantity = o->filled + p.new_qty;
   }
@@ -287,31 +286,31 @@ void order_manager_core::handle_replace(const replace_request& p, timestamp now)
   candidate.filled = quantity{};
   ensure_limits(*o);
   if (auto denial = risk_.check(candidate, context_for(*o, true), now))
-    return reject(h, command_type::replace, map_denial(denial->reason), denial->message);
+    return reject(h, command_kind::replace, map_denial(denial->reason), denial->message);
   if (auto refusal = tracker_.apply(p.id, order_event::request_replace(changes), now))
-    return reject(h, command_type::replace, reject_reason::invalid_order, refusal->message);
+    return reject(h, command_kind::replace, order_reject_reason::invalid_order, refusal->message);
   order_info& info = info_[p.id];
   ++info.requests_out;
-  actions_.push_back(venue_command{
-      info.venue, replace_request{now, now, p.id, p.strategy, p.new_price, p.new_qty}});
+  actions_.push_back(
+      venue_command{info.venue, replace_order{now, now, p.id, p.strategy, p.new_price, p.new_qty}});
 }
 
 bool order_manager_core::refuse_forgotten(order_id id, bourse::strategy_id requester,
-                                          command_type command, timestamp now) {
+                                          command_kind command, timestamp now) {
   auto f = tracker_.forgotten(id);
   if (!f)
     return false;
   // The same answers as for the order while it was held: owner first, then finished.
-  const std::string who = order_text(id) + (command == command_type::cancel
-                                                ? ": cancel refused: "
-                                                : ": replace refused: ");
-  const event_header h{now, now, id, requester, f->account, std::string(f->symbol)};
+  const std::string who =
+      order_text(id) +
+      (command == command_kind::cancel ? ": cancel refused: " : ": replace refused: ");
+  const order_event_header h{now, now, id, requester, f->account, std::string(f->symbol)};
   if (f->strategy != requester)
-    reject(h, command, reject_reason::not_owner,
+    reject(h, command, order_reject_reason::not_owner,
            who + "it belongs to strategy " + std::to_string(f->strategy) + ", not " +
                std::to_string(requester));
   else
-    reject(h, command, reject_reason::order_finished,
+    reject(h, command, order_reject_reason::order_finished,
            who + "the order is already " +
                std::string(to_string(static_cast<order_state>(f->tag))));
   return true;

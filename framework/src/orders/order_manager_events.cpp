@@ -28,37 +28,38 @@ price midpoint(price a, price b) noexcept {
 }
 
 const char* kind_name(const execution_event& e) noexcept {
-  static const char* const names[] = {"accepted", "rejected", "fill",     "cancelled",
-                                      "replaced", "expired",  "triggered"};
+  static const char* const names[] = {"accepted",  "rejected", "fill",    "fill",
+                                      "cancelled", "replaced", "expired", "triggered"};
   return names[e.index()];
 }
 
 } // namespace
 
-event_header order_manager_core::header_of_order(const order& o, timestamp now) const {
-  return event_header{now, now, o.id, o.strategy_id, o.account_id, o.symbol};
+order_event_header order_manager_core::header_of_order(const order& o, timestamp now) const {
+  return order_event_header{now, now, o.id, o.strategy_id, o.account_id, o.symbol};
 }
 
-void order_manager_core::reject(const event_header& h, command_type command, reject_reason reason,
-                                std::string detail) {
+void order_manager_core::reject(const order_event_header& h, command_kind command,
+                                order_reject_reason reason, std::string detail) {
   actions_.push_back(
-      strategy_event{h.strategy, rejected_event{h, command, reason, std::move(detail)}});
+      strategy_event{h.strategy, order_rejected{h, command, reason, std::move(detail)}});
 }
 
 void order_manager_core::forward(const order& o, execution_event event, timestamp now) {
   std::visit(
       [&](auto& e) {
-        e.header.id = o.id;
-        e.header.strategy = o.strategy_id;
-        e.header.account = o.account_id;
-        e.header.symbol = o.symbol;
-        e.header.ts_init = now;
+        order_event_header& h = header_of(e);
+        h.id = o.id;
+        h.strategy = o.strategy_id;
+        h.account = o.account_id;
+        h.symbol = o.symbol;
+        h.ts_init = now;
       },
       event);
   actions_.push_back(strategy_event{o.strategy_id, std::move(event)});
 }
 
-void order_manager_core::book_fill(const order& o, const fill_event& f) {
+void order_manager_core::book_fill(const order& o, const fill& f) {
   const quantity signed_qty = f.fill_side == side::buy ? f.fill_qty : -f.fill_qty;
   for (owner_ref owner : {owner_ref{owner_kind::strategy, o.strategy_id},
                           owner_ref{owner_kind::account, o.account_id}}) {
@@ -67,7 +68,7 @@ void order_manager_core::book_fill(const order& o, const fill_event& f) {
   }
 }
 
-void order_manager_core::on_venue_event(const execution_event& event, timestamp now) {
+void order_manager_core::on_venue_event(execution_event event, timestamp now) {
   const order_id id = orders::header_of(event).id;
   const order* o = tracker_.find(id);
   if (o == nullptr) {
@@ -80,12 +81,12 @@ void order_manager_core::on_venue_event(const execution_event& event, timestamp 
   const bool answer = std::visit(
       [](const auto& e) {
         using T = std::decay_t<decltype(e)>;
-        if constexpr (std::is_same_v<T, rejected_event>)
-          return e.command != command_type::submit;
-        else if constexpr (std::is_same_v<T, cancelled_event>)
-          return e.reason == cancel_reason::user;
+        if constexpr (std::is_same_v<T, order_rejected>)
+          return e.command != command_kind::submit;
+        else if constexpr (std::is_same_v<T, order_cancelled>)
+          return e.reason == order_cancel_reason::user;
         else
-          return std::is_same_v<T, replaced_event>;
+          return std::is_same_v<T, order_replaced>;
       },
       event);
   if (answer && info.requests_out > 0)
@@ -99,60 +100,67 @@ void order_manager_core::on_venue_event(const execution_event& event, timestamp 
     return true;
   };
   std::visit(
-      [&](const auto& e) {
+      [&](auto& e) {
         using T = std::decay_t<decltype(e)>;
-        if constexpr (std::is_same_v<T, accepted_event>) {
+        if constexpr (std::is_same_v<T, order_accepted>) {
           if (step(order_event::accept()))
-            forward(*o, e, now);
-        } else if constexpr (std::is_same_v<T, rejected_event>) {
-          if (e.command == command_type::submit) {
+            forward(*o, std::move(e), now);
+        } else if constexpr (std::is_same_v<T, order_rejected>) {
+          if (e.command == command_kind::submit) {
             if (step(order_event::reject()))
-              forward(*o, e, now);
-          } else if (e.command == command_type::cancel) {
+              forward(*o, std::move(e), now);
+          } else if (e.command == command_kind::cancel) {
             const bool ours = info.shutdown;
             info.cancel_in_flight = false;
             if (o->state == order_state::pending_cancel)
               (void)step(order_event::cancel_reject());
             if (!ours) // a refused shutdown cancel (the order ended meanwhile) concerns nobody
-              forward(*o, e, now);
+              forward(*o, std::move(e), now);
           } else {
             // A replace refused because the order finished meanwhile (e.g. filled) is still
             // reported; the lifecycle has nothing left to undo then.
             if (is_terminal(o->state) || step(order_event::replace_reject()))
-              forward(*o, e, now);
+              forward(*o, std::move(e), now);
           }
-        } else if constexpr (std::is_same_v<T, fill_event>) {
-          // A fill happened at the venue whatever the lifecycle says: it is always reported.
-          const bool applied = step(order_event::fill(e.fill_qty, e.fill_price));
-          fill_event out = e;
-          if (applied)
-            out.complete = o->state == order_state::filled;
-          book_fill(*o, out);
-          forward(*o, out, now);
-          fill_event report = out;
-          report.header = header_of_order(*o, now);
-          report.header.ts_event = out.header.ts_event;
-          actions_.push_back(fill_report{std::move(report)});
-        } else if constexpr (std::is_same_v<T, cancelled_event>) {
-          if (step(order_event::cancel())) {
-            cancelled_event out = e;
-            if (info.shutdown && out.reason == cancel_reason::user)
-              out.reason = cancel_reason::shutdown;
-            info.cancel_in_flight = false;
+        } else if constexpr (carries_fill_v<T>) {
+          // A fill happened at the venue whatever the lifecycle says: it is always reported, as
+          // order_filled when the lifecycle says it completed the order (as the venue said when
+          // the lifecycle refused it).
+          const bool applied =
+              step(order_event::fill(e.execution.fill_qty, e.execution.fill_price));
+          const bool complete =
+              applied ? o->state == order_state::filled : std::is_same_v<T, order_filled>;
+          book_fill(*o, e.execution);
+          auto report_fill = [&](auto out) {
             forward(*o, out, now);
+            const timestamp ts_event = out.execution.header.ts_event;
+            out.execution.header = header_of_order(*o, now);
+            out.execution.header.ts_event = ts_event;
+            actions_.push_back(fill_report{std::move(out)});
+          };
+          if (complete)
+            report_fill(order_filled{std::move(e.execution)});
+          else
+            report_fill(order_partially_filled{std::move(e.execution)});
+        } else if constexpr (std::is_same_v<T, order_cancelled>) {
+          if (step(order_event::cancel())) {
+            if (info.shutdown && e.reason == order_cancel_reason::user)
+              e.reason = order_cancel_reason::shutdown;
+            info.cancel_in_flight = false;
+            forward(*o, std::move(e), now);
           }
-        } else if constexpr (std::is_same_v<T, replaced_event>) {
+        } else if constexpr (std::is_same_v<T, order_replaced>) {
           order_changes applied = o->requested_changes.value_or(order_changes{});
           if (step(order_event::replace(applied)))
-            forward(*o, e, now);
-        } else if constexpr (std::is_same_v<T, expired_event>) {
+            forward(*o, std::move(e), now);
+        } else if constexpr (std::is_same_v<T, order_expired>) {
           if (step(order_event::expire())) {
             info.cancel_in_flight = false;
-            forward(*o, e, now);
+            forward(*o, std::move(e), now);
           }
         } else {
           if (step(order_event::trigger()))
-            forward(*o, e, now);
+            forward(*o, std::move(e), now);
         }
       },
       event);
@@ -212,7 +220,7 @@ std::vector<order> order_manager_core::open_orders(bourse::strategy_id strategy)
     if (!is_terminal(o.state) && (strategy == 0 || o.strategy_id == strategy))
       out.emplace(id, o);
   auto add_queued = [&](const order_command& c) {
-    if (auto* r = std::get_if<new_order_request>(&c))
+    if (auto* r = std::get_if<submit_order>(&c))
       if (strategy == 0 || r->strategy == strategy) {
         order o;
         o.id = r->id;

@@ -1,4 +1,5 @@
-// Names of the protocol enums and registration of every protocol message type.
+// Names of the protocol enums and registration of every protocol message type (the order flow's
+// enums are named in framework/src/orders/order_flow.cpp, beside their structs).
 #include "bourse/protocol/all.hpp"
 
 namespace bourse {
@@ -17,76 +18,6 @@ std::string to_string(data_kind kind) {
       return "bars";
   }
   return "unknown";
-}
-
-std::string to_string(order_reject_reason reason) {
-  switch (reason) {
-    case order_reject_reason::unknown_symbol:
-      return "unknown_symbol";
-    case order_reject_reason::duplicate_id:
-      return "duplicate_id";
-    case order_reject_reason::unknown_order:
-      return "unknown_order";
-    case order_reject_reason::order_finished:
-      return "order_finished";
-    case order_reject_reason::invalid_order:
-      return "invalid_order";
-    case order_reject_reason::off_tick:
-      return "off_tick";
-    case order_reject_reason::off_lot:
-      return "off_lot";
-    case order_reject_reason::no_reference_price:
-      return "no_reference_price";
-    case order_reject_reason::max_order_quantity:
-      return "max_order_quantity";
-    case order_reject_reason::max_order_notional:
-      return "max_order_notional";
-    case order_reject_reason::price_band:
-      return "price_band";
-    case order_reject_reason::max_position:
-      return "max_position";
-    case order_reject_reason::rate_limit:
-      return "rate_limit";
-    case order_reject_reason::request_pending:
-      return "request_pending";
-    case order_reject_reason::not_owner:
-      return "not_owner";
-    case order_reject_reason::shutting_down:
-      return "shutting_down";
-  }
-  return "unknown";
-}
-
-std::string to_string(command_kind kind) {
-  switch (kind) {
-    case command_kind::submit:
-      return "submit";
-    case command_kind::cancel:
-      return "cancel";
-    case command_kind::replace:
-      return "replace";
-  }
-  return "unknown";
-}
-
-std::string to_string(order_cancel_reason reason) {
-  switch (reason) {
-    case order_cancel_reason::user:
-      return "user";
-    case order_cancel_reason::no_liquidity:
-      return "no_liquidity";
-    case order_cancel_reason::ioc:
-      return "ioc";
-    case order_cancel_reason::fok:
-      return "fok";
-    case order_cancel_reason::shutdown:
-      return "shutdown";
-  }
-  return "unknown";
-}
-
-std::string to_string(liquidity value) {
-  return value == liquidity::maker ? "maker" : "taker";
 }
 
 void register_system_types(caf::actor_system_config& cfg) {

@@ -75,12 +75,11 @@ std::vector<std::string> fee_schedule::validate() const {
   return problems;
 }
 
-money compute_fee(const fee_schedule& schedule, orders::liquidity_role role, price px,
-                  quantity qty) noexcept {
+money compute_fee(const fee_schedule& schedule, liquidity role, price px, quantity qty) noexcept {
   auto value = notional(px, qty);
   if (!value)
     return money{};
-  const bool maker = role == orders::liquidity_role::maker;
+  const bool maker = role == liquidity::maker;
   const basis_points rate = maker ? schedule.maker_bps : schedule.taker_bps;
   const money per_unit = maker ? schedule.maker_per_unit : schedule.taker_per_unit;
   int precision = schedule.precision < 0               ? 0

@@ -12,24 +12,24 @@ std::string order_text(order_id id) {
   return "order " + std::to_string(id);
 }
 
-orders::event_header request_header(const orders::new_order_request& r, timestamp ts) {
-  return orders::event_header{ts, ts, r.id, r.strategy, r.account, r.symbol};
+order_event_header request_header(const submit_order& r, timestamp ts) {
+  return order_event_header{ts, ts, r.id, r.strategy, r.account, r.symbol};
 }
 
 // Checks a new order against its instrument; returns the reason and a sentence, or nullopt.
-std::optional<std::pair<orders::reject_reason, std::string>>
-check_request(const instrument& instr, const orders::new_order_request& r) {
-  using orders::reject_reason;
+std::optional<std::pair<order_reject_reason, std::string>> check_request(const instrument& instr,
+                                                                         const submit_order& r) {
   const std::string who = order_text(r.id) + " (" + r.symbol + "): ";
-  auto bad = [&](reject_reason reason, std::string text) {
+  auto bad = [&](order_reject_reason reason, std::string text) {
     return std::make_optional(std::make_pair(reason, who + std::move(text)));
   };
   if (!r.qty.is_positive())
-    return bad(reject_reason::invalid_order, "quantity " + r.qty.to_string() + " is not positive");
+    return bad(order_reject_reason::invalid_order,
+               "quantity " + r.qty.to_string() + " is not positive");
   if (!instr.on_lot(r.qty))
-    return bad(reject_reason::off_lot, "quantity " + r.qty.to_string() +
-                                           " is not a multiple of the lot " +
-                                           instr.lot_size.to_string());
+    return bad(order_reject_reason::off_lot, "quantity " + r.qty.to_string() +
+                                                 " is not a multiple of the lot " +
+                                                 instr.lot_size.to_string());
   const bool wants_limit = r.type == order_type::limit || r.type == order_type::stop_limit;
   const bool wants_stop = r.type == order_type::stop || r.type == order_type::stop_limit;
   struct field {
@@ -40,19 +40,19 @@ check_request(const instrument& instr, const orders::new_order_request& r) {
   for (const field& f : {field{"limit price", r.limit_price, wants_limit},
                          field{"stop price", r.stop_price, wants_stop}}) {
     if (f.wanted && f.value.is_zero())
-      return bad(reject_reason::invalid_order,
+      return bad(order_reject_reason::invalid_order,
                  std::string("a ") + std::string(to_string(r.type)) + " order needs a " + f.name);
     if (!f.wanted && !f.value.is_zero())
-      return bad(reject_reason::invalid_order, std::string("a ") + std::string(to_string(r.type)) +
-                                                   " order takes no " + f.name + ", got " +
-                                                   f.value.to_string());
+      return bad(order_reject_reason::invalid_order,
+                 std::string("a ") + std::string(to_string(r.type)) + " order takes no " + f.name +
+                     ", got " + f.value.to_string());
     if (f.wanted && f.value.is_negative())
-      return bad(reject_reason::invalid_order,
+      return bad(order_reject_reason::invalid_order,
                  std::string(f.name) + " " + f.value.to_string() + " is not positive");
     if (f.wanted && !instr.on_tick(f.value))
-      return bad(reject_reason::off_tick, std::string(f.name) + " " + f.value.to_string() +
-                                              " is not a multiple of the tick " +
-                                              instr.tick_size.to_string());
+      return bad(order_reject_reason::off_tick, std::string(f.name) + " " + f.value.to_string() +
+                                                    " is not a multiple of the tick " +
+                                                    instr.tick_size.to_string());
   }
   return std::nullopt;
 }
@@ -76,16 +76,16 @@ simulated_venue::simulated_venue(venue_settings settings)
 
 simulated_venue::~simulated_venue() = default;
 
-void simulated_venue::submit(const orders::new_order_request& request, timestamp arrival) {
-  enqueue(request, arrival);
+void simulated_venue::submit(submit_order request, timestamp arrival) {
+  enqueue(std::move(request), arrival);
 }
 
-void simulated_venue::cancel(const orders::cancel_request& request, timestamp arrival) {
-  enqueue(request, arrival);
+void simulated_venue::cancel(cancel_order request, timestamp arrival) {
+  enqueue(std::move(request), arrival);
 }
 
-void simulated_venue::replace(const orders::replace_request& request, timestamp arrival) {
-  enqueue(request, arrival);
+void simulated_venue::replace(replace_order request, timestamp arrival) {
+  enqueue(std::move(request), arrival);
 }
 
 void simulated_venue::enqueue(orders::order_command command, timestamp arrival) {
@@ -155,7 +155,7 @@ void simulated_venue::close_session(timestamp ts) {
         keep.push_back(id);
         continue;
       }
-      events_.push_back(orders::expired_event{header(*rec, ts), rec->open});
+      events_.push_back(order_expired{header(*rec, ts), rec->open});
       set_status(*rec, venue_order_status::done);
     }
     st->stops = std::move(keep);
@@ -166,7 +166,7 @@ void simulated_venue::stop(timestamp now) {
   advance_to(now);
   auto in_flight = std::exchange(queue_, {});
   for (auto& q : in_flight) {
-    if (auto* r = std::get_if<orders::new_order_request>(&q.command)) {
+    if (auto* r = std::get_if<submit_order>(&q.command)) {
       // It never reached the market: it ends as cancelled, and its id stays taken.
       if (orders_.count(r->id) == 0 && !finished_.contains(r->id)) {
         auto rec = std::make_unique<order_record>();
@@ -176,18 +176,18 @@ void simulated_venue::stop(timestamp now) {
         orders_.emplace(r->id, std::move(rec));
         done_.push_back(r->id);
       }
-      events_.push_back(orders::cancelled_event{request_header(*r, clock_), r->qty,
-                                                orders::cancel_reason::shutdown});
-    } else if (auto* c = std::get_if<orders::cancel_request>(&q.command)) {
+      events_.push_back(
+          order_cancelled{request_header(*r, clock_), r->qty, order_cancel_reason::shutdown});
+    } else if (auto* c = std::get_if<cancel_order>(&q.command)) {
       activate_cancel(*c, clock_);
-    } else if (auto* p = std::get_if<orders::replace_request>(&q.command)) {
+    } else if (auto* p = std::get_if<replace_order>(&q.command)) {
       const order_record* rec = find_record(p->id);
       auto forgotten = rec ? std::nullopt : forgotten_header(p->id, clock_);
-      orders::event_header h =
-          rec         ? header(*rec, clock_)
-          : forgotten ? *forgotten
-                      : orders::event_header{clock_, clock_, p->id, p->strategy, 0, {}};
-      reject(h, orders::command_type::replace, orders::reject_reason::shutting_down,
+      order_event_header h = rec ? header(*rec, clock_)
+                             : forgotten
+                                 ? *forgotten
+                                 : order_event_header{clock_, clock_, p->id, p->strategy, 0, {}};
+      reject(h, command_kind::replace, order_reject_reason::shutting_down,
              order_text(p->id) + ": replace not done: the venue stopped");
     }
   }
@@ -199,9 +199,9 @@ void simulated_venue::activate(const orders::order_command& command, timestamp t
   std::visit(
       [&](const auto& c) {
         using T = std::decay_t<decltype(c)>;
-        if constexpr (std::is_same_v<T, orders::new_order_request>)
+        if constexpr (std::is_same_v<T, submit_order>)
           activate_submit(c, ts);
-        else if constexpr (std::is_same_v<T, orders::cancel_request>)
+        else if constexpr (std::is_same_v<T, cancel_order>)
           activate_cancel(c, ts);
         else
           activate_replace(c, ts);
@@ -209,22 +209,21 @@ void simulated_venue::activate(const orders::order_command& command, timestamp t
       command);
 }
 
-void simulated_venue::activate_submit(const orders::new_order_request& r, timestamp ts) {
-  using orders::reject_reason;
+void simulated_venue::activate_submit(const submit_order& r, timestamp ts) {
   const auto h = request_header(r, ts);
   if (stopped_)
-    return reject(h, orders::command_type::submit, reject_reason::shutting_down,
+    return reject(h, command_kind::submit, order_reject_reason::shutting_down,
                   order_text(r.id) + ": the venue is stopped");
   if (orders_.count(r.id) != 0 || finished_.contains(r.id))
-    return reject(h, orders::command_type::submit, reject_reason::duplicate_id,
+    return reject(h, command_kind::submit, order_reject_reason::duplicate_id,
                   order_text(r.id) + ": the id was used before at this venue");
   instrument_state* st = instrument_of(r.symbol);
   if (st == nullptr)
-    return reject(h, orders::command_type::submit, reject_reason::unknown_symbol,
+    return reject(h, command_kind::submit, order_reject_reason::unknown_symbol,
                   order_text(r.id) + ": the venue does not trade " +
                       (r.symbol.empty() ? std::string("an empty symbol") : r.symbol));
   if (auto problem = check_request(st->instr, r))
-    return reject(h, orders::command_type::submit, problem->first, std::move(problem->second));
+    return reject(h, command_kind::submit, problem->first, std::move(problem->second));
 
   auto owned = std::make_unique<order_record>();
   order_record& rec = *owned;
@@ -239,7 +238,7 @@ void simulated_venue::activate_submit(const orders::new_order_request& r, timest
 
   if (r.type == order_type::stop || r.type == order_type::stop_limit) {
     rec.accepted_reported = true;
-    events_.push_back(orders::accepted_event{h});
+    events_.push_back(order_accepted{h});
     const auto& last = st->market.last;
     const bool buy = r.order_side == side::buy;
     if (last && (buy ? *last >= *rec.stop : *last <= *rec.stop)) {
@@ -253,37 +252,36 @@ void simulated_venue::activate_submit(const orders::new_order_request& r, timest
   enter_book(*st, rec, ts, std::nullopt);
 }
 
-void simulated_venue::activate_cancel(const orders::cancel_request& c, timestamp ts) {
-  using orders::reject_reason;
+void simulated_venue::activate_cancel(const cancel_order& c, timestamp ts) {
   order_record* rec = find_record(c.id);
   if (rec == nullptr) {
     // A forgotten order: finished, so the same answers as for its done record.
     if (auto h = forgotten_header(c.id, ts)) {
       if (h->strategy != c.strategy)
-        return reject(*h, orders::command_type::cancel, reject_reason::not_owner,
+        return reject(*h, command_kind::cancel, order_reject_reason::not_owner,
                       order_text(c.id) + ": cancel refused: it belongs to strategy " +
                           std::to_string(h->strategy) + ", not " + std::to_string(c.strategy));
-      return reject(*h, orders::command_type::cancel, reject_reason::order_finished,
+      return reject(*h, command_kind::cancel, order_reject_reason::order_finished,
                     order_text(c.id) + ": cancel refused: the order is finished");
     }
   }
   if (rec == nullptr)
-    return reject(orders::event_header{ts, ts, c.id, c.strategy, 0, {}},
-                  orders::command_type::cancel, reject_reason::unknown_order,
+    return reject(order_event_header{ts, ts, c.id, c.strategy, 0, {}}, command_kind::cancel,
+                  order_reject_reason::unknown_order,
                   order_text(c.id) + ": cancel refused: the venue does not know the order");
   const auto h = header(*rec, ts);
   if (rec->request.strategy != c.strategy)
-    return reject(h, orders::command_type::cancel, reject_reason::not_owner,
+    return reject(h, command_kind::cancel, order_reject_reason::not_owner,
                   order_text(c.id) + ": cancel refused: it belongs to strategy " +
                       std::to_string(rec->request.strategy) + ", not " +
                       std::to_string(c.strategy));
   if (rec->status == venue_order_status::done)
-    return reject(h, orders::command_type::cancel, reject_reason::order_finished,
+    return reject(h, command_kind::cancel, order_reject_reason::order_finished,
                   order_text(c.id) + ": cancel refused: the order is finished");
   if (rec->status == venue_order_status::pending_stop) {
     auto& stops = instruments_[rec->instrument]->stops;
     stops.erase(std::remove(stops.begin(), stops.end(), c.id), stops.end());
-    events_.push_back(orders::cancelled_event{h, rec->open, orders::cancel_reason::user});
+    events_.push_back(order_cancelled{h, rec->open, order_cancel_reason::user});
     set_status(*rec, venue_order_status::done);
     return;
   }
@@ -292,60 +290,59 @@ void simulated_venue::activate_cancel(const orders::cancel_request& c, timestamp
   refresh_status(st, *rec);
 }
 
-void simulated_venue::activate_replace(const orders::replace_request& p, timestamp ts) {
-  using orders::reject_reason;
+void simulated_venue::activate_replace(const replace_order& p, timestamp ts) {
   order_record* rec = find_record(p.id);
   if (rec == nullptr) {
     if (auto h = forgotten_header(p.id, ts)) {
       const std::string who = order_text(p.id) + ": replace refused: ";
       if (stopped_)
-        return reject(*h, orders::command_type::replace, reject_reason::shutting_down,
+        return reject(*h, command_kind::replace, order_reject_reason::shutting_down,
                       who + "the venue is stopped");
       if (h->strategy != p.strategy)
-        return reject(*h, orders::command_type::replace, reject_reason::not_owner,
+        return reject(*h, command_kind::replace, order_reject_reason::not_owner,
                       who + "it belongs to strategy " + std::to_string(h->strategy));
-      return reject(*h, orders::command_type::replace, reject_reason::order_finished,
+      return reject(*h, command_kind::replace, order_reject_reason::order_finished,
                     who + "the order is finished");
     }
   }
   if (rec == nullptr)
-    return reject(orders::event_header{ts, ts, p.id, p.strategy, 0, {}},
-                  orders::command_type::replace, reject_reason::unknown_order,
+    return reject(order_event_header{ts, ts, p.id, p.strategy, 0, {}}, command_kind::replace,
+                  order_reject_reason::unknown_order,
                   order_text(p.id) + ": replace refused: the venue does not know the order");
   const auto h = header(*rec, ts);
   const std::string who = order_text(p.id) + ": replace refused: ";
   if (stopped_)
-    return reject(h, orders::command_type::replace, reject_reason::shutting_down,
+    return reject(h, command_kind::replace, order_reject_reason::shutting_down,
                   who + "the venue is stopped");
   if (rec->request.strategy != p.strategy)
-    return reject(h, orders::command_type::replace, reject_reason::not_owner,
+    return reject(h, command_kind::replace, order_reject_reason::not_owner,
                   who + "it belongs to strategy " + std::to_string(rec->request.strategy));
   if (rec->status == venue_order_status::done)
-    return reject(h, orders::command_type::replace, reject_reason::order_finished,
+    return reject(h, command_kind::replace, order_reject_reason::order_finished,
                   who + "the order is finished");
   if (p.new_price.is_zero() && p.new_qty.is_zero())
-    return reject(h, orders::command_type::replace, reject_reason::invalid_order,
+    return reject(h, command_kind::replace, order_reject_reason::invalid_order,
                   who + "it changes nothing");
   instrument_state& st = *instruments_[rec->instrument];
   if (!p.new_price.is_zero()) {
     if (rec->request.type == order_type::market || rec->request.type == order_type::stop)
-      return reject(h, orders::command_type::replace, reject_reason::invalid_order,
+      return reject(h, command_kind::replace, order_reject_reason::invalid_order,
                     who + "a " + std::string(to_string(rec->request.type)) +
                         " order has no limit price");
     if (!p.new_price.is_positive())
-      return reject(h, orders::command_type::replace, reject_reason::invalid_order,
+      return reject(h, command_kind::replace, order_reject_reason::invalid_order,
                     who + "price " + p.new_price.to_string() + " is not positive");
     if (!st.instr.on_tick(p.new_price))
-      return reject(h, orders::command_type::replace, reject_reason::off_tick,
+      return reject(h, command_kind::replace, order_reject_reason::off_tick,
                     who + "price " + p.new_price.to_string() + " is not a multiple of the tick " +
                         st.instr.tick_size.to_string());
   }
   if (!p.new_qty.is_zero()) {
     if (!p.new_qty.is_positive())
-      return reject(h, orders::command_type::replace, reject_reason::invalid_order,
+      return reject(h, command_kind::replace, order_reject_reason::invalid_order,
                     who + "quantity " + p.new_qty.to_string() + " is not positive");
     if (!st.instr.on_lot(p.new_qty))
-      return reject(h, orders::command_type::replace, reject_reason::off_lot,
+      return reject(h, command_kind::replace, order_reject_reason::off_lot,
                     who + "quantity " + p.new_qty.to_string() + " is not a multiple of the lot " +
                         st.instr.lot_size.to_string());
   }
@@ -367,14 +364,13 @@ void simulated_venue::activate_replace(const orders::replace_request& p, timesta
   refresh_status(st, *rec);
 }
 
-void simulated_venue::replace_stop(order_record& rec, const orders::replace_request& p,
-                                   timestamp ts) {
+void simulated_venue::replace_stop(order_record& rec, const replace_order& p, timestamp ts) {
   if (!p.new_price.is_zero())
     rec.limit = p.new_price;
   if (!p.new_qty.is_zero())
     rec.open = p.new_qty;
   const price shown = rec.limit ? *rec.limit : *rec.stop;
-  events_.push_back(orders::replaced_event{header(rec, ts), shown, rec.open});
+  events_.push_back(order_replaced{header(rec, ts), shown, rec.open});
 }
 
 } // namespace bourse::venue

@@ -7,44 +7,44 @@ namespace bourse::venue {
 
 namespace {
 
-orders::reject_reason map_reason(book::reject_reason reason) noexcept {
+order_reject_reason map_reason(book::reject_reason reason) noexcept {
   switch (reason) {
   case book::reject_reason::duplicate_id:
-    return orders::reject_reason::duplicate_id;
+    return order_reject_reason::duplicate_id;
   case book::reject_reason::unknown_id:
-    return orders::reject_reason::unknown_order;
+    return order_reject_reason::unknown_order;
   case book::reject_reason::order_finished:
-    return orders::reject_reason::order_finished;
+    return order_reject_reason::order_finished;
   case book::reject_reason::off_lot:
-    return orders::reject_reason::off_lot;
+    return order_reject_reason::off_lot;
   case book::reject_reason::off_tick:
-    return orders::reject_reason::off_tick;
+    return order_reject_reason::off_tick;
   default:
-    return orders::reject_reason::invalid_order;
+    return order_reject_reason::invalid_order;
   }
 }
 
-orders::cancel_reason map_reason(book::cancel_reason reason) noexcept {
+order_cancel_reason map_reason(book::cancel_reason reason) noexcept {
   switch (reason) {
   case book::cancel_reason::no_liquidity:
-    return orders::cancel_reason::no_liquidity;
+    return order_cancel_reason::no_liquidity;
   case book::cancel_reason::ioc:
-    return orders::cancel_reason::ioc;
+    return order_cancel_reason::ioc;
   case book::cancel_reason::fok:
-    return orders::cancel_reason::fok;
+    return order_cancel_reason::fok;
   default:
-    return orders::cancel_reason::user;
+    return order_cancel_reason::user;
   }
 }
 
-orders::command_type map_kind(book::request_kind kind) noexcept {
+command_kind map_kind(book::request_kind kind) noexcept {
   switch (kind) {
   case book::request_kind::cancel:
-    return orders::command_type::cancel;
+    return command_kind::cancel;
   case book::request_kind::replace:
-    return orders::command_type::replace;
+    return command_kind::replace;
   default:
-    return orders::command_type::submit;
+    return command_kind::submit;
   }
 }
 
@@ -61,7 +61,7 @@ void simulated_venue::book_events::on_accepted(order_id id, timestamp ts) {
   if (rec == nullptr || rec->accepted_reported)
     return;
   rec->accepted_reported = true;
-  venue_.events_.push_back(orders::accepted_event{venue_.header(*rec, ts)});
+  venue_.events_.push_back(order_accepted{venue_.header(*rec, ts)});
 }
 
 void simulated_venue::book_events::on_rejected(order_id id, book::request_kind kind,
@@ -94,11 +94,10 @@ void simulated_venue::book_events::fill(order_id book_id, const book::trade_even
   order_record* rec = venue_.record_of_book_id(book_id);
   if (rec == nullptr)
     return;
-  const auto role =
-      book_id == trade.maker ? orders::liquidity_role::maker : orders::liquidity_role::taker;
+  const auto role = book_id == trade.maker ? liquidity::maker : liquidity::taker;
   rec->filled = rec->filled + trade.qty;
   rec->open = rec->open - trade.qty;
-  orders::fill_event f;
+  bourse::fill f;
   f.header = venue_.header(*rec, trade.ts);
   f.trade = venue_trade;
   f.fill_side = rec->request.order_side;
@@ -107,8 +106,10 @@ void simulated_venue::book_events::fill(order_id book_id, const book::trade_even
   f.leaves_qty = rec->open;
   f.fee = compute_fee(venue_.settings_.fees, role, trade.px, trade.qty);
   f.role = role;
-  f.complete = !rec->open.is_positive();
-  venue_.events_.push_back(std::move(f));
+  if (rec->open.is_positive())
+    venue_.events_.push_back(order_partially_filled{std::move(f)});
+  else
+    venue_.events_.push_back(order_filled{std::move(f)});
   if (!rec->open.is_positive())
     venue_.set_status(*rec, venue_order_status::done);
 }
@@ -122,10 +123,10 @@ void simulated_venue::book_events::on_cancelled(order_id id, quantity remaining,
     return;
   rec->open = remaining;
   if (reason == book::cancel_reason::expired)
-    venue_.events_.push_back(orders::expired_event{venue_.header(*rec, ts), remaining});
+    venue_.events_.push_back(order_expired{venue_.header(*rec, ts), remaining});
   else
     venue_.events_.push_back(
-        orders::cancelled_event{venue_.header(*rec, ts), remaining, map_reason(reason)});
+        order_cancelled{venue_.header(*rec, ts), remaining, map_reason(reason)});
   venue_.set_status(*rec, venue_order_status::done);
 }
 
@@ -139,17 +140,17 @@ void simulated_venue::book_events::on_replaced(const book::order_view& order, ti
   if (order.limit_price)
     rec->limit = order.limit_price;
   const price shown = order.limit_price ? *order.limit_price : rec->stop ? *rec->stop : price{};
-  venue_.events_.push_back(orders::replaced_event{venue_.header(*rec, ts), shown, order.open_qty});
+  venue_.events_.push_back(order_replaced{venue_.header(*rec, ts), shown, order.open_qty});
 }
 
-orders::event_header simulated_venue::header(const order_record& rec, timestamp ts) const {
-  return orders::event_header{
+order_event_header simulated_venue::header(const order_record& rec, timestamp ts) const {
+  return order_event_header{
       ts, ts, rec.request.id, rec.request.strategy, rec.request.account, rec.request.symbol};
 }
 
-void simulated_venue::reject(const orders::event_header& h, orders::command_type command,
-                             orders::reject_reason reason, std::string detail) {
-  events_.push_back(orders::rejected_event{h, command, reason, std::move(detail)});
+void simulated_venue::reject(const order_event_header& h, command_kind command,
+                             order_reject_reason reason, std::string detail) {
+  events_.push_back(order_rejected{h, command, reason, std::move(detail)});
 }
 
 void simulated_venue::set_status(order_record& rec, venue_order_status status) {
@@ -194,12 +195,12 @@ simulated_venue::order_record* simulated_venue::record_of_book_id(order_id book_
   return client == forgotten_client ? nullptr : find_record(client);
 }
 
-std::optional<orders::event_header> simulated_venue::forgotten_header(order_id client,
-                                                                      timestamp ts) const {
+std::optional<order_event_header> simulated_venue::forgotten_header(order_id client,
+                                                                    timestamp ts) const {
   auto f = finished_.find(client);
   if (!f)
     return std::nullopt;
-  return orders::event_header{ts, ts, client, f->strategy, f->account, std::string(f->symbol)};
+  return order_event_header{ts, ts, client, f->strategy, f->account, std::string(f->symbol)};
 }
 
 std::size_t simulated_venue::forget_finished() {

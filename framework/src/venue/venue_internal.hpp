@@ -25,7 +25,7 @@ inline constexpr order_id forgotten_client = ~order_id{0};
 
 /// One simulated order as the venue keeps it (by client id).
 struct simulated_venue::order_record {
-  orders::new_order_request request; // as submitted: owner, symbol, side, type, tif
+  submit_order request; // as submitted: owner, symbol, side, type, tif
   std::size_t instrument = 0;
   order_id book_id = 0; // 0 until it enters the book
   std::optional<price> limit;

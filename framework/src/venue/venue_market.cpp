@@ -154,7 +154,7 @@ void simulated_venue::trigger_stops(instrument_state& st, const bar* source, pri
 
 void simulated_venue::execute_stop(instrument_state& st, order_record& rec, std::optional<price> at,
                                    timestamp ts) {
-  events_.push_back(orders::triggered_event{header(rec, ts)});
+  events_.push_back(order_triggered{header(rec, ts)});
   enter_book(st, rec, ts, at);
 }
 

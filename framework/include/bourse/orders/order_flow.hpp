@@ -1,11 +1,17 @@
 #pragma once
-// The plain (CAF-free) commands and execution events that flow between strategies, the order
-// manager core and simulated venue cores. They mirror the structs of bourse/protocol/orders.hpp
-// field by field; the actors convert between the two (the cores must not include CAF).
+// The order flow's messages: the commands a strategy sends (submit, cancel, replace) and the events
+// that answer them (accepted, rejected, fills, cancelled, replaced, expired, triggered). Plain
+// structs without CAF: the order manager core and the simulated venue core take and produce them,
+// and the actors send them as they are (bourse/protocol/orders.hpp adds their inspect() overloads,
+// the batches and the typed actor interfaces).
+//
+// Order ids are chosen by the strategy that submits (compose_order_id,
+// bourse/strategy/order_ids.hpp) so that a strategy knows the id of every order it sends; the order
+// manager refuses an id it has seen before.
 
 #include <cstdint>
 #include <string>
-#include <string_view>
+#include <type_traits>
 #include <variant>
 
 #include "bourse/core/enums.hpp"
@@ -13,20 +19,20 @@
 #include "bourse/core/ids.hpp"
 #include "bourse/core/time.hpp"
 
-namespace bourse::orders {
+namespace bourse {
 
-/// Command: place a new order (mirrors bourse::submit_order).
-struct new_order_request {
+/// Command: place a new order.
+struct submit_order {
   /// Data time at which the strategy decided (ns).
   timestamp ts_event = 0;
-  /// When the system created the command (ns).
+  /// When this system created the message (ns).
   timestamp ts_init = 0;
-  /// The order's id, chosen by the strategy.
+  /// The order's id, chosen by the strategy (compose_order_id).
   order_id id = 0;
   /// The owning strategy.
-  bourse::strategy_id strategy = 0;
+  strategy_id strategy = 0;
   /// The account it trades for.
-  bourse::account_id account = 0;
+  account_id account = 0;
   /// The instrument.
   std::string symbol;
   /// Buy or sell.
@@ -35,50 +41,51 @@ struct new_order_request {
   order_type type = order_type::limit;
   /// GTC, DAY, IOC or FOK.
   time_in_force tif = time_in_force::gtc;
-  /// Limit price (limit, stop-limit); zero means none.
+  /// Limit price (limit, stop-limit); zero otherwise.
   price limit_price;
-  /// Stop price (stop, stop-limit); zero means none.
+  /// Stop price (stop, stop-limit); zero otherwise.
   price stop_price;
   /// Order quantity (positive).
   quantity qty;
-  /// Paper mode: wall-clock arrival (monotonic ns) of the data that triggered the order; 0 if none.
+  /// Paper mode: the ts_arrival (monotonic ns) of the market data the strategy was handling when
+  /// it decided; 0 in a backtest or when no market data triggered it (timers, order events). The
+  /// venue records monotonic_now() - ts_trigger as tick -> order latency.
   timestamp ts_trigger = 0;
 };
 
-/// Command: cancel an order (mirrors bourse::cancel_order).
-struct cancel_request {
+/// Command: cancel an order.
+struct cancel_order {
   /// Data time (ns).
   timestamp ts_event = 0;
   /// Creation time (ns).
   timestamp ts_init = 0;
   /// The order to cancel.
   order_id id = 0;
-  /// The strategy asking (must own the order).
-  bourse::strategy_id strategy = 0;
+  /// The strategy asking (it must own the order).
+  strategy_id strategy = 0;
 };
 
-/// Command: change an order's limit price and/or open quantity (mirrors bourse::replace_order).
-struct replace_request {
+/// Command: change an order's limit price and/or open quantity (zero means unchanged).
+struct replace_order {
   /// Data time (ns).
   timestamp ts_event = 0;
   /// Creation time (ns).
   timestamp ts_init = 0;
   /// The order to change.
   order_id id = 0;
-  /// The strategy asking (must own the order).
-  bourse::strategy_id strategy = 0;
-  /// The new limit price; zero keeps it.
+  /// The strategy asking (it must own the order).
+  strategy_id strategy = 0;
+  /// The new limit price, or zero to keep it.
   price new_price;
-  /// The new open (remaining) quantity, not a new total; zero keeps it.
+  /// The new open (remaining) quantity, not a new total, or zero to keep it.
   quantity new_qty;
 };
 
-/// Which command an event answers (mirrors bourse::command_kind).
-enum class command_type : std::uint8_t { submit, cancel, replace };
+/// Which command a rejection answers.
+enum class command_kind : std::uint8_t { submit, cancel, replace };
 
-/// Why a command was refused (mirrors bourse::order_reject_reason, same enumerators in the same
-/// order).
-enum class reject_reason : std::uint8_t {
+/// Why a command was refused; the detail text names the numbers.
+enum class order_reject_reason : std::uint8_t {
   unknown_symbol,     ///< No venue (route or instrument) for the symbol.
   duplicate_id,       ///< The order id was used before.
   unknown_order,      ///< Cancel/replace of an id never seen.
@@ -97,26 +104,32 @@ enum class reject_reason : std::uint8_t {
   shutting_down       ///< The run is stopping.
 };
 
-/// Returns the reason's snake_case name, e.g. "max_position".
-[[nodiscard]] std::string_view to_string(reject_reason reason) noexcept;
-
-/// Why an order ended with an open quantity (mirrors bourse::order_cancel_reason).
-enum class cancel_reason : std::uint8_t {
+/// Why an order ended with an open quantity.
+enum class order_cancel_reason : std::uint8_t {
   user,         ///< Cancelled on request.
   no_liquidity, ///< A market order's remainder (market orders never rest).
   ioc,          ///< An IOC order's remainder.
   fok,          ///< A FOK order that could not fill completely.
-  shutdown      ///< Cancelled at the end of the run.
+  shutdown      ///< Cancelled at the end of the run (open, or still on its way to the venue).
 };
 
+/// Whether a fill added or took liquidity.
+enum class liquidity : std::uint8_t { maker, taker };
+
+// The names return std::string (not string_view like the other core enums) so that CAF's
+// deep_to_string prints the messages' enums by name.
+
+/// Returns "submit", "cancel" or "replace".
+[[nodiscard]] std::string to_string(command_kind kind);
+/// Returns the reason's snake_case name, e.g. "max_position".
+[[nodiscard]] std::string to_string(order_reject_reason reason);
 /// Returns the reason's snake_case name, e.g. "no_liquidity".
-[[nodiscard]] std::string_view to_string(cancel_reason reason) noexcept;
+[[nodiscard]] std::string to_string(order_cancel_reason reason);
+/// Returns "maker" or "taker".
+[[nodiscard]] std::string to_string(liquidity value);
 
-/// Whether a fill added or took liquidity (mirrors bourse::liquidity).
-enum class liquidity_role : std::uint8_t { maker, taker };
-
-/// Who, what and when, common to every execution event (mirrors bourse::order_event_header).
-struct event_header {
+/// Who, what and when: common to every order event.
+struct order_event_header {
   /// Data time at which it happened (ns).
   timestamp ts_event = 0;
   /// Creation time (ns).
@@ -124,35 +137,35 @@ struct event_header {
   /// The order.
   order_id id = 0;
   /// Its strategy.
-  bourse::strategy_id strategy = 0;
+  strategy_id strategy = 0;
   /// Its account.
-  bourse::account_id account = 0;
+  account_id account = 0;
   /// Its instrument.
   std::string symbol;
 };
 
-/// The venue accepted the order.
-struct accepted_event {
+/// Event: the venue accepted the order.
+struct order_accepted {
   /// Who, what, when.
-  event_header header;
+  order_event_header header;
 };
 
-/// A command was refused (by the order manager, its risk rules or the venue).
-struct rejected_event {
+/// Event: a command was refused (by the order manager, its risk rules or the venue).
+struct order_rejected {
   /// Who, what, when.
-  event_header header;
+  order_event_header header;
   /// The refused command.
-  command_type command = command_type::submit;
+  command_kind command = command_kind::submit;
   /// Why.
-  reject_reason reason = reject_reason::invalid_order;
+  order_reject_reason reason = order_reject_reason::invalid_order;
   /// A sentence naming the order id and the numbers.
   std::string detail;
 };
 
-/// One execution (mirrors bourse::fill; `complete` chooses order_filled or order_partially_filled).
-struct fill_event {
+/// One execution (carried by order_partially_filled or order_filled).
+struct fill {
   /// Who, what, when.
-  event_header header;
+  order_event_header header;
   /// The venue's trade id.
   trade_id trade = 0;
   /// The order's side.
@@ -166,54 +179,86 @@ struct fill_event {
   /// Fee charged (negative for a rebate).
   money fee;
   /// Maker or taker.
-  liquidity_role role = liquidity_role::taker;
-  /// True when this fill completes the order.
-  bool complete = false;
+  liquidity role = liquidity::taker;
 };
 
-/// The order left the market with an open quantity.
-struct cancelled_event {
+/// Event: a fill that leaves the order open.
+struct order_partially_filled {
+  /// The fill.
+  fill execution;
+};
+
+/// Event: a fill that completes the order.
+struct order_filled {
+  /// The fill.
+  fill execution;
+};
+
+/// Event: the order left the market with an open quantity.
+struct order_cancelled {
   /// Who, what, when.
-  event_header header;
+  order_event_header header;
   /// The open quantity it had.
   quantity remaining;
   /// Why.
-  cancel_reason reason = cancel_reason::user;
+  order_cancel_reason reason = order_cancel_reason::user;
 };
 
-/// A replace took effect.
-struct replaced_event {
+/// Event: a replace took effect.
+struct order_replaced {
   /// Who, what, when.
-  event_header header;
+  order_event_header header;
   /// The limit price now (the stop price for a plain stop order).
   price new_price;
   /// The open quantity now.
   quantity new_qty;
 };
 
-/// A DAY order expired at the end of the session.
-struct expired_event {
+/// Event: a DAY order expired at the end of the session.
+struct order_expired {
   /// Who, what, when.
-  event_header header;
+  order_event_header header;
   /// The open quantity it had.
   quantity remaining;
 };
 
-/// A stop or stop-limit order triggered.
-struct triggered_event {
+/// Event: a stop or stop-limit order triggered.
+struct order_triggered {
   /// Who, what, when.
-  event_header header;
+  order_event_header header;
 };
 
-/// Any execution event, as venues report them and the order manager forwards them.
-using execution_event = std::variant<accepted_event, rejected_event, fill_event, cancelled_event,
-                                     replaced_event, expired_event, triggered_event>;
+} // namespace bourse
+
+namespace bourse::orders {
 
 /// Any order command, as strategies send them and the order manager routes them.
-using order_command = std::variant<new_order_request, cancel_request, replace_request>;
+using order_command = std::variant<submit_order, cancel_order, replace_order>;
+
+/// Any execution event, as venues report them and the order manager forwards them; whether a fill
+/// completes the order is which struct it is.
+using execution_event =
+    std::variant<order_accepted, order_rejected, order_partially_filled, order_filled,
+                 order_cancelled, order_replaced, order_expired, order_triggered>;
+
+/// True for the structs that carry a fill (their header is in `execution`).
+template <class Event>
+inline constexpr bool carries_fill_v =
+    std::is_same_v<std::remove_const_t<Event>, order_partially_filled> ||
+    std::is_same_v<std::remove_const_t<Event>, order_filled>;
+
+/// Returns the header of one event (a fill's is in its execution).
+template <class Event,
+          class = std::enable_if_t<!std::is_same_v<std::remove_const_t<Event>, execution_event>>>
+[[nodiscard]] constexpr auto& header_of(Event& event) noexcept {
+  if constexpr (carries_fill_v<Event>)
+    return event.execution.header;
+  else
+    return event.header;
+}
 
 /// Returns the header of any execution event.
-[[nodiscard]] const event_header& header_of(const execution_event& event) noexcept;
+[[nodiscard]] const order_event_header& header_of(const execution_event& event) noexcept;
 
 /// Returns the order id any command is about.
 [[nodiscard]] order_id id_of(const order_command& command) noexcept;

@@ -42,8 +42,8 @@ struct strategy_event {
 
 /// An action: send a fill to every fill listener (the portfolio).
 struct fill_report {
-  /// The fill.
-  fill_event fill;
+  /// The fill: order_filled when it completes the order, order_partially_filled otherwise.
+  std::variant<order_partially_filled, order_filled> event;
 };
 
 /// What the core asks its owner to do, in order.
@@ -56,7 +56,7 @@ using om_action = std::variant<venue_command, strategy_event, fill_report>;
 /// the priority lane (cancels, market orders) first, then the normal lane (limit, stop and
 /// stop-limit orders, replaces), each in arrival order. A cancel whose order still waits in the
 /// normal lane removes it there and cancels it without involving a venue. Venue events, market
-/// data and stop() are handled at once. Every refusal is a rejected_event to the strategy with a
+/// data and stop() are handled at once. Every refusal is an order_rejected to the strategy with a
 /// typed reason and a sentence naming the order id and the numbers. Not thread-safe.
 class order_manager_core {
 public:
@@ -79,7 +79,7 @@ public:
 
   /// Applies an event reported by a venue and forwards it to the owning strategy (fills also to
   /// the fill listeners).
-  void on_venue_event(const execution_event& event, timestamp now);
+  void on_venue_event(execution_event event, timestamp now);
 
   /// Takes a quote's mid as the symbol's reference price.
   void on_quote(const quote& q);
@@ -138,23 +138,23 @@ private:
   using position_key = std::tuple<owner_kind, std::uint32_t, std::string>;
 
   // Commands (order_manager_core.cpp).
-  void handle(const order_command& command, timestamp now);
-  void handle_submit(const new_order_request& r, timestamp now);
-  void handle_cancel(const cancel_request& c, timestamp now);
-  void handle_replace(const replace_request& p, timestamp now);
-  bool cancel_queued(const cancel_request& c, timestamp now);
+  void handle(order_command& command, timestamp now);
+  void handle_submit(submit_order& r, timestamp now); // moves r to the venue
+  void handle_cancel(const cancel_order& c, timestamp now);
+  void handle_replace(const replace_order& p, timestamp now);
+  bool cancel_queued(const cancel_order& c, timestamp now);
   void send_cancel(const order& o, order_info& info, timestamp now);
   void ensure_limits(const order& o);
   [[nodiscard]] risk_context context_for(const order& o, bool leave_out_self) const;
 
   // Events (order_manager_events.cpp).
   void forward(const order& o, execution_event event, timestamp now);
-  void reject(const event_header& h, command_type command, reject_reason reason,
+  void reject(const order_event_header& h, command_kind command, order_reject_reason reason,
               std::string detail);
   void warn(std::string text) { warnings_.push_back(std::move(text)); }
-  void book_fill(const order& o, const fill_event& f);
-  [[nodiscard]] event_header header_of_order(const order& o, timestamp now) const;
-  bool refuse_forgotten(order_id id, bourse::strategy_id requester, command_type command,
+  void book_fill(const order& o, const fill& f);
+  [[nodiscard]] order_event_header header_of_order(const order& o, timestamp now) const;
+  bool refuse_forgotten(order_id id, bourse::strategy_id requester, command_kind command,
                         timestamp now);
 
   risk_engine risk_;

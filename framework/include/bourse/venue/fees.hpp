@@ -38,7 +38,7 @@ struct fee_schedule {
 /// Returns the fee of a fill of `qty` at `px` for `role`: rate * px * qty / 10000 + per_unit * qty,
 /// rounded half away from zero at `schedule.precision` decimals (at the notional's own precision
 /// if the result would not fit). Zero when the notional does not fit the fixed-point range.
-[[nodiscard]] money compute_fee(const fee_schedule& schedule, orders::liquidity_role role, price px,
+[[nodiscard]] money compute_fee(const fee_schedule& schedule, liquidity role, price px,
                                 quantity qty) noexcept;
 
 } // namespace bourse::venue

@@ -88,11 +88,11 @@ public:
   simulated_venue& operator=(const simulated_venue&) = delete;
 
   /// Takes a new order that arrived at `arrival`; it takes effect after the latency.
-  void submit(const orders::new_order_request& request, timestamp arrival);
+  void submit(submit_order request, timestamp arrival);
   /// Takes a cancel that arrived at `arrival`; it takes effect after the latency.
-  void cancel(const orders::cancel_request& request, timestamp arrival);
+  void cancel(cancel_order request, timestamp arrival);
   /// Takes a replace that arrived at `arrival`; it takes effect after the latency.
-  void replace(const orders::replace_request& request, timestamp arrival);
+  void replace(replace_order request, timestamp arrival);
 
   /// Applies a replayed quote: new outside levels, then resting orders it crosses fill.
   void on_quote(const quote& q);
@@ -157,10 +157,10 @@ private:
   // Commands (simulated_venue.cpp).
   void enqueue(orders::order_command command, timestamp arrival);
   void activate(const orders::order_command& command, timestamp ts);
-  void activate_submit(const orders::new_order_request& request, timestamp ts);
-  void activate_cancel(const orders::cancel_request& request, timestamp ts);
-  void activate_replace(const orders::replace_request& request, timestamp ts);
-  void replace_stop(order_record& rec, const orders::replace_request& request, timestamp ts);
+  void activate_submit(const submit_order& request, timestamp ts);
+  void activate_cancel(const cancel_order& request, timestamp ts);
+  void activate_replace(const replace_order& request, timestamp ts);
+  void replace_stop(order_record& rec, const replace_order& request, timestamp ts);
   void close_session(timestamp ts);
   [[nodiscard]] timestamp next_close() const noexcept;
 
@@ -174,14 +174,14 @@ private:
   void enter_book(instrument_state& st, order_record& rec, timestamp ts, std::optional<price> at);
 
   // Events and bookkeeping (venue_events.cpp).
-  [[nodiscard]] orders::event_header header(const order_record& rec, timestamp ts) const;
-  void reject(const orders::event_header& h, orders::command_type command,
-              orders::reject_reason reason, std::string detail);
+  [[nodiscard]] order_event_header header(const order_record& rec, timestamp ts) const;
+  void reject(const order_event_header& h, command_kind command, order_reject_reason reason,
+              std::string detail);
   void set_status(order_record& rec, venue_order_status status);
   void refresh_status(instrument_state& st, order_record& rec);
   [[nodiscard]] order_record* find_record(order_id client) noexcept;
-  [[nodiscard]] std::optional<orders::event_header> forgotten_header(order_id client,
-                                                                     timestamp ts) const;
+  [[nodiscard]] std::optional<order_event_header> forgotten_header(order_id client,
+                                                                   timestamp ts) const;
   [[nodiscard]] order_record* record_of_book_id(order_id book_id) noexcept;
   [[nodiscard]] instrument_state* instrument_of(std::string_view symbol) noexcept;
 
