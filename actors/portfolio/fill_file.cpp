@@ -160,6 +160,7 @@ std::string read_fill_file(const std::string& path, std::size_t count,
   std::setvbuf(file.get(), nullptr, _IOFBF, 1 << 16);
   record_reader in(file.get());
   fill f;
+  std::string symbol;
   for (std::size_t i = 0; i < count; ++i) {
     auto& h = f.header;
     h.ts_event = static_cast<timestamp>(in.u64());
@@ -170,7 +171,8 @@ std::string read_fill_file(const std::string& path, std::size_t count,
     const std::uint32_t symbol_size = in.u32();
     if (!in.ok() || symbol_size > 4096)
       return path + ": fill " + std::to_string(i) + " is cut short or damaged";
-    in.text(h.symbol, symbol_size);
+    in.text(symbol, symbol_size);
+    h.symbol = symbol_id{symbol};
     f.trade = in.u64();
     f.fill_side = static_cast<side>(in.u8());
     f.fill_price = in.fixed<price>();

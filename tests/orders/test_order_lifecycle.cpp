@@ -219,7 +219,7 @@ TEST_CASE("a new order needs a symbol, a positive quantity and exactly its type'
     o.state = st::accepted;
     CHECK(reason(o) == order_error::not_new);
     o.state = st::new_order;
-    o.symbol.clear();
+    o.symbol = symbol_id{};
     CHECK(reason(o) == order_error::empty_symbol);
   }
   SUBCASE("quantities") {

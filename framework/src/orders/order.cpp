@@ -82,7 +82,7 @@ std::optional<price> order::average_fill_price() const noexcept {
 }
 
 order make_limit_order(order_id id, bourse::strategy_id strategy, bourse::account_id account,
-                       std::string symbol, bourse::side side, bourse::quantity quantity,
+                       symbol_id symbol, bourse::side side, bourse::quantity quantity,
                        price limit, timestamp ts, time_in_force tif) {
   order o;
   o.id = id;
@@ -100,7 +100,7 @@ order make_limit_order(order_id id, bourse::strategy_id strategy, bourse::accoun
 }
 
 order make_market_order(order_id id, bourse::strategy_id strategy, bourse::account_id account,
-                        std::string symbol, bourse::side side, bourse::quantity quantity,
+                        symbol_id symbol, bourse::side side, bourse::quantity quantity,
                         timestamp ts, time_in_force tif) {
   order o;
   o.id = id;

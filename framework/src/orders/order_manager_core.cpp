@@ -83,8 +83,8 @@ order_manager_core::order_manager_core(const order_manager_settings& settings)
   }
 }
 
-bool order_manager_core::add_route(std::string symbol, std::size_t venue) {
-  return routes_.emplace(std::move(symbol), venue).second;
+bool order_manager_core::add_route(symbol_id symbol, std::size_t venue) {
+  return routes_.emplace(symbol, venue).second;
 }
 
 void order_manager_core::enqueue(order_command command) {

@@ -183,12 +183,12 @@ void order_manager_core::on_trade(const trade& t) {
     reference_[t.symbol] = t.last;
 }
 
-void order_manager_core::on_bar(std::string_view symbol, const bar& b) {
+void order_manager_core::on_bar(symbol_id symbol, const bar& b) {
   if (!b.close.is_positive())
     return;
   auto it = reference_.find(symbol);
   if (it == reference_.end())
-    reference_.emplace(std::string(symbol), b.close);
+    reference_.emplace(symbol, b.close);
   else
     it->second = b.close;
 }
@@ -249,7 +249,7 @@ std::vector<order> order_manager_core::open_orders(bourse::strategy_id strategy)
   return list;
 }
 
-std::optional<price> order_manager_core::reference_price(std::string_view symbol) const {
+std::optional<price> order_manager_core::reference_price(symbol_id symbol) const {
   auto it = reference_.find(symbol);
   if (it == reference_.end())
     return std::nullopt;

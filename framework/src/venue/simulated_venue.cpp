@@ -221,7 +221,7 @@ void simulated_venue::activate_submit(const submit_order& r, timestamp ts) {
   if (st == nullptr)
     return reject(h, command_kind::submit, order_reject_reason::unknown_symbol,
                   order_text(r.id) + ": the venue does not trade " +
-                      (r.symbol.empty() ? std::string("an empty symbol") : r.symbol));
+                      (r.symbol.empty() ? std::string("an empty symbol") : r.symbol.str()));
   if (auto problem = check_request(st->instr, r))
     return reject(h, command_kind::submit, problem->first, std::move(problem->second));
 

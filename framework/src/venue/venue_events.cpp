@@ -226,12 +226,12 @@ std::size_t simulated_venue::forget_finished() {
 }
 
 simulated_venue::instrument_state*
-simulated_venue::instrument_of(std::string_view symbol) noexcept {
+simulated_venue::instrument_of(symbol_id symbol) noexcept {
   auto it = by_symbol_.find(symbol);
   return it == by_symbol_.end() ? nullptr : instruments_[it->second].get();
 }
 
-const outside_market* simulated_venue::outside(std::string_view symbol) const noexcept {
+const outside_market* simulated_venue::outside(symbol_id symbol) const noexcept {
   auto it = by_symbol_.find(symbol);
   return it == by_symbol_.end() ? nullptr : &instruments_[it->second]->market;
 }

@@ -68,7 +68,7 @@ void simulated_venue::on_trade(const trade& t) {
   trigger_stops(*st, nullptr, t.last, ts);
 }
 
-void simulated_venue::on_bar(std::string_view symbol, const bar& b) {
+void simulated_venue::on_bar(symbol_id symbol, const bar& b) {
   advance_to(b.ts);
   instrument_state* st = instrument_of(symbol);
   if (st == nullptr || !b.close.is_positive())

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "bourse/core/interned_string.hpp"
 #include "bourse/core/enums.hpp"
 #include "bourse/core/fixed_point.hpp"
 #include "bourse/core/ids.hpp"
@@ -35,7 +36,7 @@ struct order {
   /// The account the order trades for.
   bourse::account_id account_id = 0;
   /// The instrument's symbol.
-  std::string symbol;
+  symbol_id symbol;
   /// Buy or sell.
   bourse::side side = bourse::side::buy;
   /// Limit, market, stop or stop-limit.
@@ -94,13 +95,13 @@ struct order {
 
 /// Returns a new limit order (state new, created at `ts`); check it with validate_new_order().
 [[nodiscard]] order make_limit_order(order_id id, bourse::strategy_id strategy,
-                                     bourse::account_id account, std::string symbol,
+                                     bourse::account_id account, symbol_id symbol,
                                      bourse::side side, bourse::quantity quantity, price limit,
                                      timestamp ts, time_in_force tif = time_in_force::gtc);
 
 /// Returns a new market order (state new, created at `ts`); check it with validate_new_order().
 [[nodiscard]] order make_market_order(order_id id, bourse::strategy_id strategy,
-                                      bourse::account_id account, std::string symbol,
+                                      bourse::account_id account, symbol_id symbol,
                                       bourse::side side, bourse::quantity quantity, timestamp ts,
                                       time_in_force tif = time_in_force::ioc);
 

@@ -14,6 +14,7 @@
 #include <type_traits>
 #include <variant>
 
+#include "bourse/core/interned_string.hpp"
 #include "bourse/core/enums.hpp"
 #include "bourse/core/fixed_point.hpp"
 #include "bourse/core/ids.hpp"
@@ -34,7 +35,7 @@ struct submit_order {
   /// The account it trades for.
   account_id account = 0;
   /// The instrument.
-  std::string symbol;
+  symbol_id symbol;
   /// Buy or sell.
   side order_side = side::buy;
   /// Limit, market, stop or stop-limit.
@@ -141,7 +142,7 @@ struct order_event_header {
   /// Its account.
   account_id account = 0;
   /// Its instrument.
-  std::string symbol;
+  symbol_id symbol;
 };
 
 /// Event: the venue accepted the order.

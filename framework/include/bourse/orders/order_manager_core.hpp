@@ -8,6 +8,7 @@
 #include <deque>
 #include <list>
 #include <map>
+#include <unordered_map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -66,7 +67,7 @@ public:
 
   /// Routes `symbol` to the venue with index `venue`; false (and no change) for a symbol that
   /// already has a route.
-  [[nodiscard]] bool add_route(std::string symbol, std::size_t venue);
+  [[nodiscard]] bool add_route(symbol_id symbol, std::size_t venue);
 
   /// Queues a command from a strategy into its lane.
   void enqueue(order_command command);
@@ -86,7 +87,7 @@ public:
   /// Takes a trade's price as the symbol's reference price.
   void on_trade(const trade& t);
   /// Takes a bar's close as the symbol's reference price.
-  void on_bar(std::string_view symbol, const bar& b);
+  void on_bar(symbol_id symbol, const bar& b);
 
   /// Ends the run at `now`: handles what is queued, then refuses new orders (shutting_down) and
   /// asks the venues to cancel every open order; those cancels are reported with reason shutdown.
@@ -122,7 +123,7 @@ public:
   [[nodiscard]] const order_tracker& tracker() const noexcept { return tracker_; }
 
   /// Returns the reference price of `symbol`, if one is known.
-  [[nodiscard]] std::optional<price> reference_price(std::string_view symbol) const;
+  [[nodiscard]] std::optional<price> reference_price(symbol_id symbol) const;
 
   /// Returns the net position of a strategy or account in `symbol`, from the fills seen.
   [[nodiscard]] quantity position(owner_ref owner, std::string_view symbol) const;
@@ -161,8 +162,8 @@ private:
   order_manager_settings settings_;
   order_tracker tracker_;
   std::map<order_id, order_info> info_;
-  std::map<std::string, std::size_t, std::less<>> routes_;
-  std::map<std::string, price, std::less<>> reference_;
+  std::unordered_map<symbol_id, std::size_t> routes_;
+  std::unordered_map<symbol_id, price> reference_;
   std::map<position_key, quantity, std::less<>> positions_;
   std::map<std::uint32_t, bool> limits_set_strategy_;
   std::map<std::uint32_t, bool> limits_set_account_;

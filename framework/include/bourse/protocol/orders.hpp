@@ -9,6 +9,7 @@
 
 #include <caf/all.hpp>
 
+#include "bourse/core/interned_string.hpp"
 #include "bourse/core/enums.hpp"
 #include "bourse/core/fixed_point.hpp"
 #include "bourse/core/ids.hpp"
@@ -29,7 +30,7 @@ struct open_order {
   order_id id = 0;                              ///< The order.
   strategy_id strategy = 0;                     ///< Its strategy.
   account_id account = 0;                       ///< Its account.
-  std::string symbol;                           ///< Its instrument.
+  symbol_id symbol;                             ///< Its instrument.
   side order_side = side::buy;                  ///< Side.
   order_type type = order_type::limit;          ///< Type.
   time_in_force tif = time_in_force::gtc;       ///< Time in force.

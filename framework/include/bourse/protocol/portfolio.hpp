@@ -7,6 +7,7 @@
 
 #include <caf/all.hpp>
 
+#include "bourse/core/interned_string.hpp"
 #include "bourse/protocol/orders.hpp"
 
 namespace bourse {
@@ -17,7 +18,7 @@ struct position_changed {
   timestamp ts_init = 0;    ///< Creation time (ns).
   strategy_id strategy = 0; ///< The strategy whose position it is.
   account_id account = 0;   ///< Its account.
-  std::string symbol;       ///< The instrument.
+  symbol_id symbol;         ///< The instrument.
   quantity net_qty;         ///< Signed net quantity (negative = short).
   std::string avg_price;    ///< Average entry price as decimal text (may carry extra decimals).
   money realized_pnl;       ///< Realised PnL so far.

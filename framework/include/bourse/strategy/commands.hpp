@@ -5,6 +5,7 @@
 #include <string>
 #include <variant>
 
+#include "bourse/core/interned_string.hpp"
 #include "bourse/core/enums.hpp"
 #include "bourse/core/fixed_point.hpp"
 #include "bourse/core/ids.hpp"
@@ -15,7 +16,7 @@ namespace bourse {
 /// What to trade: the fields of a new order that the strategy chooses.
 struct order_request {
   /// The instrument.
-  std::string symbol;
+  symbol_id symbol;
   /// Buy or sell.
   side order_side = side::buy;
   /// Limit, market, stop or stop-limit.

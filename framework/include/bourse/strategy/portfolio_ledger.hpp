@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "bourse/core/interned_string.hpp"
 #include "bourse/core/enums.hpp"
 #include "bourse/core/fixed_point.hpp"
 #include "bourse/core/ids.hpp"
@@ -46,7 +47,7 @@ struct ledger_fill {
   timestamp ts = 0;         ///< Data time of the execution (ns).
   strategy_id strategy = 0; ///< The strategy that traded.
   account_id account = 0;   ///< Its account.
-  std::string symbol;       ///< The instrument.
+  symbol_id symbol;         ///< The instrument.
   side fill_side = side::buy; ///< Buy or sell.
   price px;                 ///< Execution price.
   quantity qty;             ///< Executed quantity.
@@ -58,7 +59,7 @@ struct position_snapshot {
   timestamp ts = 0;         ///< Data time (ns).
   strategy_id strategy = 0; ///< The strategy, or 0 for the account's aggregate.
   account_id account = 0;   ///< The account.
-  std::string symbol;       ///< The instrument.
+  symbol_id symbol;         ///< The instrument.
   quantity net;             ///< Signed net quantity.
   std::optional<price> avg_price; ///< Average entry price; nullopt when flat.
   money realised;           ///< Realised PnL, fees excluded.

@@ -7,12 +7,14 @@
 #include <cstdint>
 #include <deque>
 #include <map>
+#include <unordered_map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "bourse/core/interned_string.hpp"
 #include "bourse/book/order_book.hpp"
 #include "bourse/core/time.hpp"
 #include "bourse/market/types.hpp"
@@ -57,7 +59,7 @@ struct venue_order_view {
   /// The client's order id.
   order_id id = 0;
   /// The instrument.
-  std::string symbol;
+  symbol_id symbol;
   /// Buy or sell.
   side order_side = side::buy;
   /// The order's type as submitted.
@@ -100,7 +102,7 @@ public:
   void on_trade(const trade& t);
   /// Applies a replayed bar: resting orders its low/high trades through fill, stops trigger, and
   /// the close becomes the outside level.
-  void on_bar(std::string_view symbol, const bar& b);
+  void on_bar(symbol_id symbol, const bar& b);
 
   /// Moves the clock to `now`: commands whose latency passed take effect and sessions close, in
   /// time order (a session close before a command at the same time).
@@ -139,7 +141,7 @@ public:
   /// Returns how many commands wait for their latency.
   [[nodiscard]] std::size_t queued_commands() const noexcept { return queue_.size(); }
   /// Returns the replayed market of `symbol`, or nullptr for an unknown symbol.
-  [[nodiscard]] const outside_market* outside(std::string_view symbol) const noexcept;
+  [[nodiscard]] const outside_market* outside(symbol_id symbol) const noexcept;
   /// Returns the live (pending stop or working) orders, by id.
   [[nodiscard]] std::vector<venue_order_view> live_orders() const;
   /// Returns the settings.
@@ -183,13 +185,13 @@ private:
   [[nodiscard]] std::optional<order_event_header> forgotten_header(order_id client,
                                                                    timestamp ts) const;
   [[nodiscard]] order_record* record_of_book_id(order_id book_id) noexcept;
-  [[nodiscard]] instrument_state* instrument_of(std::string_view symbol) noexcept;
+  [[nodiscard]] instrument_state* instrument_of(symbol_id symbol) noexcept;
 
   venue_settings settings_;
   latency_sampler latency_;
   std::unique_ptr<book_events> listener_;
   std::vector<std::unique_ptr<instrument_state>> instruments_;
-  std::map<std::string, std::size_t, std::less<>> by_symbol_;
+  std::unordered_map<symbol_id, std::size_t> by_symbol_;
   std::map<order_id, std::unique_ptr<order_record>> orders_;
   orders::finished_orders finished_;
   std::vector<order_id> done_;              // client ids that became done since forget_finished
