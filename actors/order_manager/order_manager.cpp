@@ -37,6 +37,8 @@ struct om_state {
   std::map<strategy_id, order_events> held_events; // backtest: this step's events per strategy
   std::vector<fill_listener_actor> fill_listeners;
   bool drain_scheduled = false;
+  // Paper: commands were queued since the last drain.
+  bool drain_pending = false;
   static inline const char* name = "order_manager";
 };
 
@@ -109,9 +111,24 @@ void queue_command(self_ptr self, orders::order_command cmd) {
   auto& st = self->state;
   advance_clock(self, std::visit([](const auto& c) { return c.ts_event; }, cmd));
   st.core->enqueue(std::move(cmd));
-  // Paper: one drain per burst, after everything already in the mailbox was queued. Backtest: the
-  // step drains after its inputs (after_inputs hook).
-  if (st.part.mode() == run_mode::paper && !st.drain_scheduled) {
+  // Paper: one drain per burst (drain_when_idle). Backtest: the step drains after its inputs
+  // (after_inputs hook).
+  if (st.part.mode() == run_mode::paper)
+    st.drain_pending = true;
+}
+
+// Paper: drains once every command already in the mailbox is queued, so that cancels and market
+// orders of a burst overtake its limit orders. With nothing else waiting that is now (no extra
+// hop on the tick -> order path); otherwise drain_lanes to ourselves arrives after the burst.
+void drain_when_idle(self_ptr self) {
+  auto& st = self->state;
+  if (!st.drain_pending || st.drain_scheduled)
+    return;
+  if (self->mailbox().empty()) {
+    st.drain_pending = false;
+    st.core->drain(st.part.now());
+    emit(self);
+  } else {
     st.drain_scheduled = true;
     self->send(self, drain_lanes{});
   }
@@ -190,11 +207,21 @@ om_impl::behavior_type om_behavior(self_ptr self, order_manager_config config,
         });
       },
       [=](get_runtime_info) { return participant<om_input>::runtime(self); },
-      [=](submit_order& m) { accept(self, m); },
-      [=](cancel_order& m) { accept(self, m); },
-      [=](replace_order& m) { accept(self, m); },
+      [=](submit_order& m) {
+        accept(self, m);
+        drain_when_idle(self);
+      },
+      [=](cancel_order& m) {
+        accept(self, m);
+        drain_when_idle(self);
+      },
+      [=](replace_order& m) {
+        accept(self, m);
+        drain_when_idle(self);
+      },
       [=](order_commands& b) {
         self->state.part.accept_all(self, batch_inputs<om_input>(std::move(b.commands)));
+        drain_when_idle(self);
       },
       [=](order_events& b) {
         self->state.part.accept_all(self, batch_inputs<om_input>(std::move(b.events)));
@@ -220,6 +247,7 @@ om_impl::behavior_type om_behavior(self_ptr self, order_manager_config config,
       [=](drain_lanes) {
         auto& s = self->state;
         s.drain_scheduled = false;
+        s.drain_pending = false;
         s.core->drain(s.part.now());
         emit(self);
       },
