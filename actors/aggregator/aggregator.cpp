@@ -1,5 +1,5 @@
 // The aggregator actor: quote batches in, aggregated quotes and arbitrage opportunities out.
-#include "aggregator/aggregator.hpp"
+#include "bourse/actors/aggregator/aggregator.hpp"
 
 #include <algorithm>
 #include <memory>

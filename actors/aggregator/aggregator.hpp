@@ -10,7 +10,7 @@
 
 #include <caf/all.hpp>
 
-#include "aggregator/aggregator_config.hpp"
+#include "bourse/actors/aggregator/aggregator_config.hpp"
 #include "bourse/protocol/aggregator.hpp"
 #include "bourse/system/participant.hpp"
 

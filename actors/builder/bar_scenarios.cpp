@@ -1,12 +1,12 @@
 // Seeded multi-symbol bar scenarios through the actor system.
-#include "builder/bar_scenarios.hpp"
+#include "bourse/actors/builder/bar_scenarios.hpp"
 
 #include <sstream>
 
 #include "bourse/report/trades_csv.hpp"
 #include "bourse/strategy/registry.hpp"
-#include "builder/run_report.hpp"
-#include "market_data/slice_feed.hpp"
+#include "bourse/actors/builder/run_report.hpp"
+#include "bourse/actors/market_data/slice_feed.hpp"
 
 namespace bourse {
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "builder/trading_system.hpp"
+#include "bourse/actors/builder/trading_system.hpp"
 
 namespace bourse {
 

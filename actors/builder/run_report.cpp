@@ -1,5 +1,5 @@
 // Conversion of run results into report inputs.
-#include "builder/run_report.hpp"
+#include "bourse/actors/builder/run_report.hpp"
 
 #include "bourse/report/statistics.hpp"
 

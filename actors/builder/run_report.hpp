@@ -9,7 +9,7 @@
 
 #include "bourse/report/html_report.hpp"
 #include "bourse/report/records.hpp"
-#include "builder/trading_system.hpp"
+#include "bourse/actors/builder/trading_system.hpp"
 
 namespace bourse {
 

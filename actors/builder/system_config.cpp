@@ -1,5 +1,5 @@
 // Tuned CAF defaults for bourse programs.
-#include "builder/system_config.hpp"
+#include "bourse/actors/builder/system_config.hpp"
 
 #include <algorithm>
 #include <vector>

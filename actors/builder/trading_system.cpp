@@ -1,5 +1,5 @@
 // Spawning, wiring and running a trading system.
-#include "builder/trading_system.hpp"
+#include "bourse/actors/builder/trading_system.hpp"
 
 #include <chrono>
 #include <map>
@@ -7,18 +7,18 @@
 
 #include <spdlog/spdlog.h>
 
-#include "aggregator/aggregator.hpp"
-#include "indicator/indicator.hpp"
-#include "market_data/feeds.hpp"
-#include "market_data/hub.hpp"
-#include "market_data/memory_feed.hpp"
-#include "market_data/slice_feed.hpp"
-#include "order_manager/order_manager.hpp"
-#include "portfolio/portfolio.hpp"
+#include "bourse/actors/aggregator/aggregator.hpp"
+#include "bourse/actors/indicator/indicator.hpp"
+#include "bourse/actors/market_data/feeds.hpp"
+#include "bourse/actors/market_data/hub.hpp"
+#include "bourse/actors/market_data/memory_feed.hpp"
+#include "bourse/actors/market_data/slice_feed.hpp"
+#include "bourse/actors/order_manager/order_manager.hpp"
+#include "bourse/actors/portfolio/portfolio.hpp"
 #include "bourse/sim/reach.hpp"
-#include "sequencer/sequencer.hpp"
-#include "strategy/strategy.hpp"
-#include "venue/venue.hpp"
+#include "bourse/actors/sequencer/sequencer.hpp"
+#include "bourse/actors/strategy/strategy.hpp"
+#include "bourse/actors/venue/venue.hpp"
 
 namespace bourse {
 

@@ -17,20 +17,20 @@
 
 #include <caf/all.hpp>
 
-#include "aggregator/aggregator_config.hpp"
+#include "bourse/actors/aggregator/aggregator_config.hpp"
 #include "bourse/core/latency_histogram.hpp"
 #include "bourse/protocol/all.hpp"
 #include "bourse/strategy/strategy.hpp"
-#include "builder/system_config.hpp"
+#include "bourse/actors/builder/system_config.hpp"
 #include "bourse/market/slicer.hpp"
-#include "market_data/feed_config.hpp"
-#include "market_data/feed_options.hpp"
-#include "order_manager/order_manager_config.hpp"
-#include "portfolio/fill_file.hpp"
-#include "portfolio/portfolio_config.hpp"
-#include "sequencer/sequencer_config.hpp"
-#include "strategy/strategy_config.hpp"
-#include "venue/venue_config.hpp"
+#include "bourse/actors/market_data/feed_config.hpp"
+#include "bourse/actors/market_data/feed_options.hpp"
+#include "bourse/actors/order_manager/order_manager_config.hpp"
+#include "bourse/actors/portfolio/fill_file.hpp"
+#include "bourse/actors/portfolio/portfolio_config.hpp"
+#include "bourse/actors/sequencer/sequencer_config.hpp"
+#include "bourse/actors/strategy/strategy_config.hpp"
+#include "bourse/actors/venue/venue_config.hpp"
 
 namespace bourse {
 

@@ -1,5 +1,5 @@
 // The indicator actor: bars in, indicator_update out.
-#include "indicator/indicator.hpp"
+#include "bourse/actors/indicator/indicator.hpp"
 
 #include <algorithm>
 #include <utility>

@@ -12,7 +12,7 @@
 
 #include "bourse/protocol/indicators.hpp"
 #include "bourse/system/participant.hpp"
-#include "indicator/indicator_config.hpp"
+#include "bourse/actors/indicator/indicator_config.hpp"
 
 namespace bourse {
 

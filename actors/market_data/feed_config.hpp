@@ -7,7 +7,7 @@
 
 #include "bourse/market/csv.hpp"
 #include "bourse/market/slicer.hpp"
-#include "market_data/feed_options.hpp"
+#include "bourse/actors/market_data/feed_options.hpp"
 
 namespace bourse {
 

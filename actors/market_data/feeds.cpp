@@ -1,9 +1,9 @@
 // The CSV and synthetic feeds: a slice source each, served by the generic slice feed.
-#include "market_data/feeds.hpp"
+#include "bourse/actors/market_data/feeds.hpp"
 
 #include <memory>
 
-#include "market_data/slice_feed.hpp"
+#include "bourse/actors/market_data/slice_feed.hpp"
 
 namespace bourse {
 

@@ -6,7 +6,7 @@
 #include <caf/all.hpp>
 
 #include "bourse/protocol/market_data.hpp"
-#include "market_data/feed_config.hpp"
+#include "bourse/actors/market_data/feed_config.hpp"
 
 namespace bourse {
 

@@ -1,5 +1,5 @@
 // The market data hub: slice in, per-subscriber batches out.
-#include "market_data/hub.hpp"
+#include "bourse/actors/market_data/hub.hpp"
 
 #include <algorithm>
 #include <array>

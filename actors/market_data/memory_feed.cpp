@@ -1,5 +1,5 @@
 // A feed over slices held in memory.
-#include "market_data/memory_feed.hpp"
+#include "bourse/actors/market_data/memory_feed.hpp"
 
 #include <algorithm>
 

@@ -1,5 +1,5 @@
 // The generic feed actor: chunks on request, read-ahead in background steps.
-#include "market_data/slice_feed.hpp"
+#include "bourse/actors/market_data/slice_feed.hpp"
 
 #include <algorithm>
 #include <deque>

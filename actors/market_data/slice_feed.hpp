@@ -15,7 +15,7 @@
 
 #include "bourse/market/slicer.hpp"
 #include "bourse/protocol/market_data.hpp"
-#include "market_data/feed_options.hpp"
+#include "bourse/actors/market_data/feed_options.hpp"
 
 namespace bourse {
 

@@ -1,6 +1,6 @@
 // The order manager actor: commands, venue events and market data in; routed commands, strategy
 // events and fills out.
-#include "order_manager/order_manager.hpp"
+#include "bourse/actors/order_manager/order_manager.hpp"
 
 #include <algorithm>
 #include <map>

@@ -20,7 +20,7 @@
 
 #include "bourse/protocol/orders.hpp"
 #include "bourse/system/participant.hpp"
-#include "order_manager/order_manager_config.hpp"
+#include "bourse/actors/order_manager/order_manager_config.hpp"
 
 namespace bourse {
 

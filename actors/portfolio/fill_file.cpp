@@ -1,5 +1,5 @@
 // The binary fill file: writer, reader and the owner that removes it.
-#include "portfolio/fill_file.hpp"
+#include "bourse/actors/portfolio/fill_file.hpp"
 
 #include <atomic>
 #include <cerrno>

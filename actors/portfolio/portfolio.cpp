@@ -1,5 +1,5 @@
 // The portfolio actor: fills and marks in, position and equity events out, report on request.
-#include "portfolio/portfolio.hpp"
+#include "bourse/actors/portfolio/portfolio.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -13,7 +13,7 @@
 
 #include "bourse/strategy/marks.hpp"
 #include "bourse/strategy/portfolio_ledger.hpp"
-#include "portfolio/fill_file.hpp"
+#include "bourse/actors/portfolio/fill_file.hpp"
 
 namespace bourse {
 

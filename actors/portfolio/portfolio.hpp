@@ -20,7 +20,7 @@
 
 #include "bourse/protocol/portfolio.hpp"
 #include "bourse/system/participant.hpp"
-#include "portfolio/portfolio_config.hpp"
+#include "bourse/actors/portfolio/portfolio_config.hpp"
 
 namespace bourse {
 

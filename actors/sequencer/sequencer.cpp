@@ -1,6 +1,6 @@
 // The sequencer: feeds -> hub, then sweeps over the participants (backtest) or wall-clock pacing
 // (paper), then an ordered stop.
-#include "sequencer/sequencer.hpp"
+#include "bourse/actors/sequencer/sequencer.hpp"
 
 #include <algorithm>
 #include <string>

@@ -11,7 +11,7 @@
 
 #include "bourse/protocol/market_data.hpp"
 #include "bourse/protocol/system.hpp"
-#include "sequencer/sequencer_config.hpp"
+#include "bourse/actors/sequencer/sequencer_config.hpp"
 
 namespace bourse {
 

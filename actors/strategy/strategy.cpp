@@ -1,5 +1,5 @@
 // The strategy actor: protocol in, guarded calls into the hosted strategy, commands out.
-#include "strategy/strategy.hpp"
+#include "bourse/actors/strategy/strategy.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -15,7 +15,7 @@
 #include "bourse/core/latency_histogram.hpp"
 #include "bourse/strategy/timer_queue.hpp"
 #include "bourse/system/wall_clock.hpp"
-#include "strategy/strategy_messages.hpp"
+#include "bourse/actors/strategy/strategy_messages.hpp"
 
 namespace bourse {
 

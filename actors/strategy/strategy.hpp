@@ -21,7 +21,7 @@
 #include "bourse/protocol/strategy.hpp"
 #include "bourse/strategy/strategy.hpp"
 #include "bourse/system/participant.hpp"
-#include "strategy/strategy_config.hpp"
+#include "bourse/actors/strategy/strategy_config.hpp"
 
 namespace bourse {
 

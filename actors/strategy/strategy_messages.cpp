@@ -1,5 +1,5 @@
 // Protocol <-> strategy core conversions.
-#include "strategy/strategy_messages.hpp"
+#include "bourse/actors/strategy/strategy_messages.hpp"
 
 namespace bourse {
 

@@ -1,5 +1,5 @@
 // The simulated venue actor: commands and market data in, execution events out.
-#include "venue/venue.hpp"
+#include "bourse/actors/venue/venue.hpp"
 
 #include <algorithm>
 #include <chrono>

@@ -12,7 +12,7 @@
 
 #include "bourse/protocol/orders.hpp"
 #include "bourse/system/participant.hpp"
-#include "venue/venue_config.hpp"
+#include "bourse/actors/venue/venue_config.hpp"
 
 namespace bourse {
 

@@ -12,7 +12,7 @@
 #include "bourse/strategy/recording_context.hpp"
 #include "bourse/strategy/registry.hpp"
 #include "bourse/venue/simulated_venue.hpp"
-#include "strategy/strategy_messages.hpp"
+#include "bourse/actors/strategy/strategy_messages.hpp"
 
 namespace bourse::bench {
 

@@ -16,7 +16,7 @@
 #include "order_flow.hpp"
 #include "system_benchmarks.hpp"
 #include "tick_scenario.hpp"
-#include "venue/venue.hpp"
+#include "bourse/actors/venue/venue.hpp"
 
 namespace bourse::bench::detail {
 

@@ -13,8 +13,8 @@
 #include "bourse/core/latency_histogram.hpp"
 #include "bourse/strategy/registry.hpp"
 #include "bourse/system/wall_clock.hpp"
-#include "builder/trading_system.hpp"
-#include "market_data/memory_feed.hpp"
+#include "bourse/actors/builder/trading_system.hpp"
+#include "bourse/actors/market_data/memory_feed.hpp"
 #include "system_benchmarks.hpp"
 #include "tick_scenario.hpp"
 

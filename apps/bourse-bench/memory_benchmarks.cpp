@@ -23,8 +23,8 @@
 
 #include "bourse/market/cross_venue_source.hpp"
 #include "bourse/strategy/registry.hpp"
-#include "builder/run_report.hpp"
-#include "builder/trading_system.hpp"
+#include "bourse/actors/builder/run_report.hpp"
+#include "bourse/actors/builder/trading_system.hpp"
 #include "tick_scenario.hpp"
 
 namespace bourse::bench {

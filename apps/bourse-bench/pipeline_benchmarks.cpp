@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "bare_loop.hpp"
-#include "builder/bar_scenarios.hpp"
+#include "bourse/actors/builder/bar_scenarios.hpp"
 #include "system_benchmarks.hpp"
 #include "tick_scenario.hpp"
 

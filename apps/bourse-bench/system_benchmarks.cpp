@@ -9,9 +9,9 @@
 #include "bare_loop.hpp"
 #include "bourse/report/trades_csv.hpp"
 #include "bourse/strategy/registry.hpp"
-#include "builder/run_report.hpp"
-#include "builder/trading_system.hpp"
-#include "market_data/memory_feed.hpp"
+#include "bourse/actors/builder/run_report.hpp"
+#include "bourse/actors/builder/trading_system.hpp"
+#include "bourse/actors/market_data/memory_feed.hpp"
 #include "tick_scenario.hpp"
 
 namespace bourse::bench {

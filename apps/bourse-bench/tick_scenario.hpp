@@ -8,8 +8,8 @@
 
 #include "bourse/market/aggregator.hpp"
 #include "bourse/strategy/registry.hpp"
-#include "builder/trading_system.hpp"
-#include "venue/venue_config.hpp"
+#include "bourse/actors/builder/trading_system.hpp"
+#include "bourse/actors/venue/venue_config.hpp"
 
 namespace bourse::bench {
 

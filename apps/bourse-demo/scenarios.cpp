@@ -7,7 +7,7 @@
 
 #include "bourse/market/cross_venue_source.hpp"
 #include "bourse/strategy/registry.hpp"
-#include "market_data/feed_config.hpp"
+#include "bourse/actors/market_data/feed_config.hpp"
 
 namespace bourse::demo {
 

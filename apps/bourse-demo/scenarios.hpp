@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "builder/run_report.hpp"
-#include "builder/trading_system.hpp"
+#include "bourse/actors/builder/run_report.hpp"
+#include "bourse/actors/builder/trading_system.hpp"
 #include "options.hpp"
 
 namespace bourse::demo {

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "actor_test_kit.hpp"
-#include "aggregator/aggregator.hpp"
-#include "market_data/hub.hpp"
+#include "bourse/actors/aggregator/aggregator.hpp"
+#include "bourse/actors/market_data/hub.hpp"
 
 using namespace bourse;
 using namespace bourse::testing;

@@ -3,7 +3,7 @@
 #include <caf/all.hpp>
 
 #include "bourse/protocol/all.hpp"
-#include "order_manager/order_manager.hpp"
+#include "bourse/actors/order_manager/order_manager.hpp"
 
 namespace {
 

@@ -11,8 +11,8 @@
 
 #include "bourse/market/cross_venue_source.hpp"
 #include "feed_test_kit.hpp"
-#include "market_data/memory_feed.hpp"
-#include "market_data/slice_feed.hpp"
+#include "bourse/actors/market_data/memory_feed.hpp"
+#include "bourse/actors/market_data/slice_feed.hpp"
 
 using namespace bourse;
 using namespace bourse::testing;

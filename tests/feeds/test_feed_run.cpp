@@ -11,9 +11,9 @@
 
 #include "actor_test_kit.hpp"
 #include "feed_test_kit.hpp"
-#include "market_data/feeds.hpp"
-#include "market_data/hub.hpp"
-#include "sequencer/sequencer.hpp"
+#include "bourse/actors/market_data/feeds.hpp"
+#include "bourse/actors/market_data/hub.hpp"
+#include "bourse/actors/sequencer/sequencer.hpp"
 
 using namespace bourse;
 using namespace bourse::testing;

@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "feed_test_kit.hpp"
-#include "market_data/feeds.hpp"
-#include "market_data/slice_feed.hpp"
+#include "bourse/actors/market_data/feeds.hpp"
+#include "bourse/actors/market_data/slice_feed.hpp"
 
 using namespace bourse;
 using namespace bourse::testing;

@@ -10,7 +10,7 @@
 
 #include "bourse/market/slicer.hpp"
 #include "feed_test_kit.hpp"
-#include "market_data/feed_config.hpp"
+#include "bourse/actors/market_data/feed_config.hpp"
 
 using namespace bourse;
 using namespace bourse::testing;

@@ -10,8 +10,8 @@
 
 #include "actor_test_kit.hpp"
 #include "bourse/indicators/indicator.hpp"
-#include "indicator/indicator.hpp"
-#include "market_data/hub.hpp"
+#include "bourse/actors/indicator/indicator.hpp"
+#include "bourse/actors/market_data/hub.hpp"
 
 using namespace bourse;
 using namespace bourse::testing;

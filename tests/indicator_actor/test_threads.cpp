@@ -10,14 +10,14 @@
 
 #include <caf/all.hpp>
 
-#include "aggregator/aggregator.hpp"
+#include "bourse/actors/aggregator/aggregator.hpp"
 #include "bourse/protocol/all.hpp"
-#include "indicator/indicator.hpp"
-#include "market_data/feeds.hpp"
-#include "market_data/hub.hpp"
-#include "market_data/slice_feed.hpp"
+#include "bourse/actors/indicator/indicator.hpp"
+#include "bourse/actors/market_data/feeds.hpp"
+#include "bourse/actors/market_data/hub.hpp"
+#include "bourse/actors/market_data/slice_feed.hpp"
 #include "bourse/strategy/registry.hpp"
-#include "strategy/strategy.hpp"
+#include "bourse/actors/strategy/strategy.hpp"
 
 using namespace bourse;
 

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "bourse/strategy/registry.hpp"
-#include "builder/trading_system.hpp"
+#include "bourse/actors/builder/trading_system.hpp"
 
 using namespace bourse;
 

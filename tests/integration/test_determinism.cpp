@@ -11,9 +11,9 @@
 #include "bourse/market/cross_venue.hpp"
 #include "bourse/report/trades_csv.hpp"
 #include "bourse/strategy/registry.hpp"
-#include "builder/bar_scenarios.hpp"
-#include "builder/run_report.hpp"
-#include "builder/trading_system.hpp"
+#include "bourse/actors/builder/bar_scenarios.hpp"
+#include "bourse/actors/builder/run_report.hpp"
+#include "bourse/actors/builder/trading_system.hpp"
 
 using namespace bourse;
 

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "bourse/strategy/registry.hpp"
-#include "builder/trading_system.hpp"
-#include "market_data/memory_feed.hpp"
+#include "bourse/actors/builder/trading_system.hpp"
+#include "bourse/actors/market_data/memory_feed.hpp"
 
 using namespace bourse;
 

@@ -6,8 +6,8 @@
 #include <doctest/doctest.h>
 
 #include "actor_test_kit.hpp"
-#include "order_manager/order_manager.hpp"
-#include "venue/venue.hpp"
+#include "bourse/actors/order_manager/order_manager.hpp"
+#include "bourse/actors/venue/venue.hpp"
 
 using namespace bourse;
 using bourse::testing::coordinator_fixture;

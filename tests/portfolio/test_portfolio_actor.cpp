@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "actor_test_kit.hpp"
-#include "portfolio/fill_file.hpp"
-#include "portfolio/portfolio.hpp"
+#include "bourse/actors/portfolio/fill_file.hpp"
+#include "bourse/actors/portfolio/portfolio.hpp"
 
 using namespace bourse;
 using namespace bourse::testing;

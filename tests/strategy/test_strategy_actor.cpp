@@ -12,7 +12,7 @@
 
 #include "actor_test_kit.hpp"
 #include "bourse/strategy/order_ids.hpp"
-#include "strategy/strategy.hpp"
+#include "bourse/actors/strategy/strategy.hpp"
 
 using namespace bourse;
 using namespace bourse::testing;

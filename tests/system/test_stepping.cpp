@@ -12,9 +12,9 @@
 
 #include "bourse/protocol/all.hpp"
 #include "bourse/system/participant.hpp"
-#include "market_data/hub.hpp"
-#include "market_data/memory_feed.hpp"
-#include "sequencer/sequencer.hpp"
+#include "bourse/actors/market_data/hub.hpp"
+#include "bourse/actors/market_data/memory_feed.hpp"
+#include "bourse/actors/sequencer/sequencer.hpp"
 
 using namespace bourse;
 

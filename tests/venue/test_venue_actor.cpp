@@ -8,7 +8,7 @@
 
 #include "actor_test_kit.hpp"
 #include "bourse/system/wall_clock.hpp"
-#include "venue/venue.hpp"
+#include "bourse/actors/venue/venue.hpp"
 
 using namespace bourse;
 using bourse::testing::coordinator_fixture;

@@ -4,8 +4,8 @@
 #include <string>
 
 #include "breakout.hpp"
-#include "builder/run_report.hpp"
-#include "builder/trading_system.hpp"
+#include "bourse/actors/builder/run_report.hpp"
+#include "bourse/actors/builder/trading_system.hpp"
 
 int main(int argc, char** argv) {
   // [compose]
