@@ -50,14 +50,6 @@ const fill& fill_of(const orders::fill_report& report) {
   return std::visit([](const auto& msg) -> const fill& { return msg.execution; }, report.event);
 }
 
-cross_venue_quote to_strategy(const aggregated_view& view) {
-  cross_venue_quote q;
-  q.ts = view.ts;
-  q.instrument = view.instrument;
-  q.best_bid = venue_quote{view.bid.venue, view.bid.symbol, view.bid.px, view.bid.size};
-  q.best_ask = venue_quote{view.ask.venue, view.ask.symbol, view.ask.px, view.ask.size};
-  return q;
-}
 
 // The participants' inboxes within one data time, handled in rank order until all are empty.
 class loop {
@@ -82,7 +74,7 @@ public:
       // Forward pass: hub -> aggregator -> strategy -> order manager -> venues.
       start_strategy(t);
       for (const auto& update : aggregator_.apply(slice.quotes))
-        strategy_->handle_aggregated_quote(to_strategy(update.view));
+        strategy_->handle_aggregated_quote(to_cross_venue_quote(update.view));
       for (const auto& q : slice.quotes)
         om_.on_quote(q);
       take_commands(t);

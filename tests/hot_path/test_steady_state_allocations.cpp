@@ -39,14 +39,6 @@ quote make_quote(timestamp ts, const symbol_id& symbol, std::int64_t bid_cents) 
   return q;
 }
 
-cross_venue_quote to_strategy(const aggregated_view& view) {
-  cross_venue_quote q;
-  q.ts = view.ts;
-  q.instrument = view.instrument;
-  q.best_bid = venue_quote{view.bid.venue, view.bid.symbol, view.bid.px, view.bid.size};
-  q.best_ask = venue_quote{view.ask.venue, view.ask.symbol, view.ask.px, view.ask.size};
-  return q;
-}
 
 } // namespace
 
@@ -79,7 +71,7 @@ TEST_CASE("a quote through the aggregator, a strategy, the order manager and the
     batch[1] = make_quote(t, b, 10'001 + t % 5);
     context.set_now(t);
     for (const auto& update : aggregator.apply(batch)) {
-      strat->handle_aggregated_quote(to_strategy(update.view));
+      strat->handle_aggregated_quote(to_cross_venue_quote(update.view));
       ++views;
     }
     for (const auto& q : batch) {

@@ -101,6 +101,11 @@ void check_rsi_matches(int period, const std::vector<double>& series) {
     fast.update(series[i]);
     reference.update(series[i]);
     REQUIRE(fast.ready() == reference.ready());
+    // Bit for bit, except that a NaN is any NaN: the sign of a NaN made from infinities or NaN
+    // inputs depends on the instruction sequence the optimiser chose (-O1 and -O3 differ), and no
+    // NaN reaches an indicator in a run (the readers refuse NaN prices).
+    if (std::isnan(fast.value()) && std::isnan(reference.value()))
+      continue;
     REQUIRE(bits_of(fast.value()) == bits_of(reference.value()));
   }
 }

@@ -65,6 +65,15 @@ std::string_view to_string(log_level level) noexcept {
   return "unknown";
 }
 
+cross_venue_quote to_cross_venue_quote(const aggregated_view& view) {
+  cross_venue_quote q;
+  q.ts = view.ts;
+  q.instrument = view.instrument;
+  q.best_bid = venue_quote{view.bid.venue, view.bid.symbol, view.bid.px, view.bid.size};
+  q.best_ask = venue_quote{view.ask.venue, view.ask.symbol, view.ask.px, view.ask.size};
+  return q;
+}
+
 bool indicator_update::add(interned_string name, double value) noexcept {
   if (count >= max_indicator_outputs)
     return false;

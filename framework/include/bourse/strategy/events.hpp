@@ -15,6 +15,7 @@
 #include "bourse/core/fixed_point.hpp"
 #include "bourse/core/ids.hpp"
 #include "bourse/core/time.hpp"
+#include "bourse/market/aggregator.hpp"
 
 namespace bourse {
 
@@ -160,5 +161,9 @@ struct cross_venue_quote {
   /// The lowest ask of any venue.
   venue_quote best_ask;
 };
+
+/// Returns the strategy's view of an aggregated best quote (what the strategy actor builds from the
+/// aggregator's message; the bare loops and tests build it from the aggregator core's view).
+[[nodiscard]] cross_venue_quote to_cross_venue_quote(const aggregated_view& view);
 
 } // namespace bourse
