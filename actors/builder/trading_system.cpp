@@ -112,6 +112,95 @@ trading_system& trading_system::set_sequencer(sequencer_config config) {
   sequencer_.mode = mode_;
   return *this;
 }
+trading_system& trading_system::add_parameter(std::string key, std::string value) {
+  extra_parameters_.emplace_back(std::move(key), std::move(value));
+  return *this;
+}
+
+namespace {
+
+// "250 ns", "3 us", "1.5 ms", "2 s" (exact: the largest unit that divides, else ns).
+std::string duration_text(duration_ns ns) {
+  if (ns != 0 && ns % ns_per_second == 0)
+    return std::to_string(ns / ns_per_second) + " s";
+  if (ns != 0 && ns % 1'000'000 == 0)
+    return std::to_string(ns / 1'000'000) + " ms";
+  if (ns != 0 && ns % 1'000 == 0)
+    return std::to_string(ns / 1'000) + " us";
+  return std::to_string(ns) + " ns";
+}
+
+std::string fees_text(const venue::fee_schedule& f) {
+  std::string out = "maker " + f.maker_bps.to_string() + " bp, taker " + f.taker_bps.to_string() +
+                    " bp";
+  if (!f.maker_per_unit.is_zero() || !f.taker_per_unit.is_zero())
+    out += ", per unit maker " + f.maker_per_unit.to_string() + " taker " +
+           f.taker_per_unit.to_string();
+  return out;
+}
+
+std::string latency_text(const venue::latency_model& l) {
+  std::string out = std::string(venue::to_string(l.kind)) + " " + duration_text(l.base);
+  if (l.kind != venue::latency_kind::fixed)
+    out += (l.kind == venue::latency_kind::uniform ? " + [0, " : " + exp(mean ") +
+           duration_text(l.jitter) + (l.kind == venue::latency_kind::uniform ? "]" : ")") +
+           ", seed " + std::to_string(l.seed);
+  return out;
+}
+
+std::string join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& item : items)
+    out += (out.empty() ? "" : ",") + item;
+  return out;
+}
+
+} // namespace
+
+run_parameters trading_system::describe() const {
+  run_parameters p;
+  p.mode = to_string(mode_);
+  for (const auto& f : bar_feeds_)
+    p.data.push_back({"csv_bars", f.path, f.symbol, ""});
+  for (const auto& f : tick_feeds_)
+    p.data.push_back({"csv_ticks", f.path, "", ""});
+  for (const auto& f : synthetic_feeds_) {
+    std::vector<std::string> symbols;
+    for (const auto& s : f.symbols)
+      symbols.push_back(s.spec.symbol);
+    p.data.push_back({"synthetic", "", join(symbols),
+                      "seed=" + std::to_string(f.seed) + " ticks=" + std::to_string(f.tick_count) +
+                          " bars=" + std::to_string(f.bar_count)});
+  }
+  for (const auto& slices : memory_feeds_)
+    p.data.push_back({"memory", "", "", std::to_string(slices.size()) + " slices"});
+  for (const auto& f : source_feeds_)
+    p.data.push_back({"source", f.source ? f.source->name() : std::string{}, "", ""});
+  for (const auto& v : venues_) {
+    run_parameters::venue d;
+    d.name = v.name;
+    for (const auto& inst : v.settings.instruments)
+      d.instruments.push_back(inst.symbol);
+    d.fees = fees_text(v.settings.fees);
+    d.latency = latency_text(v.settings.latency);
+    p.venues.push_back(std::move(d));
+  }
+  std::vector<std::pair<strategy_id, std::string>> names;
+  for (const auto& s : strategies_)
+    names.emplace_back(s.config.id, s.config.name);
+  const auto labels = strategy_labels(names);
+  for (std::size_t i = 0; i < strategies_.size(); ++i) {
+    const auto& c = strategies_[i].config;
+    auto cash = portfolio_.initial_cash.find(c.id);
+    p.strategies.push_back({c.id, c.name, labels[i], c.type, c.params, c.account,
+                            cash == portfolio_.initial_cash.end() ? portfolio_.default_cash
+                                                                  : cash->second});
+  }
+  p.default_cash = portfolio_.default_cash;
+  p.sample_interval = portfolio_.sample_interval;
+  p.extra = extra_parameters_;
+  return p;
+}
 
 std::vector<std::string> trading_system::validate() const {
   std::vector<std::string> problems;
@@ -177,6 +266,15 @@ run_result trading_system::run() {
   result.problems = validate();
   if (!result.problems.empty())
     return result;
+  result.parameters = describe();
+  // Every hosted strategy is in the books from the start (its curve starts at the data start with
+  // its initial cash), and the traded instruments' marks are sampled for the report.
+  for (const auto& s : strategies_)
+    portfolio_.strategies.push_back(s.config.id);
+  if (portfolio_.sample_marks && portfolio_.sampled_symbols.empty())
+    for (const auto& v : venues_)
+      for (const auto& inst : v.settings.instruments)
+        portfolio_.sampled_symbols.push_back(inst.symbol);
   auto& sys = *sys_;
   result.worker_threads = sys.scheduler().num_workers();
   auto ranks = std::make_shared<rank_table>();

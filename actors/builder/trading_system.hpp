@@ -21,6 +21,7 @@
 #include "bourse/core/latency_histogram.hpp"
 #include "bourse/protocol/all.hpp"
 #include "bourse/strategy/strategy.hpp"
+#include "bourse/actors/builder/run_parameters.hpp"
 #include "bourse/actors/builder/system_config.hpp"
 #include "bourse/market/slicer.hpp"
 #include "bourse/actors/market_data/feed_config.hpp"
@@ -49,8 +50,11 @@ struct run_result {
   /// Owns the temporary fill file of a run with more fills than fit in memory (null otherwise);
   /// shared by copies of this result, the file is removed with the last of them.
   std::shared_ptr<const fill_file> fill_storage;
-  /// Names of the strategies by id.
+  /// Names of the strategies by id, in the order they were added (names may repeat; reports key
+  /// by id and label with strategy_labels).
   std::vector<std::pair<strategy_id, std::string>> strategies;
+  /// What the run was given: mode, data, venues, strategies, portfolio, the caller's extras.
+  run_parameters parameters;
   /// Wall-clock seconds from start_run to the summary.
   double wall_seconds = 0;
   /// Scheduler worker threads the system ran with.
@@ -110,6 +114,9 @@ public:
   trading_system& detach_indicators(bool detached);
   /// Sets how the sequencer runs (paper speed, chunk size, progress callback).
   trading_system& set_sequencer(sequencer_config config);
+  /// Records a fact about the run that the builder cannot see (e.g. {"seed", "42"} of a generated
+  /// source) in run_result::parameters::extra, in the order added.
+  trading_system& add_parameter(std::string key, std::string value);
 
   /// Returns every configuration problem at once (empty when the system can run).
   [[nodiscard]] std::vector<std::string> validate() const;
@@ -122,6 +129,8 @@ public:
   [[nodiscard]] caf::actor_system& actor_system() noexcept { return *sys_; }
 
 private:
+  run_parameters describe() const;
+
   struct pending_strategy {
     std::unique_ptr<strategy> logic;
     strategy_actor_config config;
@@ -145,6 +154,7 @@ private:
   portfolio_config portfolio_;
   std::unique_ptr<aggregator_config> aggregator_;
   sequencer_config sequencer_;
+  std::vector<std::pair<std::string, std::string>> extra_parameters_;
   bool detach_indicators_ = true;
   bool ran_ = false;
 };

@@ -176,6 +176,7 @@ portfolio_report report_of(portfolio_state& st) {
     out.equity.push_back(to_protocol(p, p.ts));
   for (const auto& s : st.ledger.positions())
     out.positions.push_back(to_protocol(s, st.ledger.now()));
+  out.marks = st.ledger.mark_curve();
   return out;
 }
 

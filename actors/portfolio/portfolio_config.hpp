@@ -19,6 +19,15 @@ struct portfolio_config {
   money default_cash = money::from_units(100'000);
   /// Initial cash per strategy; listed strategies are in the equity curve from the first sample.
   std::map<strategy_id, money> initial_cash;
+  /// Strategies known from the start besides those in `initial_cash` (with default_cash): their
+  /// curves start at the first sample. trading_system::run adds every strategy it hosts.
+  std::vector<strategy_id> strategies;
+  /// Symbols whose marks are sampled with the equity (portfolio_report::marks; price charts and
+  /// trade analysis in the report). When empty and `sample_marks` is true, trading_system::run
+  /// fills in every venue's instruments.
+  std::vector<std::string> sampled_symbols;
+  /// False: trading_system::run leaves sampled_symbols as it is (empty: no marks sampled).
+  bool sample_marks = true;
   /// The least data time between two equity samples; 0 samples every slice that had fills or
   /// marks (at most one sample per strategy and slice either way).
   duration_ns sample_interval = 0;
@@ -34,7 +43,14 @@ struct portfolio_config {
 
   /// Returns the ledger configuration these settings make.
   [[nodiscard]] ledger_config ledger() const {
-    return ledger_config{default_cash, initial_cash, sample_interval, max_curve_samples};
+    ledger_config out;
+    out.default_cash = default_cash;
+    out.cash = initial_cash;
+    out.strategies = strategies;
+    out.sampled_symbols = sampled_symbols;
+    out.sample_interval = sample_interval;
+    out.max_curve_samples = max_curve_samples;
+    return out;
   }
 
   /// Returns every problem with the configuration (empty when valid).

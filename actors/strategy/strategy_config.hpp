@@ -16,8 +16,14 @@ struct strategy_actor_config {
   strategy_id id = 1;
   /// The account it trades for.
   account_id account = 1;
-  /// Its name in logs and reports.
+  /// Its name in logs and reports (two strategies may share it; reports then label them
+  /// "name#id").
   std::string name = "strategy";
+  /// What kind of strategy it is, for the run's description (e.g. "sma_cross"); may be empty.
+  std::string type;
+  /// Its parameters as text, for the run's description (e.g. "fast=10,slow=30,qty=10"); may be
+  /// empty.
+  std::string params;
   /// How many exceptions its handlers may throw before the actor halts it (cancels its orders and
   /// stops calling it).
   std::uint32_t max_errors = 3;

@@ -1,5 +1,5 @@
 // bourse-demo: backtests the example strategies on bundled data (daily S&P 500 bars and a synthetic
-// two-venue tick set), prints a summary table and writes trades.csv and report.html.
+// two-venue tick set), prints a summary table and writes trades.csv, report.html and stats.json.
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -8,7 +8,6 @@
 
 #include "options.hpp"
 #include "scenarios.hpp"
-#include "summary.hpp"
 
 namespace {
 
@@ -67,12 +66,16 @@ int main(int argc, char** argv) {
     return 1;
   }
   // One pass over the fills writes the files and computes the statistics the table shows.
-  auto outputs = bourse::demo::write_outputs(results, opts.out_dir, opts);
-  bourse::demo::print_summary(results, outputs, opts);
+  bourse::output_options out;
+  out.directory = opts.out_dir;
+  out.title = "bourse-demo report";
+  out.summary.emplace_back("mode", bourse::to_string(opts.mode));
+  auto outputs = bourse::write_run_outputs(results, out);
+  bourse::print_run_summary(stdout, results, outputs);
   if (!outputs.error.empty()) {
     std::fprintf(stderr, "bourse-demo: %s\n", outputs.error.c_str());
     return 1;
   }
-  bourse::demo::print_written(outputs);
+  bourse::print_written(stdout, outputs);
   return 0;
 }

@@ -52,6 +52,17 @@ venue_config venue_for(const std::string& name, const std::vector<std::string>& 
   return v;
 }
 
+// The actor settings of the strategy `spec` ("type:params"): named and typed by its type.
+strategy_actor_config actor_config(strategy_id id, const std::string& spec) {
+  strategy_actor_config sc;
+  sc.id = id;
+  const auto colon = spec.find(':');
+  sc.name = spec.substr(0, colon);
+  sc.type = sc.name;
+  sc.params = colon == std::string::npos ? std::string{} : spec.substr(colon + 1);
+  return sc;
+}
+
 bool is_spread(const std::string& spec) { return spec.rfind("cross_venue_spread", 0) == 0; }
 
 sequencer_config sequencer_for(const options& opts, const std::string& name,
@@ -111,12 +122,8 @@ run_scenarios(const options& opts, system_config& cfg, std::vector<std::string>&
       symbols.push_back(src.symbol);
     }
     ts.add_venue(venue_for("SIM-EQ", symbols, "0.01", "0.5"));
-    for (std::size_t i = 0; i < bar_strategies.size(); ++i) {
-      strategy_actor_config sc;
-      sc.id = next_id++;
-      sc.name = bar_specs[i].substr(0, bar_specs[i].find(':'));
-      ts.add_strategy(std::move(bar_strategies[i]), sc);
-    }
+    for (std::size_t i = 0; i < bar_strategies.size(); ++i)
+      ts.add_strategy(std::move(bar_strategies[i]), actor_config(next_id++, bar_specs[i]));
     ts.set_sequencer(sequencer_for(opts, "bars", on_progress));
     for (auto& p : ts.validate())
       problems.push_back("bars scenario: " + p);
@@ -133,12 +140,10 @@ run_scenarios(const options& opts, system_config& cfg, std::vector<std::string>&
     aggregator_config agg;
     agg.listings = {*venue_listing::parse("ETH.A=ETH@A"), *venue_listing::parse("ETH.B=ETH@B")};
     ts.set_aggregator(agg);
-    for (std::size_t i = 0; i < tick_strategies.size(); ++i) {
-      strategy_actor_config sc;
-      sc.id = next_id++;
-      sc.name = tick_specs[i].substr(0, tick_specs[i].find(':'));
-      ts.add_strategy(std::move(tick_strategies[i]), sc);
-    }
+    for (std::size_t i = 0; i < tick_strategies.size(); ++i)
+      ts.add_strategy(std::move(tick_strategies[i]), actor_config(next_id++, tick_specs[i]));
+    ts.add_parameter("seed", std::to_string(opts.seed));
+    ts.add_parameter("ticks", std::to_string(opts.ticks));
     ts.set_sequencer(sequencer_for(opts, "ticks", on_progress));
     for (auto& p : ts.validate())
       problems.push_back("ticks scenario: " + p);

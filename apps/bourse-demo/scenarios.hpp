@@ -6,17 +6,14 @@
 #include <string>
 #include <vector>
 
-#include "bourse/actors/builder/run_report.hpp"
+#include "bourse/actors/builder/run_outputs.hpp"
 #include "bourse/actors/builder/trading_system.hpp"
 #include "options.hpp"
 
 namespace bourse::demo {
 
-/// One scenario's name, result and event count.
-struct scenario_result {
-  std::string name;      ///< "bars" or "ticks".
-  run_result result;     ///< What the run produced.
-};
+/// One scenario's name ("bars" or "ticks") and result.
+using scenario_result = named_run;
 
 /// Runs every scenario the options ask for; `problems` collects configuration errors (nothing runs
 /// then). `on_progress` is called with (scenario name, progress).

@@ -7,6 +7,7 @@
 
 #include "bourse/report/curve.hpp"
 #include "display.hpp"
+#include "html_sections.hpp"
 #include "html_style.hpp"
 #include "svg_chart.hpp"
 
@@ -179,7 +180,7 @@ std::vector<plot_point> plot_points_of(const equity_curve& curve) {
 }
 
 void write_series(std::string& html, const report_series& series, std::size_t index,
-                  const html_options& options) {
+                  const html_options& options, const report_run* run) {
   const statistics& s = series.stats;
   const drawdown& worst = s.max_drawdown_pct;
   html += "<section class=\"panel series\"><header><h3><span class=\"swatch\" style=\"background:";
@@ -199,6 +200,11 @@ void write_series(std::string& html, const report_series& series, std::size_t in
   html += "<div class=\"chart-title\">Equity";
   if (equity_spec.band)
     html += " \xC2\xB7 shaded: largest drawdown";
+  if (run != nullptr && run->bench) {
+    equity_spec.overlays.push_back(
+        {benchmark_points(*run, options.max_plot_points), "#6b7280", true});
+    html += " \xC2\xB7 dashed: " + html_escape(run->bench->description);
+  }
   html += "</div>";
   html += svg_chart(downsample_min_max(plot_points_of(series.curve), options.max_plot_points),
                     equity_spec);
@@ -290,12 +296,18 @@ std::string html_report(const report_input& input, const html_options& options) 
                      html_escape(input.title) + "</title>\n<style>";
   html += report_css;
   html += "</style>\n</head>\n<body>\n<main>\n<h1>" + html_escape(input.title) + "</h1>";
-  if (!input.series.empty()) {
-    const statistics& headline = input.series.front().stats;
+  std::vector<std::size_t> headline_series;
+  for (const auto& run : input.runs)
+    if (run.total_series < input.series.size())
+      headline_series.push_back(run.total_series);
+  if (headline_series.empty() && !input.series.empty())
+    headline_series.push_back(0);
+  for (std::size_t index : headline_series) {
+    const statistics& headline = input.series[index].stats;
     html += "<p class=\"sub\">" + html_escape(period_text(headline)) + " \xC2\xB7 " +
             format_number(static_cast<double>(headline.samples), 0) + " samples, " +
             html_escape(sampling_text(headline)) +
-            " \xC2\xB7 headline figures: " + html_escape(input.series.front().name) + "</p>\n";
+            " \xC2\xB7 headline figures: " + html_escape(input.series[index].name) + "</p>\n";
     write_cards(html, headline);
   }
   html += "\n";
@@ -303,11 +315,20 @@ std::string html_report(const report_input& input, const html_options& options) 
   html += "\n";
   if (!input.series.empty()) {
     write_statistics(html, input);
+    write_sharpe_note(html, input);
     html += "\n<h2>Equity and drawdown</h2>\n";
     for (std::size_t i = 0; i < input.series.size(); ++i) {
-      write_series(html, input.series[i], i, options);
+      const report_run* run = nullptr;
+      for (const auto& r : input.runs)
+        if (r.total_series == i)
+          run = &r;
+      write_series(html, input.series[i], i, options, run);
       html += "\n";
     }
+  }
+  for (const auto& run : input.runs) {
+    write_run_section(html, run, input, options);
+    html += "\n";
   }
   write_trades(html, input.fills, input.fill_count, options);
   html += "\n<footer>Made by bourse. One self-contained file: inline CSS and SVG, no scripts, no "

@@ -51,6 +51,16 @@ tbody tr:last-child td{border-bottom:none}
 .scroll{max-height:640px;overflow:auto;padding:0}
 .scroll thead th{position:sticky;top:0;z-index:1}
 footer{color:var(--muted);font-size:12px;margin-top:28px}
+.cards+.sub{margin-top:16px}
+.chart .mk-buy{fill:#16a34a;fill-opacity:.85}
+.chart .mk-sell{fill:#dc2626;fill-opacity:.85}
+.chart .overlay{stroke-width:1.3}
+.run h3{margin:18px 0 8px}
+.scroll-x{overflow-x:auto}
+.params td{white-space:normal;overflow-wrap:anywhere}
+.monthly td,.monthly th{padding:4px 6px}
+.monthly .year{font-weight:600}
+.sharpe-note{margin-top:8px}
 @media print{body{background:#fff}.scroll{max-height:none;overflow:visible}}
 )css";
 

@@ -49,10 +49,15 @@ std::optional<input_error> round_trip_matcher::add(const fill_record& fill,
   if (it == books_.end()) {
     it = books_.try_emplace(std::make_tuple(fill.strategy, fill.symbol)).first;
     it->second.pos = orders::position(fill.symbol);
+    auto symbol = by_symbol_.find(std::string_view(fill.symbol));
+    if (symbol == by_symbol_.end())
+      symbol = by_symbol_.try_emplace(fill.symbol).first;
+    symbol->second.push_back(fill.strategy);
   }
   book_state& state = it->second;
   const bool was_flat = state.pos.is_flat();
   const bool was_long = state.pos.net().is_positive();
+  const std::optional<price> average_before = state.pos.average_price();
   if (auto problem = state.pos.apply_fill(fill.side, fill.qty, fill.price, fill.fee)) {
     error_ = input_error{fill_place(i, fill) + ": " + problem->message};
     return error_;
@@ -62,6 +67,7 @@ std::optional<input_error> round_trip_matcher::add(const fill_record& fill,
   if (was_flat) {
     open_trip(state, fill); // An opening fill realises nothing: the base is unchanged.
     state.trip.fees = fill.fee;
+    state.trip.entry_price = state.pos.average_price();
     return std::nullopt;
   }
   round_trip& trip = state.trip;
@@ -74,14 +80,45 @@ std::optional<input_error> round_trip_matcher::add(const fill_record& fill,
     trip.gross_pnl = state.pos.realised() - state.realised_base;
     trip.net_pnl = trip.gross_pnl - trip.fees;
     trip.closed = true;
+    trip.entry_price = average_before;
+    trip.exit_price = fill.price;
+    if (trip.gross_pnl < trip.mae)
+      trip.mae = trip.gross_pnl;
+    if (trip.gross_pnl > trip.mfe)
+      trip.mfe = trip.gross_pnl;
     closed.push_back(trip);
-    if (flipped)
+    if (flipped) {
       open_trip(state, fill); // The remainder opens a new trip at the fill price, fee already paid.
+      state.trip.entry_price = state.pos.average_price();
+    }
     return std::nullopt;
   }
   if (magnitude(net) > trip.max_quantity)
     trip.max_quantity = magnitude(net);
+  trip.entry_price = state.pos.average_price();
+  excursion(state, state.pos.unrealised(fill.price));
   return std::nullopt;
+}
+
+void round_trip_matcher::excursion(book_state& state, std::optional<money> unrealised) {
+  if (!unrealised)
+    return;
+  const money pnl = state.pos.realised() - state.realised_base + *unrealised;
+  if (pnl < state.trip.mae)
+    state.trip.mae = pnl;
+  if (pnl > state.trip.mfe)
+    state.trip.mfe = pnl;
+}
+
+void round_trip_matcher::mark(std::string_view symbol, price px) {
+  auto it = by_symbol_.find(symbol);
+  if (it == by_symbol_.end())
+    return;
+  for (const auto& strategy : it->second) {
+    auto book = books_.find(std::make_tuple(std::string_view(strategy), symbol));
+    if (book != books_.end() && !book->second.pos.is_flat())
+      excursion(book->second, book->second.pos.unrealised(px));
+  }
 }
 
 std::vector<round_trip> round_trip_matcher::open_trips() const {

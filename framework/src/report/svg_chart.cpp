@@ -168,6 +168,15 @@ std::string svg_chart(const std::vector<plot_point>& points, const chart_spec& s
     vmin = std::min(vmin, p.value * scale);
     vmax = std::max(vmax, p.value * scale);
   }
+  for (const auto& overlay : spec.overlays)
+    for (const auto& p : overlay.points) {
+      vmin = std::min(vmin, p.value * scale);
+      vmax = std::max(vmax, p.value * scale);
+    }
+  for (const auto& m : spec.markers) {
+    vmin = std::min(vmin, m.value * scale);
+    vmax = std::max(vmax, m.value * scale);
+  }
   if (spec.area_to_zero) {
     vmin = std::min(vmin, 0.0);
     vmax = std::max(vmax, 0.0);
@@ -234,21 +243,44 @@ std::string svg_chart(const std::vector<plot_point>& points, const chart_spec& s
   }
 
   // The line and the area under (or above) it.
-  std::string line;
-  line.reserve(points.size() * 14);
-  for (std::size_t i = 0; i < points.size(); ++i) {
-    line += i == 0 ? "M" : "L";
-    line += coordinate(x_of(points[i].ts));
-    line += ',';
-    line += coordinate(y_of(points[i].value));
+  auto path_of = [&](const std::vector<plot_point>& pts) {
+    std::string d;
+    d.reserve(pts.size() * 14);
+    for (std::size_t i = 0; i < pts.size(); ++i) {
+      d += i == 0 ? "M" : "L";
+      d += coordinate(std::clamp(x_of(pts[i].ts), left, left + plot_w));
+      d += ',';
+      d += coordinate(y_of(pts[i].value));
+    }
+    return d;
+  };
+  const std::string line = path_of(points);
+  if (!spec.no_area) {
+    const std::string base = coordinate(spec.area_to_zero ? y_of(0.0) : bottom);
+    char opacity[16];
+    std::snprintf(opacity, sizeof opacity, "%.2f", std::clamp(spec.area_opacity, 0.0, 1.0));
+    svg += "<path class=\"area\" fill=\"" + spec.area_colour + "\" fill-opacity=\"" + opacity +
+           "\" d=\"" + line + "L" + coordinate(x_of(points.back().ts)) + "," + base + "L" +
+           coordinate(x_of(points.front().ts)) + "," + base + "Z\"/>";
   }
-  const std::string base = coordinate(spec.area_to_zero ? y_of(0.0) : bottom);
-  char opacity[16];
-  std::snprintf(opacity, sizeof opacity, "%.2f", std::clamp(spec.area_opacity, 0.0, 1.0));
-  svg += "<path class=\"area\" fill=\"" + spec.area_colour + "\" fill-opacity=\"" + opacity +
-         "\" d=\"" + line + "L" + coordinate(x_of(points.back().ts)) + "," + base + "L" +
-         coordinate(x_of(points.front().ts)) + "," + base + "Z\"/>";
+  for (const auto& overlay : spec.overlays)
+    if (!overlay.points.empty())
+      svg += "<path class=\"line overlay\" stroke=\"" + overlay.colour + "\"" +
+             (overlay.dashed ? " stroke-dasharray=\"5 4\"" : "") + " d=\"" +
+             path_of(overlay.points) + "\"/>";
   svg += "<path class=\"line\" stroke=\"" + spec.line_colour + "\" d=\"" + line + "\"/>";
+  for (const auto& m : spec.markers) {
+    const double x = std::clamp(x_of(m.ts), left, left + plot_w);
+    const double y = y_of(m.value);
+    // A 9-unit triangle: up below the price for a buy, down above it for a sell.
+    const std::string points_text =
+        m.buy ? coordinate(x) + "," + coordinate(y) + " " + coordinate(x - 4.5) + "," +
+                    coordinate(y + 8) + " " + coordinate(x + 4.5) + "," + coordinate(y + 8)
+              : coordinate(x) + "," + coordinate(y) + " " + coordinate(x - 4.5) + "," +
+                    coordinate(y - 8) + " " + coordinate(x + 4.5) + "," + coordinate(y - 8);
+    svg += std::string("<polygon class=\"") + (m.buy ? "mk-buy" : "mk-sell") + "\" points=\"" +
+           points_text + "\"/>";
+  }
   svg += "<line class=\"axis\" x1=\"" + coordinate(left) + "\" x2=\"" + coordinate(left + plot_w) +
          "\" y1=\"" + coordinate(bottom) + "\" y2=\"" + coordinate(bottom) + "\"/>";
   svg += "</svg>";

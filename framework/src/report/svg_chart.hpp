@@ -12,6 +12,26 @@
 
 namespace bourse::report::detail {
 
+/// A further line drawn over a chart (a benchmark, a moving average).
+struct overlay_line {
+  /// Its points (already downsampled).
+  std::vector<plot_point> points;
+  /// Stroke colour (CSS colour).
+  std::string colour = "#6b7280";
+  /// Drawn dashed.
+  bool dashed = false;
+};
+
+/// A trade drawn on a chart: a triangle pointing up (buy) or down (sell).
+struct chart_marker {
+  /// Where it is.
+  timestamp ts = 0;
+  /// Its value (the fill price).
+  double value = 0.0;
+  /// True for a buy (green, up), false for a sell (red, down).
+  bool buy = true;
+};
+
 /// How a chart looks.
 struct chart_spec {
   /// The view box width and height (the SVG scales to its container's width).
@@ -33,6 +53,12 @@ struct chart_spec {
   int value_steps = 5;
   /// The accessible name of the chart (escaped by svg_chart).
   std::string label;
+  /// Further lines over the main one (their values widen the value range).
+  std::vector<overlay_line> overlays;
+  /// Trade markers (their values widen the value range).
+  std::vector<chart_marker> markers;
+  /// Draw no area under the main line.
+  bool no_area = false;
 };
 
 /// A tick on the time axis: its time and its label.

@@ -18,6 +18,12 @@ std::vector<std::string> ledger_config::validate() const {
       problems.push_back("cash of strategy " + std::to_string(id) + " (" + amount.to_string() +
                          ") must not be negative");
   }
+  for (strategy_id id : strategies)
+    if (id == 0)
+      problems.push_back("strategies: strategy id 0 is reserved for the portfolio total");
+  for (const auto& symbol : sampled_symbols)
+    if (symbol.empty())
+      problems.push_back("sampled_symbols: a symbol is empty");
   if (sample_interval < 0)
     problems.push_back("sample_interval (" + std::to_string(sample_interval) +
                        " ns) must not be negative");
@@ -29,6 +35,16 @@ std::vector<std::string> ledger_config::validate() const {
 portfolio_ledger::portfolio_ledger(ledger_config config) : config_(std::move(config)) {
   for (const auto& [id, amount] : config_.cash)
     strategies_.emplace(id, strategy_book{0, orders::portfolio{amount}, equity_.add_owner()});
+  for (strategy_id id : config_.strategies)
+    if (strategies_.find(id) == strategies_.end())
+      strategies_.emplace(
+          id, strategy_book{0, orders::portfolio{config_.default_cash}, equity_.add_owner()});
+  for (const auto& symbol : config_.sampled_symbols)
+    sampled_symbols_.emplace_back(symbol);
+  // Ascending by text (symbol_id orders by text), without duplicates.
+  std::sort(sampled_symbols_.begin(), sampled_symbols_.end());
+  sampled_symbols_.erase(std::unique(sampled_symbols_.begin(), sampled_symbols_.end()),
+                         sampled_symbols_.end());
 }
 
 portfolio_ledger::strategy_book& portfolio_ledger::strategy_for(strategy_id strategy,
@@ -110,7 +126,11 @@ std::vector<equity_point> portfolio_ledger::sample() {
     out.push_back({now_, id, e});
   }
   out.push_back({now_, 0, total});
-  keep(out);
+  std::vector<mark_point> marks;
+  for (const auto& symbol : sampled_symbols_)
+    if (const price* px = equity_.mark_of(symbol))
+      marks.push_back({now_, symbol, *px});
+  keep(out, marks);
   last_sample_ = now_;
   pending_ = false;
   return out;
@@ -118,32 +138,41 @@ std::vector<equity_point> portfolio_ledger::sample() {
 
 // The curve holds the samples whose index is a multiple of stride_, plus the latest sample when
 // it is not one of them (then it is the last entry, replaced by the next sample).
-void portfolio_ledger::keep(const std::vector<equity_point>& points) {
+void portfolio_ledger::keep(const std::vector<equity_point>& points,
+                            const std::vector<mark_point>& marks) {
   if (!kept_.empty() && kept_.back().index % stride_ != 0) {
     curve_.resize(curve_.size() - kept_.back().points);
+    marks_.resize(marks_.size() - kept_.back().marks);
     kept_.pop_back();
   }
   if (config_.max_curve_samples > 0 && kept_.size() >= config_.max_curve_samples)
     thin();
   curve_.insert(curve_.end(), points.begin(), points.end());
-  kept_.push_back({samples_taken_, static_cast<std::uint32_t>(points.size())});
+  marks_.insert(marks_.end(), marks.begin(), marks.end());
+  kept_.push_back({samples_taken_, static_cast<std::uint32_t>(points.size()),
+                   static_cast<std::uint32_t>(marks.size())});
   ++samples_taken_;
 }
 
 // Doubles the stride and drops the kept samples that are not on it (stable, in place).
 void portfolio_ledger::thin() {
   stride_ *= 2;
-  std::size_t read = 0, write = 0, kept = 0;
+  std::size_t read = 0, write = 0, kept = 0, mark_read = 0, mark_write = 0;
   for (const auto& k : kept_) {
     if (k.index % stride_ == 0) {
       for (std::uint32_t i = 0; i < k.points; ++i)
         curve_[write + i] = curve_[read + i];
+      for (std::uint32_t i = 0; i < k.marks; ++i)
+        marks_[mark_write + i] = marks_[mark_read + i];
       write += k.points;
+      mark_write += k.marks;
       kept_[kept++] = k;
     }
     read += k.points;
+    mark_read += k.marks;
   }
   curve_.resize(write);
+  marks_.resize(mark_write);
   kept_.resize(kept);
 }
 

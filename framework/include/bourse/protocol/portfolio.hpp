@@ -9,6 +9,7 @@
 
 #include "bourse/core/interned_string.hpp"
 #include "bourse/protocol/orders.hpp"
+#include "bourse/strategy/portfolio_ledger.hpp"
 
 namespace bourse {
 
@@ -50,6 +51,8 @@ struct portfolio_report {
   std::string fill_file;
   std::vector<equity_sampled> equity;       ///< Equity samples (per strategy and total).
   std::vector<position_changed> positions;  ///< The final position of every strategy and symbol.
+  /// The marks of the sampled symbols at the equity samples (portfolio_config::sampled_symbols).
+  std::vector<mark_point> marks;
 };
 
 template <class Inspector>
@@ -63,13 +66,17 @@ typename Inspector::result_type inspect(Inspector& f, equity_sampled& x) {
            x.equity);
 }
 template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, mark_point& x) {
+  return f(caf::meta::type_name("bourse::mark_point"), x.ts, x.symbol, x.px);
+}
+template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, get_portfolio_report&) {
   return f(caf::meta::type_name("bourse::get_portfolio_report"));
 }
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, portfolio_report& x) {
   return f(caf::meta::type_name("bourse::portfolio_report"), x.fills, x.fill_count, x.fill_file,
-           x.equity, x.positions);
+           x.equity, x.positions, x.marks);
 }
 
 /// Receives position and equity events (e.g. a strategy that wants its own PnL, a UI).

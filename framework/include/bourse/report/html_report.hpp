@@ -11,6 +11,7 @@
 
 #include "bourse/report/records.hpp"
 #include "bourse/report/statistics.hpp"
+#include "bourse/report/trade_analysis.hpp"
 
 namespace bourse::report {
 
@@ -28,6 +29,31 @@ struct report_series {
   statistics stats;
 };
 
+/// A titled table of text cells (e.g. a run's strategies and their parameters).
+struct report_table {
+  /// The caption above it.
+  std::string title;
+  /// The column headers.
+  std::vector<std::string> columns;
+  /// The rows, one text per column.
+  std::vector<std::vector<std::string>> rows;
+};
+
+/// One run's analysis, shown in its own section: parameters, benchmark, prices with trades,
+/// monthly returns, exposure and round trips.
+struct report_run {
+  /// The run's name ("bars"); the section's heading.
+  std::string name;
+  /// The index in report_input::series of the run's total (portfolio) series.
+  std::size_t total_series = 0;
+  /// The run's parameters as tables (data, venues, strategies).
+  std::vector<report_table> parameters;
+  /// Prices, markers, round trips and exposure (trade_analyzer).
+  trade_analysis analysis;
+  /// The buy-and-hold benchmark of the traded symbols, if any.
+  std::optional<benchmark> bench;
+};
+
 /// What the report shows.
 struct report_input {
   /// The page title and heading.
@@ -43,6 +69,8 @@ struct report_input {
   std::vector<fill_record> fills;
   /// The number of fills in all when `fills` holds only the first ones; 0: fills.size().
   std::size_t fill_count = 0;
+  /// The runs' analyses; when given, the headline cards show each run's total series.
+  std::vector<report_run> runs;
 };
 
 /// Size limits of the report.
@@ -51,6 +79,10 @@ struct html_options {
   std::size_t max_plot_points = 2000;
   /// Rows of the trades table at most; a note says how many fills were left out.
   std::size_t max_trade_rows = 500;
+  /// Rows of the round-trip table at most (per run).
+  std::size_t max_trip_rows = 500;
+  /// The period (in samples) of the moving average drawn over each price chart; 0: none.
+  std::size_t price_sma_period = 50;
 };
 
 /// Writes the report as one HTML document to `out`. Every text from the input is escaped; the

@@ -42,6 +42,16 @@ struct fill_record {
   money fee;
 };
 
+/// The mark (the price positions are valued at) of one symbol at an equity sample.
+struct mark_record {
+  /// The sample's time (ns, data time).
+  timestamp ts = 0;
+  /// The instrument's symbol.
+  std::string symbol;
+  /// Its latest mark at that time.
+  bourse::price price;
+};
+
 /// A problem in report input, naming the place: "equity sample 12: timestamp ... is before ...".
 struct input_error {
   /// What is wrong and where, in words.

@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <vector>
 
@@ -43,6 +44,17 @@ struct round_trip {
   money net_pnl;
   /// True when the trip came back to flat; false for a position still open after the last fill.
   bool closed = false;
+  /// The average entry price (average cost) of the position the trip closed, or of the open
+  /// position.
+  std::optional<bourse::price> entry_price;
+  /// The price of the closing fill; nullopt for an open trip.
+  std::optional<bourse::price> exit_price;
+  /// Maximum adverse excursion: the lowest PnL before fees the trip showed (realised so far plus
+  /// unrealised), at its fill prices and at every mark given to round_trip_matcher::mark while it
+  /// was open; zero or negative.
+  money mae;
+  /// Maximum favourable excursion: the highest such PnL; zero or positive.
+  money mfe;
 };
 
 /// The result of match_round_trips: every trip, closed ones in order of their closing fill, then
@@ -65,6 +77,9 @@ public:
   [[nodiscard]] std::optional<input_error> add(const fill_record& fill,
                                                std::vector<round_trip>& closed);
 
+  /// Sets the mark of `symbol`: every open trip in it updates its excursions (mae, mfe) at `px`.
+  void mark(std::string_view symbol, bourse::price px);
+
   /// Returns the trips still open (not flat after the last fill), in (strategy, symbol) order.
   [[nodiscard]] std::vector<round_trip> open_trips() const;
 
@@ -81,7 +96,11 @@ private:
     money realised_base;
   };
 
+  static void excursion(book_state& state, std::optional<money> unrealised);
+
   std::map<std::tuple<std::string, std::string>, book_state, std::less<>> books_;
+  // symbol -> the strategies with a book in it (keys, not pointers: the matcher may be copied)
+  std::map<std::string, std::vector<std::string>, std::less<>> by_symbol_;
   std::size_t count_ = 0;
   timestamp last_ts_ = 0;
   std::optional<input_error> error_;

@@ -29,6 +29,15 @@ struct ledger_config {
   money default_cash = money::from_units(100'000);
   /// Initial cash per strategy; listed strategies appear in the equity curve from the start.
   std::map<strategy_id, money> cash;
+  /// Further strategies known from the start (not listed in `cash`): each is in the equity curve
+  /// from the first sample with default_cash, so that its curve starts at the data start and the
+  /// total counts it before its first fill. A strategy that is in neither list joins the books at
+  /// its first fill (its curve and the total then jump by its cash at that fill).
+  std::vector<strategy_id> strategies;
+  /// Symbols whose marks are sampled with the equity (mark_curve(): one mark_point per symbol
+  /// already marked, at every sample, thinned with the equity curve), e.g. the traded instruments
+  /// for price charts and trade analysis. Memory: symbols x samples points.
+  std::vector<std::string> sampled_symbols;
   /// The least data time between two equity samples (0: one sample per slice with activity).
   duration_ns sample_interval = 0;
   /// The most samples the equity curve keeps (0: no limit), so that it stays bounded however long
@@ -38,7 +47,8 @@ struct ledger_config {
   /// (131,072) keeps every sample of 100,000 slices, e.g. the demo's 200,000-tick run.
   std::size_t max_curve_samples = std::size_t{1} << 17;
 
-  /// Returns every problem: negative cash, negative interval, strategy id 0 (reserved for totals).
+  /// Returns every problem: negative cash, negative interval, strategy id 0 (reserved for totals),
+  /// an empty sampled symbol.
   [[nodiscard]] std::vector<std::string> validate() const;
 };
 
@@ -72,6 +82,13 @@ struct equity_point {
   timestamp ts = 0;         ///< Data time of the slice sampled (ns).
   strategy_id strategy = 0; ///< The strategy, or 0 for the sum of all strategies.
   money equity;             ///< Cash + market value = initial cash + realised + unrealised - fees.
+};
+
+/// The mark of one symbol at an equity sample.
+struct mark_point {
+  timestamp ts = 0;  ///< Data time of the slice sampled (ns), as the equity_point's.
+  symbol_id symbol;  ///< The instrument.
+  price px;          ///< Its latest mark at that time.
 };
 
 /// Returns a + b, the total of several equities: exact when the sum fits an int64 at the larger
@@ -109,6 +126,10 @@ public:
   /// then every curve_stride()-th sample and the latest one).
   [[nodiscard]] const std::vector<equity_point>& curve() const noexcept { return curve_; }
 
+  /// Returns the marks of ledger_config::sampled_symbols kept with the samples (per sample, the
+  /// symbols already marked in ascending text order), thinned as curve().
+  [[nodiscard]] const std::vector<mark_point>& mark_curve() const noexcept { return marks_; }
+
   /// Returns how many samples were taken in all (kept or not).
   [[nodiscard]] std::uint64_t samples_taken() const noexcept { return samples_taken_; }
 
@@ -142,12 +163,13 @@ private:
                              const orders::position& pos) const;
   money equity_of(const strategy_book& strat) const;
   std::vector<equity_point> sample();
-  void keep(const std::vector<equity_point>& points);
+  void keep(const std::vector<equity_point>& points, const std::vector<mark_point>& marks);
   void thin();
 
   struct kept_sample {
     std::uint64_t index = 0;  // which sample this was (0 = the first taken)
     std::uint32_t points = 0; // how many points of curve_ it holds
+    std::uint32_t marks = 0;  // how many points of marks_ it holds
   };
 
   ledger_config config_;
@@ -155,6 +177,8 @@ private:
   std::map<account_id, orders::portfolio> accounts_;
   equity_tracker equity_; // the marks and every strategy's equity, kept incrementally
   std::vector<equity_point> curve_;
+  std::vector<symbol_id> sampled_symbols_; // ascending by text
+  std::vector<mark_point> marks_;
   std::vector<kept_sample> kept_; // the samples in curve_, in order
   std::uint64_t samples_taken_ = 0;
   std::uint64_t stride_ = 1;
