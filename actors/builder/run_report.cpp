@@ -96,8 +96,7 @@ run_report_pass report_pass(const run_result& result, const std::string& prefix,
     out.series.push_back(std::move(series));
     out.ids.push_back(id);
   }
-  const auto marks = mark_records(result);
-  report::trade_analyzer analyzer{marks, out.total.curve, analysis};
+  report::trade_analyzer analyzer{mark_records(result), out.total.curve, analysis};
   out.error = result.for_each_fill([&](const fill& f) {
     auto it = index_of.find(f.header.strategy);
     const report::fill_record record =

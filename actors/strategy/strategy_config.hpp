@@ -20,10 +20,10 @@ struct strategy_actor_config {
   /// "name#id").
   std::string name = "strategy";
   /// What kind of strategy it is, for the run's description (e.g. "sma_cross"); may be empty.
-  std::string type;
+  std::string type{};
   /// Its parameters as text, for the run's description (e.g. "fast=10,slow=30,qty=10"); may be
   /// empty.
-  std::string params;
+  std::string params{};
   /// How many exceptions its handlers may throw before the actor halts it (cancels its orders and
   /// stops calling it).
   std::uint32_t max_errors = 3;

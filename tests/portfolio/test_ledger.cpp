@@ -209,3 +209,91 @@ TEST_CASE("a capped equity curve is thinned deterministically and keeps the firs
     }
   }
 }
+
+// Regression (issue 7, item 4): a strategy that was not listed in the initial cash entered the
+// books at its first fill, so its curve started there (net PnL differing from realised PnL by the
+// fees and moves before it) and the total jumped by its cash at that fill.
+TEST_CASE("a strategy known from the start is in every sample from the first, with the default cash") {
+  ledger_config cfg;
+  cfg.default_cash = cash("1000");
+  cfg.cash = {{1, cash("500")}};
+  cfg.strategies = {2, 1}; // 1 is listed with its cash already; 2 gets the default
+  portfolio_ledger l{cfg};
+  l.mark("AAA", px("10"));
+  auto first = l.advance(100); // leaves slice 0, which had a mark
+  REQUIRE(first.size() == 3);
+  CHECK(first[0].strategy == 1);
+  CHECK(first[0].equity == cash("500"));
+  CHECK(first[1].strategy == 2);
+  CHECK(first[1].equity == cash("1000"));
+  CHECK(first[2].strategy == 0);
+  CHECK(first[2].equity == cash("1500"));
+
+  REQUIRE_FALSE(l.book(buy(2, 1, "AAA", "10", "10", "1")));
+  l.mark("AAA", px("12"));
+  auto second = l.advance(200);
+  REQUIRE(second.size() == 3);
+  CHECK(second[1].equity == cash("1019")); // 1000 - 100 - 1 + 10 * 12
+  CHECK(second[2].equity == cash("1519")); // no jump: 1500 + 19
+
+  SUBCASE("without the list the strategy only appears at its first fill (the old behaviour)") {
+    ledger_config plain;
+    plain.default_cash = cash("1000");
+    plain.cash = {{1, cash("500")}};
+    portfolio_ledger p{plain};
+    p.mark("AAA", px("10"));
+    CHECK(p.advance(100).size() == 2); // strategy 1 and the total only
+  }
+  SUBCASE("strategy id 0 cannot be listed") {
+    ledger_config bad;
+    bad.strategies = {0};
+    bad.sampled_symbols = {""};
+    auto problems = bad.validate();
+    REQUIRE(problems.size() == 2);
+    CHECK(problems[0].find("strategy id 0") != std::string::npos);
+    CHECK(problems[1].find("sampled_symbols") != std::string::npos);
+  }
+}
+
+TEST_CASE("the marks of the sampled symbols are kept with every sample and thinned with it") {
+  ledger_config cfg;
+  cfg.cash = {{1, cash("1000")}};
+  cfg.sampled_symbols = {"BBB", "AAA"};
+  cfg.max_curve_samples = 4;
+  portfolio_ledger l{cfg};
+  l.mark("AAA", px("10"));
+  l.mark("ZZZ", px("1")); // not sampled
+  (void)l.advance(1);
+  REQUIRE(l.mark_curve().size() == 1); // BBB not marked yet
+  CHECK(l.mark_curve()[0].ts == 0);
+  CHECK(l.mark_curve()[0].symbol == "AAA");
+  CHECK(l.mark_curve()[0].px == px("10"));
+  for (timestamp t = 1; t <= 20; ++t) {
+    l.mark("AAA", price::from_raw(1000 + t, 2));
+    l.mark("BBB", price::from_raw(2000 + t, 2));
+    (void)l.advance(t + 1);
+  }
+  (void)l.flush();
+  // Every kept sample has its marks, AAA before BBB, with the sample's time and value.
+  std::vector<timestamp> sample_times;
+  for (const auto& p : l.curve())
+    if (p.strategy == 0)
+      sample_times.push_back(p.ts);
+  REQUIRE(sample_times.size() <= 4);
+  std::size_t m = 0;
+  for (timestamp t : sample_times) {
+    if (t == 0) {
+      REQUIRE(m < l.mark_curve().size());
+      CHECK(l.mark_curve()[m++].symbol == "AAA");
+      continue;
+    }
+    REQUIRE(m + 1 < l.mark_curve().size());
+    CHECK(l.mark_curve()[m].ts == t);
+    CHECK(l.mark_curve()[m].symbol == "AAA");
+    CHECK(l.mark_curve()[m].px == price::from_raw(1000 + t, 2));
+    CHECK(l.mark_curve()[m + 1].symbol == "BBB");
+    CHECK(l.mark_curve()[m + 1].px == price::from_raw(2000 + t, 2));
+    m += 2;
+  }
+  CHECK(m == l.mark_curve().size());
+}

@@ -4,14 +4,15 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 #include "display.hpp"
 
 namespace bourse::report {
 
-trade_analyzer::trade_analyzer(const std::vector<mark_record>& marks, const equity_curve& total,
+trade_analyzer::trade_analyzer(std::vector<mark_record> marks, equity_curve total,
                                const trade_analysis_options& options)
-    : marks_(marks), total_(total), options_(options) {
+    : marks_(std::move(marks)), total_(std::move(total)), options_(options) {
   if (options_.max_markers < 2)
     options_.max_markers = 2;
 }
@@ -107,6 +108,8 @@ trade_analysis trade_analyzer::finish() {
     if (st.curve.fill_count > 0)
       out_.prices.push_back(std::move(st.curve));
   symbols_.clear();
+  marks_ = {};
+  total_ = {};
   return std::move(out_);
 }
 

@@ -73,9 +73,9 @@ struct trade_analysis {
 /// sample is taken when its slice is left, fills included).
 class trade_analyzer {
 public:
-  /// Starts with the marks (time order) and the total equity curve (time order); neither is kept
-  /// beyond what the result holds.
-  trade_analyzer(const std::vector<mark_record>& marks, const equity_curve& total,
+  /// Starts with the marks (time order) and the total equity curve (time order), which it keeps
+  /// until finish().
+  trade_analyzer(std::vector<mark_record> marks, equity_curve total,
                  const trade_analysis_options& options = {});
 
   /// Adds the next fill (times non-decreasing). After a problem, further fills are ignored.
@@ -99,8 +99,8 @@ private:
   void advance(timestamp before, bool inclusive);
   void sample(timestamp ts, double equity);
 
-  const std::vector<mark_record>& marks_;
-  const equity_curve& total_;
+  std::vector<mark_record> marks_;
+  equity_curve total_;
   trade_analysis_options options_;
   std::size_t next_mark_ = 0, next_sample_ = 0;
   round_trip_matcher matcher_;
