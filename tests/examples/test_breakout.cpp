@@ -69,7 +69,8 @@ TEST_CASE("docs/writing-a-strategy.md quotes the example's code letter for lette
   auto header = slurp(BOURSE_SOURCE_DIR "/docs/examples/breakout/breakout.hpp");
   auto main = slurp(BOURSE_SOURCE_DIR "/docs/examples/breakout/main.cpp");
   for (const auto& [text, marker] : {std::pair{header, std::string{"[breakout-class]"}},
-                                     std::pair{main, std::string{"[compose]"}}}) {
+                                     std::pair{main, std::string{"[compose]"}},
+                                     std::pair{main, std::string{"[outputs]"}}}) {
     auto code = region(text, marker);
     REQUIRE_FALSE(code.empty());
     CHECK_MESSAGE(doc.find(code) != std::string::npos, "the doc's " << marker << " block is stale");
