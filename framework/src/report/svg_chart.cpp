@@ -263,12 +263,12 @@ std::string svg_chart(const std::vector<plot_point>& points, const chart_spec& s
            "\" d=\"" + line + "L" + coordinate(x_of(points.back().ts)) + "," + base + "L" +
            coordinate(x_of(points.front().ts)) + "," + base + "Z\"/>";
   }
-  for (const auto& overlay : spec.overlays)
+  svg += "<path class=\"line\" stroke=\"" + spec.line_colour + "\" d=\"" + line + "\"/>";
+  for (const auto& overlay : spec.overlays) // over the main line: a moving average stays visible
     if (!overlay.points.empty())
       svg += "<path class=\"line overlay\" stroke=\"" + overlay.colour + "\"" +
              (overlay.dashed ? " stroke-dasharray=\"5 4\"" : "") + " d=\"" +
              path_of(overlay.points) + "\"/>";
-  svg += "<path class=\"line\" stroke=\"" + spec.line_colour + "\" d=\"" + line + "\"/>";
   for (const auto& m : spec.markers) {
     const double x = std::clamp(x_of(m.ts), left, left + plot_w);
     const double y = y_of(m.value);
