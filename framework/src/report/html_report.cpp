@@ -171,6 +171,15 @@ void write_statistics(std::string& html, const report_input& input) {
   html += "</tbody></table></section>";
 }
 
+bool same_curve(const equity_curve& a, const equity_curve& b) {
+  if (a.size() != b.size() || a.empty())
+    return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (a[i].ts != b[i].ts || a[i].equity != b[i].equity)
+      return false;
+  return true;
+}
+
 std::vector<plot_point> plot_points_of(const equity_curve& curve) {
   std::vector<plot_point> points;
   points.reserve(curve.size());
@@ -322,7 +331,15 @@ std::string html_report(const report_input& input, const html_options& options) 
       for (const auto& r : input.runs)
         if (r.total_series == i)
           run = &r;
-      write_series(html, input.series[i], i, options, run);
+      if (run == nullptr && i > 0 && same_curve(input.series[i].curve, input.series[i - 1].curve))
+        // A run's only strategy has the total's curve: say so instead of drawing it twice.
+        html += "<section class=\"panel series\"><header><h3><span class=\"swatch\" "
+                "style=\"background:" +
+                std::string(colour_of(i)) + "\"></span>" + html_escape(input.series[i].name) +
+                "</h3><span class=\"caption\">the same equity curve as " +
+                html_escape(input.series[i - 1].name) + " (above)</span></header></section>";
+      else
+        write_series(html, input.series[i], i, options, run);
       html += "\n";
     }
   }

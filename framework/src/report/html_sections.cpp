@@ -143,10 +143,13 @@ void write_monthly(std::string& html, const report_series& total) {
         defined = false;
     }
     html += "<tr><td>" + std::to_string(year) + "</td>";
-    for (const auto& c : cells)
-      html += "<td class=\"num\">" + (c ? signed_cell(*c, format_percent(*c, 1)) : "") + "</td>";
+    for (const auto& c : cells) {
+      const std::string text = c ? format_percent(*c, 1) : "";
+      html += "<td class=\"num\">" + (c && text != "0.0%" ? signed_cell(*c, text) : text) + "</td>";
+    }
+    const std::string year_text = defined ? format_percent(compounded - 1.0, 1) : "n/a";
     html += "<td class=\"num year\">" +
-            (defined ? signed_cell(compounded - 1.0, format_percent(compounded - 1.0, 1)) : "n/a") +
+            (defined && year_text != "0.0%" ? signed_cell(compounded - 1.0, year_text) : year_text) +
             "</td></tr>";
   }
   html += "</tbody></table></section>";

@@ -57,7 +57,7 @@ std::optional<input_error> round_trip_matcher::add(const fill_record& fill,
   book_state& state = it->second;
   const bool was_flat = state.pos.is_flat();
   const bool was_long = state.pos.net().is_positive();
-  const std::optional<price> average_before = state.pos.average_price();
+  const quantity held_before = magnitude(state.pos.net());
   if (auto problem = state.pos.apply_fill(fill.side, fill.qty, fill.price, fill.fee)) {
     error_ = input_error{fill_place(i, fill) + ": " + problem->message};
     return error_;
@@ -67,7 +67,7 @@ std::optional<input_error> round_trip_matcher::add(const fill_record& fill,
   if (was_flat) {
     open_trip(state, fill); // An opening fill realises nothing: the base is unchanged.
     state.trip.fees = fill.fee;
-    state.trip.entry_price = state.pos.average_price();
+    state.trip.entry_price = fill.price;
     return std::nullopt;
   }
   round_trip& trip = state.trip;
@@ -80,8 +80,7 @@ std::optional<input_error> round_trip_matcher::add(const fill_record& fill,
     trip.gross_pnl = state.pos.realised() - state.realised_base;
     trip.net_pnl = trip.gross_pnl - trip.fees;
     trip.closed = true;
-    trip.entry_price = average_before;
-    trip.exit_price = fill.price;
+    trip.exit_price = fill.price; // entry_price: the average since the last fill that added
     if (trip.gross_pnl < trip.mae)
       trip.mae = trip.gross_pnl;
     if (trip.gross_pnl > trip.mfe)
@@ -89,13 +88,14 @@ std::optional<input_error> round_trip_matcher::add(const fill_record& fill,
     closed.push_back(trip);
     if (flipped) {
       open_trip(state, fill); // The remainder opens a new trip at the fill price, fee already paid.
-      state.trip.entry_price = state.pos.average_price();
+      state.trip.entry_price = fill.price;
     }
     return std::nullopt;
   }
   if (magnitude(net) > trip.max_quantity)
     trip.max_quantity = magnitude(net);
-  trip.entry_price = state.pos.average_price();
+  if (magnitude(net) > held_before) // only a fill that adds moves the average cost
+    trip.entry_price = state.pos.average_price();
   excursion(state, state.pos.unrealised(fill.price));
   return std::nullopt;
 }

@@ -21,10 +21,32 @@ std::int64_t floor_div(std::int64_t a, std::int64_t b) {
   return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
 }
 
+// `value` with one decimal ("76.0", "-3.5"), rounded half away from zero; charts have many points,
+// so this is integer arithmetic rather than printf. Values beyond +-1e15 (never a coordinate) fall
+// back to printf.
 std::string coordinate(double value) {
+  if (!(std::fabs(value) < 1e15)) {
+    char buffer[400];
+    std::snprintf(buffer, sizeof buffer, "%.1f", value);
+    return buffer;
+  }
+  const long long tenths = std::llround(value * 10.0);
+  const unsigned long long magnitude =
+      tenths < 0 ? 0ULL - static_cast<unsigned long long>(tenths)
+                 : static_cast<unsigned long long>(tenths);
   char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.1f", value);
-  return buffer;
+  char* end = buffer + sizeof buffer;
+  char* p = end;
+  *--p = static_cast<char>('0' + magnitude % 10);
+  *--p = '.';
+  unsigned long long whole = magnitude / 10;
+  do {
+    *--p = static_cast<char>('0' + whole % 10);
+    whole /= 10;
+  } while (whole != 0);
+  if (tenths < 0)
+    *--p = '-';
+  return std::string(p, end);
 }
 
 std::string two(unsigned value) {

@@ -126,11 +126,11 @@ std::vector<equity_point> portfolio_ledger::sample() {
     out.push_back({now_, id, e});
   }
   out.push_back({now_, 0, total});
-  std::vector<mark_point> marks;
+  sample_marks_.clear(); // reused: no allocation per sample once it has grown
   for (const auto& symbol : sampled_symbols_)
     if (const price* px = equity_.mark_of(symbol))
-      marks.push_back({now_, symbol, *px});
-  keep(out, marks);
+      sample_marks_.push_back({now_, symbol, *px});
+  keep(out, sample_marks_);
   last_sample_ = now_;
   pending_ = false;
   return out;

@@ -179,6 +179,7 @@ private:
   std::vector<equity_point> curve_;
   std::vector<symbol_id> sampled_symbols_; // ascending by text
   std::vector<mark_point> marks_;
+  std::vector<mark_point> sample_marks_; // scratch of sample()
   std::vector<kept_sample> kept_; // the samples in curve_, in order
   std::uint64_t samples_taken_ = 0;
   std::uint64_t stride_ = 1;
