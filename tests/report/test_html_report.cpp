@@ -195,3 +195,45 @@ TEST_CASE("absurdly large equity values still give a page without NaN") {
   CHECK(html.find("values out of plotting range") != std::string::npos);
   CHECK(count(html, "<svg") == 4);
 }
+
+TEST_CASE("a run's section shows its parameters, benchmark, prices with markers, months, exposure "
+          "and round trips, all escaped") {
+  report_input input = sample_input();
+  // The second series repeats the first one's curve: it is named, not drawn twice.
+  input.series.insert(input.series.begin() + 1, input.series[0]);
+  input.series[1].name = "copy <of> total";
+  const auto curve = input.series[0].curve;
+  std::vector<mark_record> marks;
+  for (const auto& s : curve)
+    marks.push_back({s.ts, "X<Y>", px(s.equity > 1000 ? "110" : "100")});
+  trade_analyzer analyzer{marks, curve};
+  for (const auto& f : input.fills)
+    analyzer.add(f);
+  report_run run;
+  run.name = "run <a>";
+  run.total_series = 0;
+  run.parameters.push_back({"Strategies <x>", {"Id", "Params"}, {{"1", "fast=<2>"}}});
+  run.analysis = analyzer.finish();
+  run.bench = buy_and_hold(run.analysis.prices, curve);
+  input.runs.push_back(std::move(run));
+  const std::string html = html_report(input);
+
+  for (const char* section : {"sec-parameters", "sec-benchmark", "sec-prices", "sec-monthly",
+                              "sec-exposure", "sec-trips", "class=\"note sharpe-note\""})
+    CHECK_MESSAGE(count(html, section) == 1, section);
+  CHECK(html.find("id=\"run-run--a-\"") != std::string::npos);
+  CHECK(html.find("Run: run &lt;a&gt;") != std::string::npos);
+  CHECK(html.find("fast=&lt;2&gt;") != std::string::npos);
+  CHECK(html.find("buy and hold X&lt;Y&gt;") != std::string::npos);
+  CHECK(count(html, "class=\"mk-buy\"") == 1);
+  CHECK(count(html, "class=\"mk-sell\"") == 1);
+  CHECK(html.find("copy &lt;of&gt; total</h3><span class=\"caption\">the same equity curve as "
+                  "total") != std::string::npos);
+  // Charts: 2 for "total" (with the benchmark overlay), 2 for the second series, none for the
+  // copy, 1 price chart, 1 exposure chart.
+  CHECK(count(html, "<svg") == 6);
+  CHECK(count(html, "stroke-dasharray") >= 2); // benchmark and net exposure
+  CHECK(html.find("<script") == std::string::npos);
+  CHECK(lower(html).find("nan") == std::string::npos);
+  CHECK(html == html_report(input)); // the same bytes again
+}
