@@ -16,7 +16,7 @@ install(DIRECTORY ${PROJECT_SOURCE_DIR}/framework/include/bourse
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} FILES_MATCHING PATTERN "*.hpp")
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/actors/
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/bourse/actors FILES_MATCHING PATTERN "*.hpp")
-foreach(tool IN ITEMS bourse-demo bourse-ta bourse-book bourse-gen)
+foreach(tool IN ITEMS bourse-backtest bourse-demo bourse-ta bourse-book bourse-gen)
   if(TARGET ${tool})
     install(TARGETS ${tool} RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
   endif()

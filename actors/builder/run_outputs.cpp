@@ -1,5 +1,5 @@
-// The demo's summary table and output files.
-#include "summary.hpp"
+// INTERIM (replaced by the report helper's version at merge): the demo's output code, moved.
+#include "bourse/actors/builder/run_outputs.hpp"
 
 #include <cstdio>
 #include <filesystem>
@@ -9,7 +9,7 @@
 #include "bourse/report/statistics.hpp"
 #include "bourse/report/trades_csv.hpp"
 
-namespace bourse::demo {
+namespace bourse {
 
 namespace {
 
@@ -33,7 +33,7 @@ void print_latency_row(const std::string& scenario, const char* what, const late
 }
 
 // Paper mode: wall-clock latency from the arrival of the data a strategy acted on.
-void print_latency(const std::vector<scenario_result>& results) {
+void print_latency(const std::vector<named_run>& results) {
   std::printf("\n%-8s %-16s %8s %9s %9s %9s %10s %9s\n", "scenario", "latency [us]", "orders",
               "p50", "p90", "p99", "p99.9", "max");
   for (const auto& r : results) {
@@ -44,14 +44,15 @@ void print_latency(const std::vector<scenario_result>& results) {
 
 } // namespace
 
-void print_summary(const std::vector<scenario_result>& results, const demo_outputs& outputs,
-                   const options& opts) {
+void print_run_summary(std::FILE* out, const std::vector<named_run>& results,
+                       const run_outputs& outputs) {
+  (void)out;
   std::printf("\n%-8s %-20s %7s %7s %14s %8s %9s %8s\n", "scenario", "strategy", "fills", "trips",
               "net PnL", "Sharpe", "max DD", "win rate");
   std::printf("%.*s\n", 88, "----------------------------------------------------------------------"
                             "------------------------------");
-  for (std::size_t i = 0; i < results.size() && i < outputs.series.size(); ++i)
-    for (const auto& series : outputs.series[i]) {
+  for (std::size_t i = 0; i < results.size() && i < outputs.runs.size(); ++i)
+    for (const auto& series : outputs.runs[i].series) {
       const auto& r = results[i];
       const auto& st = series.stats;
       std::printf("%-8s %-20s %7zu %7zu %14.2f %8s %9s %8s\n", r.name.c_str(),
@@ -73,14 +74,14 @@ void print_summary(const std::vector<scenario_result>& results, const demo_outpu
                 static_cast<unsigned long long>(s.messages), r.result.wall_seconds,
                 r.result.worker_threads, rate);
   }
-  if (opts.mode == run_mode::paper)
+  if (!results.empty() && !results.front().result.tick_to_order.empty())
     print_latency(results);
 }
 
-demo_outputs write_outputs(const std::vector<scenario_result>& results, const std::string& out_dir,
-                           const options& opts) {
+run_outputs write_run_outputs(const std::vector<named_run>& results, const output_options& options) {
   namespace fs = std::filesystem;
-  demo_outputs out;
+  const auto& out_dir = options.directory;
+  run_outputs out;
   std::error_code ec;
   fs::create_directories(out_dir, ec);
   if (ec)
@@ -91,8 +92,8 @@ demo_outputs write_outputs(const std::vector<scenario_result>& results, const st
   const std::string report_temp = out.report_path + ".tmp";
   const report::html_options html{};
   report::report_input input;
-  input.title = "bourse-demo report";
-  input.summary.emplace_back("mode", to_string(opts.mode));
+  input.title = options.title;
+  input.summary = options.summary;
   {
     std::ofstream trades;
     if (out.error.empty()) {
@@ -119,7 +120,7 @@ demo_outputs write_outputs(const std::vector<scenario_result>& results, const st
         named.name = r.name + " / " + series.name;
         input.series.push_back(std::move(named));
       }
-      out.series.push_back(std::move(pass.series));
+      out.runs.push_back(std::move(pass));
       const auto& s = r.result.summary;
       input.summary.emplace_back(r.name + " data",
                                  format_iso8601(s.first_ts) + " .. " + format_iso8601(s.last_ts));
@@ -129,7 +130,7 @@ demo_outputs write_outputs(const std::vector<scenario_result>& results, const st
       std::snprintf(wall, sizeof(wall), "%.3f s on %zu worker threads", r.result.wall_seconds,
                     r.result.worker_threads);
       input.summary.emplace_back(r.name + " wall time", wall);
-      if (opts.mode == run_mode::paper) {
+      if (!r.result.tick_to_order.empty()) {
         const auto l = summarize(r.result.tick_to_order);
         char text[160];
         std::snprintf(text, sizeof(text),
@@ -170,9 +171,10 @@ demo_outputs write_outputs(const std::vector<scenario_result>& results, const st
   return out;
 }
 
-void print_written(const demo_outputs& outputs) {
+void print_written(std::FILE* out, const run_outputs& outputs) {
+  (void)out;
   std::printf("\nWrote %s (%zu fills) and %s\n", outputs.trades_path.c_str(), outputs.fills,
               outputs.report_path.c_str());
 }
 
-} // namespace bourse::demo
+} // namespace bourse
