@@ -1,6 +1,7 @@
 // Parsing a TOML run configuration into a run_plan (docs/backtest-config.md has the keys).
 #include "bourse/actors/builder/run_config.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <filesystem>
@@ -741,6 +742,7 @@ run_plan parse_run_config(std::string_view text, const std::string& file,
                           const config_paths& paths, std::vector<config_problem>& problems) {
   run_plan plan;
   plan.source = file;
+  const auto first = static_cast<std::ptrdiff_t>(problems.size());
   parse_context ctx{file, problems};
   toml::table root;
   try {
@@ -815,8 +817,8 @@ run_plan parse_run_config(std::string_view text, const std::string& file,
                                 "); give each strategy its own id"});
     }
   // A shared table read for every scenario reports its problems once.
-  std::vector<config_problem> unique;
-  for (auto& p : problems) {
+  std::vector<config_problem> unique(problems.begin(), problems.begin() + first);
+  for (auto& p : std::vector<config_problem>(problems.begin() + first, problems.end())) {
     bool seen = false;
     for (const auto& u : unique)
       seen = seen || (u.where.line == p.where.line && u.where.key == p.where.key &&
@@ -825,6 +827,10 @@ run_plan parse_run_config(std::string_view text, const std::string& file,
       unique.push_back(std::move(p));
   }
   problems = std::move(unique);
+  std::stable_sort(problems.begin() + first, problems.end(),
+                   [](const config_problem& a, const config_problem& b) {
+                     return a.where.line < b.where.line;
+                   });
   std::set<std::string> scenario_names;
   for (const auto& sc : plan.scenarios)
     if (!scenario_names.insert(sc.name).second)

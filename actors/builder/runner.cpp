@@ -27,6 +27,13 @@ std::string place_text(const config_place& where) {
 
 // Maps a factory's problem to the line of the parameter it names (or the strategy's table).
 std::string strategy_problem(const strategy_plan& s, const std::string& problem) {
+  // "<type>: <key>: ...", "<type>: <key> (...) must ...", "<type>: <key>='x' ..." name the key first.
+  auto rest = starts_with(problem, s.type + ": ") ? problem.substr(s.type.size() + 2) : problem;
+  auto end = rest.find_first_of(":=( '");
+  auto first_word = rest.substr(0, end);
+  if (auto it = s.param_lines.find(first_word); it != s.param_lines.end())
+    return config_problem{{s.where.file, it->second, s.where.key + "." + it->first}, problem}
+        .to_string();
   for (const auto& [key, line] : s.param_lines)
     if (problem.find(key + "=") != std::string::npos ||
         problem.find("'" + key + "'") != std::string::npos)

@@ -19,9 +19,9 @@ struct strategy_actor_config {
   /// Its name in logs and reports.
   std::string name = "strategy";
   /// The registered type it was built from ("sma_cross"), for reports; may be empty.
-  std::string type;
+  std::string type = {};
   /// The parameters it was built with ("fast=10,slow=30"), for reports; may be empty.
-  std::string params;
+  std::string params = {};
   /// How many exceptions its handlers may throw before the actor halts it (cancels its orders and
   /// stops calling it).
   std::uint32_t max_errors = 3;

@@ -111,7 +111,7 @@ TEST_CASE("bourse-backtest runs the multi-symbol tick config with bars built fro
   CHECK(read_text(dir.path / "t2" / "trades.csv") == trades);
 }
 
-TEST_CASE("a malformed config gives one message per problem, naming file, line and key") {
+TEST_CASE("a malformed config gives one message per problem naming file and line and key") {
   temp_dir dir;
   auto file = dir.write("bad.toml", "[run]\n"
                                     "mode = \"fast\"\n"               // 2: bad value

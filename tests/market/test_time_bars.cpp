@@ -134,7 +134,7 @@ TEST_CASE("a bar holds one interval's trades and is delivered at the interval's 
     CHECK(out[i - 1].ts < out[i].ts);
 }
 
-TEST_CASE("bars that close exactly at a tick's time come in that tick's slice; gaps give no bar") {
+TEST_CASE("bars that close exactly at a tick's time come in that tick's slice and gaps give no bar") {
   time_bar_options opt;
   opt.interval = 60 * s;
   opt.keep_ticks = false;
@@ -161,7 +161,7 @@ TEST_CASE("bars that close exactly at a tick's time come in that tick's slice; g
   CHECK_FALSE(served->at("A").trades);
 }
 
-TEST_CASE("mid bars come from two-sided quotes, exactly") {
+TEST_CASE("mid bars come exactly from two-sided quotes") {
   time_bar_builder b({60 * s, bar_price_source::mids, true});
   data_slice sl;
   sl.ts = 10 * s;

@@ -31,7 +31,7 @@ const std::string data_dir = BOURSE_DATA_DIR;
 
 } // namespace
 
-TEST_CASE("data/demo.toml describes the demo: two scenarios, three strategies with ids 1..3") {
+TEST_CASE("data/demo.toml describes the demo as two scenarios and three strategies with ids 1 to 3") {
   std::vector<config_problem> problems;
   auto plan = load_run_config(data_dir + "/demo.toml", {}, problems);
   for (const auto& p : problems)
@@ -62,7 +62,7 @@ TEST_CASE("data/demo.toml describes the demo: two scenarios, three strategies wi
   CHECK(ticks.portfolio.default_cash == money::from_units(100'000));
 }
 
-TEST_CASE("every problem of a file at once, each with its line and key") {
+TEST_CASE("every problem of a file at once and each with its line and key") {
   auto problems = problems_of("[run]\n"
                               "mode = 3\n"                        // 2
                               "speed = -1\n"                      // 3
@@ -101,12 +101,16 @@ TEST_CASE("every problem of a file at once, each with its line and key") {
   CHECK(has(problems, 19, "venue[0].colour", "unknown key (valid keys:"));
   CHECK(has(problems, 24, "strategy[0].risk.max_order_qty", "must be above 0"));
   CHECK(has(problems, 25, "strategy[0].risk.order_rate.per", "missing (required)"));
-  CHECK(problems.size() == 11);
+  CHECK(has(problems, 11, "data[0].symbol", "missing (required)"));
+  CHECK(problems.size() == 12);
+  // In file order.
+  for (std::size_t i = 1; i < problems.size(); ++i)
+    CHECK(problems[i - 1].where.line <= problems[i].where.line);
   CHECK(problems.front().to_string() ==
         "t.toml:2: run.mode: expected a string, got an integer");
 }
 
-TEST_CASE("scenarios: their names, no system keys beside them, shared instruments and portfolio") {
+TEST_CASE("scenarios have names and no system keys beside them and share instruments and portfolio") {
   auto mixed = problems_of("[[data]]\ntype = \"bars\"\n[[scenario]]\nname = \"a\"\n");
   CHECK(has(mixed, 1, "data", "inside the [[scenario]] tables"));
   auto unnamed = problems_of("[[scenario]]\n[[scenario.data]]\ntype = \"bars\"\n");
@@ -130,7 +134,7 @@ TEST_CASE("scenarios: their names, no system keys beside them, shared instrument
   CHECK(plan.scenarios[0].venues.at(0).settings.instruments.at(0).symbol == "X");
 }
 
-TEST_CASE("strategy ids must be unique; parameters keep their lines") {
+TEST_CASE("strategy ids must be unique and parameters keep their lines") {
   std::vector<config_problem> problems;
   auto plan = parse_run_config("[[data]]\ntype = \"synthetic\"\nbars = 10\n"
                                "symbols = [{ symbol = \"X\" }]\n"
@@ -143,7 +147,7 @@ TEST_CASE("strategy ids must be unique; parameters keep their lines") {
   CHECK(plan.scenarios[0].strategies[0].param_lines.at("fast") == 10);
 }
 
-TEST_CASE("build_scenario: factory problems name the parameter's line; wiring is checked") {
+TEST_CASE("build_scenario names the parameter line of factory problems and checks the wiring") {
   std::vector<config_problem> problems;
   auto plan = parse_run_config(
       "[[instrument]]\nsymbol = \"X\"\n"
