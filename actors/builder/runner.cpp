@@ -3,6 +3,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <optional>
@@ -122,8 +123,9 @@ struct command_line {
   bool help = false;
 };
 
-std::string usage(const runner_options& o, const strategy_registry& registry) {
-  std::string text = o.program + ": " + o.description + "\n\nusage: " + o.program +
+std::string usage(const std::string& program, const runner_options& o,
+                  const strategy_registry& registry) {
+  std::string text = program + ": " + o.description + "\n\nusage: " + program +
                      (o.default_config.empty() ? " --config FILE" : " [--config FILE]") +
                      " [options] [CAF options]\n\n";
   // "  --option ARG   help", the help wrapped at 100 columns under its own column.
@@ -353,12 +355,15 @@ std::vector<std::string> build_scenario(const run_plan& plan, const scenario_pla
 
 int run_main(int argc, char** argv, const strategy_registry& registry,
              const runner_options& options) {
-  const auto& program = options.program;
+  const std::string program =
+      !options.program.empty() ? options.program
+      : argc > 0              ? std::filesystem::path(argv[0]).filename().string()
+                              : std::string("bourse-backtest");
   spdlog::set_level(spdlog::level::warn);
   std::vector<std::string> problems;
   auto cl = parse_command_line(argc, argv, options, problems);
   if (cl.help) {
-    std::fputs(usage(options, registry).c_str(), stdout);
+    std::fputs(usage(program, options, registry).c_str(), stdout);
     return 0;
   }
   if (cl.list) {

@@ -39,8 +39,8 @@ struct runner_flag {
 
 /// What differs between programs built on run_main.
 struct runner_options {
-  /// The program's name in usage and messages.
-  std::string program = "bourse-backtest";
+  /// The program's name in usage and messages (empty: the file name of argv[0]).
+  std::string program;
   /// One line saying what it does (first line of --help).
   std::string description = "run the backtest (or paper run) a TOML file describes";
   /// A TOML configuration used when --config is not given (empty: --config is required).
