@@ -562,6 +562,8 @@ std::optional<venue_config> read_venue(table_reader& r,
     lat.seed = static_cast<std::uint64_t>(*x);
   if (auto x = r.duration("session_close"))
     v.settings.session_close = *x;
+  if (auto x = r.boolean("fill_at_touch"))
+    v.settings.fill_at_touch = *x;
   for (auto& p : v.validate())
     r.problem({}, p);
   r.finish();
