@@ -198,7 +198,7 @@ money strategy::equity() const {
   money total = cash_;
   for (const auto& [symbol, pos] : positions_)
     if (!pos.is_flat())
-      if (auto px = pos.last_price())
+      if (auto px = mark(symbol) ? mark(symbol) : pos.last_price())
         if (auto value = notional(*px, pos.net()))
           total = total + *value;
   return total;
