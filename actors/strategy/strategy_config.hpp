@@ -32,7 +32,7 @@ struct strategy_actor_config {
   money initial_cash = money::from_units(100'000);
   /// Lot size by symbol for the sizing helpers; the system builder fills it from the venues'
   /// instruments.
-  std::map<std::string, quantity, std::less<>> lot_sizes;
+  std::map<std::string, quantity, std::less<>> lot_sizes{};
 
   /// Returns every problem with the configuration (empty when valid).
   [[nodiscard]] std::vector<std::string> validate() const {
