@@ -133,7 +133,8 @@ public:
   [[nodiscard]] std::vector<std::string> take_warnings();
 
   /// Returns the open orders of `strategy` (0: of every strategy) by id, including orders still
-  /// queued (in state new).
+  /// queued and bracket exits held for their entry (in state new); a held trailing stop shows its
+  /// stop price as it stands.
   [[nodiscard]] std::vector<order> open_orders(bourse::strategy_id strategy = 0) const;
 
   /// Returns the tracker holding every order handled so far.
