@@ -475,6 +475,13 @@ run_result trading_system::run() {
   for (std::size_t i = 0; i < strategies_.size(); ++i) {
     auto& s = strategies_[i];
     result.strategies.emplace_back(s.config.id, s.config.name);
+    // The strategy's own account view starts where the portfolio's books of it start.
+    auto cash = portfolio_.initial_cash.find(s.config.id);
+    s.config.initial_cash =
+        cash != portfolio_.initial_cash.end() ? cash->second : portfolio_.default_cash;
+    for (const auto& v : venues_)
+      for (const auto& inst : v.settings.instruments)
+        s.config.lot_sizes.emplace(inst.symbol.str(), inst.lot_size);
     auto actor = spawn_strategy(sys, std::move(s.logic), s.config, strategy_setups[i], om);
     strategy_actors.push_back(actor);
     self->send(om, register_strategy{s.config.id, actor});

@@ -139,21 +139,27 @@ void handle(self_ptr self, om_input& input) {
   std::visit(
       [&](auto& msg) {
         using T = std::decay_t<decltype(msg)>;
+        constexpr bool market_data = std::is_same_v<T, quote_batch> ||
+                                     std::is_same_v<T, trade_batch> ||
+                                     std::is_same_v<T, bar_batch>;
         if constexpr (std::is_same_v<T, submit_order> || std::is_same_v<T, cancel_order> ||
                       std::is_same_v<T, replace_order>) {
           queue_command(self, std::move(msg));
-        } else if constexpr (std::is_same_v<T, quote_batch>) {
+        } else if constexpr (market_data) {
           advance_clock(self, msg.ts_event);
-          for (const auto& q : msg.quotes)
-            st.core->on_quote(q);
-        } else if constexpr (std::is_same_v<T, trade_batch>) {
-          advance_clock(self, msg.ts_event);
-          for (const auto& t : msg.trades)
-            st.core->on_trade(t);
-        } else if constexpr (std::is_same_v<T, bar_batch>) {
-          advance_clock(self, msg.ts_event);
-          for (const auto& b : msg.bars)
-            st.core->on_bar(b.symbol, b.data);
+          if constexpr (std::is_same_v<T, quote_batch>) {
+            for (const auto& q : msg.quotes)
+              st.core->on_quote(q);
+          } else if constexpr (std::is_same_v<T, trade_batch>) {
+            for (const auto& t : msg.trades)
+              st.core->on_trade(t);
+          } else {
+            for (const auto& b : msg.bars)
+              st.core->on_bar(b.symbol, b.data);
+          }
+          // A trailing stop may have triggered (a backtest emits after the step's inputs).
+          if (st.part.mode() == run_mode::paper && st.core->has_actions())
+            emit(self);
         } else {
           advance_clock(self, orders::header_of(msg).ts_event);
           st.core->on_venue_event(std::move(msg), st.part.now());

@@ -313,7 +313,8 @@ strategy_actor::behavior_type strategy_behavior(self_ptr self,
   st.part.configure(setup, std::move(hooks));
   st.context = std::make_unique<actor_context>(self);
   st.logic->attach(*st.context,
-                   strategy_identity{st.config.id, st.config.account, st.config.name});
+                   strategy_identity{st.config.id, st.config.account, st.config.name,
+                                     st.config.initial_cash, st.config.lot_sizes});
   auto accept = [self](auto& msg) { self->state.part.accept(self, strategy_input{std::move(msg)}); };
   return {
       [=](sim_step& step) -> caf::result<sim_step_done> {

@@ -3,9 +3,12 @@
 
 #include <cmath>
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
+#include "bourse/core/fixed_point.hpp"
 #include "bourse/core/ids.hpp"
 
 namespace bourse {
@@ -28,6 +31,12 @@ struct strategy_actor_config {
   /// Paper mode only: data nanoseconds per wall-clock nanosecond (the feed's speed factor), used
   /// to turn a timer's data-time delay into a wall-clock delay.
   double paper_speed = 1.0;
+  /// The cash the strategy's account view starts with (strategy::cash()); the system builder sets
+  /// it from the portfolio's initial cash for the strategy.
+  money initial_cash = money::from_units(100'000);
+  /// Lot size by symbol for the sizing helpers; the system builder fills it from the venues'
+  /// instruments.
+  std::map<std::string, quantity, std::less<>> lot_sizes{};
 
   /// Returns every problem with the configuration (empty when valid).
   [[nodiscard]] std::vector<std::string> validate() const {
