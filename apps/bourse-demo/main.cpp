@@ -1,10 +1,12 @@
 // bourse-demo: backtests the example strategies on bundled data (daily S&P 500 bars and a synthetic
 // two-venue tick set), prints a summary table and writes trades.csv and report.html.
 #include <cstdio>
+#include <fstream>
 #include <string>
 #include <vector>
 
-#include <spdlog/spdlog.h>
+#include "bourse/logging/exit_codes.hpp"
+#include "bourse/logging/logging.hpp"
 
 #include "options.hpp"
 #include "scenarios.hpp"
@@ -31,6 +33,11 @@ void draw_progress(const std::string& scenario, const bourse::run_progress& p) {
   std::fflush(stderr);
 }
 
+void print_problems(const std::vector<std::string>& problems) {
+  for (const auto& p : problems)
+    std::fprintf(stderr, "bourse-demo: %s\n", p.c_str());
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -38,8 +45,11 @@ int main(int argc, char** argv) {
   auto opts = bourse::demo::parse_options(argc, argv, problems);
   if (opts.help) {
     std::fputs(bourse::demo::help_text().c_str(), stdout);
-    return 0;
+    return bourse::exit_ok;
   }
+  bourse::configure_logging(opts.log_level, problems);
+  for (auto& p : bourse::demo::strategy_problems(opts))
+    problems.push_back(std::move(p));
   bourse::system_config cfg{opts.mode};
   std::vector<char*> caf_argv;
   for (auto& a : opts.caf_args)
@@ -49,11 +59,15 @@ int main(int argc, char** argv) {
       !err.empty())
     problems.push_back("CAF options: " + err);
   if (!problems.empty()) {
-    for (const auto& p : problems)
-      std::fprintf(stderr, "bourse-demo: %s\n", p.c_str());
-    return 2;
+    print_problems(problems);
+    return bourse::exit_usage;
   }
-  spdlog::set_level(spdlog::level::warn);
+  // CAF ignores a config file it cannot read: a file named on the command line must exist.
+  if (!opts.config_file.empty() && !std::ifstream(opts.config_file)) {
+    std::fprintf(stderr, "bourse-demo: --config %s: cannot open the file for reading\n",
+                 opts.config_file.c_str());
+    return bourse::exit_failure;
+  }
   auto results = bourse::demo::run_scenarios(
       opts, cfg, problems,
       opts.progress ? draw_progress
@@ -62,17 +76,16 @@ int main(int argc, char** argv) {
     for (const auto& p : r.result.problems)
       problems.push_back(r.name + ": " + p);
   if (!problems.empty()) {
-    for (const auto& p : problems)
-      std::fprintf(stderr, "bourse-demo: %s\n", p.c_str());
-    return 1;
+    print_problems(problems);
+    return bourse::exit_failure;
   }
   // One pass over the fills writes the files and computes the statistics the table shows.
   auto outputs = bourse::demo::write_outputs(results, opts.out_dir, opts);
   bourse::demo::print_summary(results, outputs, opts);
   if (!outputs.error.empty()) {
     std::fprintf(stderr, "bourse-demo: %s\n", outputs.error.c_str());
-    return 1;
+    return bourse::exit_failure;
   }
   bourse::demo::print_written(outputs);
-  return 0;
+  return bourse::exit_ok;
 }

@@ -30,9 +30,19 @@ usage: bourse-demo [options] [CAF options]
   --seed N                  seed of the synthetic cross-venue tick set (default 42)
   --ticks N                 events in the synthetic tick set; 0 skips it (default 20000)
   --no-progress             no progress bar
+  --log-level LEVELS        trace, debug, info, warn (default), error, critical or off, or a list
+                            such as warn,order_manager=debug; replaces SPDLOG_LEVEL when given
   --help                    this text
 
 CAF's own options pass through, e.g. --scheduler.max-threads=1 or --scheduler.policy=sharing.
+
+Standard output holds the summary table; the progress bar, log lines and errors go to standard
+error. Log lines: [data 2024-01-02T00:00:00Z] [warning] [order_manager] Message key=value ...
+(the data time being handled in a backtest, "wall" and the clock otherwise).
+
+Exit status: 0 ok, 1 data or run error (unreadable or bad data, a failed run, an unwritable
+output), 2 usage error (unknown option, bad value, bad strategy spec, bad --log-level or
+SPDLOG_LEVEL).
 )";
 }
 
@@ -87,6 +97,8 @@ options parse_options(int argc, char** argv, std::vector<std::string>& problems)
       o.seed = static_cast<std::uint64_t>(number("--seed", value(i, arg, "--seed")));
     else if (is("--ticks"))
       o.ticks = static_cast<std::uint64_t>(number("--ticks", value(i, arg, "--ticks")));
+    else if (is("--log-level"))
+      o.log_level = value(i, arg, "--log-level");
     else if (arg == "--no-progress")
       o.progress = false;
     else if (arg == "--help" || arg == "-h")

@@ -3,6 +3,7 @@
 // --work-stealing.*, ...) passed through to CAF.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,11 +22,13 @@ struct options {
   std::uint64_t seed = 42;             ///< Seed of the synthetic tick set.
   std::uint64_t ticks = 20'000;        ///< Events in the synthetic tick set (0 = skip it).
   bool progress = true;                ///< Draw a progress bar on stderr.
+  std::optional<std::string> log_level; ///< --log-level (levels; nullopt: SPDLOG_LEVEL or warn).
   bool help = false;                   ///< --help was given.
   std::vector<std::string> caf_args;   ///< Options for CAF (argv[0] first).
 };
 
-/// Parses argv; returns every problem at once in `problems` (unknown options, bad values).
+/// Parses argv; returns every problem at once in `problems` (unknown options, bad values: usage
+/// errors).
 [[nodiscard]] options parse_options(int argc, char** argv, std::vector<std::string>& problems);
 
 /// Returns the --help text.

@@ -67,6 +67,14 @@ sequencer_config sequencer_for(const options& opts, const std::string& name,
 
 } // namespace
 
+std::vector<std::string> strategy_problems(const options& opts) {
+  std::vector<std::string> problems;
+  for (const auto& spec : opts.strategies)
+    for (auto& p : make_strategy(spec).problems)
+      problems.push_back("--strategy " + spec + ": " + p);
+  return problems;
+}
+
 std::vector<scenario_result>
 run_scenarios(const options& opts, system_config& cfg, std::vector<std::string>& problems,
               const std::function<void(const std::string&, const run_progress&)>& on_progress) {

@@ -18,6 +18,9 @@ struct scenario_result {
   run_result result;     ///< What the run produced.
 };
 
+/// Returns what is wrong with the --strategy specs ("--strategy SPEC: problem"), all at once.
+[[nodiscard]] std::vector<std::string> strategy_problems(const options& opts);
+
 /// Runs every scenario the options ask for; `problems` collects configuration errors (nothing runs
 /// then). `on_progress` is called with (scenario name, progress).
 [[nodiscard]] std::vector<scenario_result>
