@@ -37,8 +37,9 @@ usage: bourse-demo [options] [CAF options]
 CAF's own options pass through, e.g. --scheduler.max-threads=1 or --scheduler.policy=sharing.
 
 Standard output holds the summary table; the progress bar, log lines and errors go to standard
-error. Log lines: [data 2024-01-02T00:00:00Z] [warning] [order_manager] Message key=value ...
-(the data time being handled in a backtest, "wall" and the clock otherwise).
+error. Log lines: [data 2024-01-02T00:00:00Z] [warning] [order_manager] Message key=value ...,
+stamped "data" with the data time being handled in a backtest, "wall" with the UTC clock otherwise
+(docs/operations.md).
 
 Exit status: 0 ok, 1 data or run error (unreadable or bad data, a failed run, an unwritable
 output), 2 usage error (unknown option, bad value, bad strategy spec, bad --log-level or
