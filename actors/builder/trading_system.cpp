@@ -46,7 +46,7 @@ void collect(std::vector<std::string>& out, const std::string& where, const Conf
 void log_latency(const char* what, const latency_histogram& h) {
   const auto s = summarize(h);
   logger(log_component::system)
-      .info("Latency {} count={} p50_us={:.1f} p90_us={:.1f} p99_us={:.1f} p999_us={:.1f} "
+      .info("Latency kind={} count={} p50_us={:.1f} p90_us={:.1f} p99_us={:.1f} p999_us={:.1f} "
             "max_us={:.1f} mean_us={:.1f}",
             what, s.count, static_cast<double>(s.p50) / 1e3, static_cast<double>(s.p90) / 1e3,
             static_cast<double>(s.p99) / 1e3, static_cast<double>(s.p999) / 1e3,

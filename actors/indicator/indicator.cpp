@@ -106,7 +106,7 @@ indicator_actor::behavior_type indicator_behavior(self_ptr self, indicator_actor
       st.hosted.push_back(std::move(*made.value));
     } else
       logger(log_component::indicator)
-          .error("Indicator spec refused symbol={} error={}", config.symbol, made.error);
+          .error("Indicator spec refused symbol={} error=\"{}\"", config.symbol, made.error);
   }
   participant_hooks<indicator_input> hooks;
   hooks.handle = [self](indicator_input& in) {

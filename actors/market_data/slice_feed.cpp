@@ -54,7 +54,7 @@ void log_skips(slice_feed_state& st) {
   auto limit = std::min(errors.size(), st.options.log_errors);
   for (; st.skips_logged < limit; ++st.skips_logged)
     logger(log_component::feed)
-        .warn("Feed skipped a bad row source={} error={}", st.source->name(),
+        .warn("Feed skipped a bad row source={} error=\"{}\"", st.source->name(),
               errors[st.skips_logged].to_string());
 }
 
@@ -96,7 +96,7 @@ caf::error stop_error(slice_feed_state& st) {
     st.error_logged = true;
     // The error ends the run and reaches its caller: info here, so that a tool prints it once.
     logger(log_component::feed)
-        .info("Feed stopped on a bad input source={} error={}", st.source->name(),
+        .info("Feed stopped on a bad input source={} error=\"{}\"", st.source->name(),
               err ? err->to_string() : "unknown");
   }
   return caf::make_error(caf::sec::runtime_error, std::move(text));

@@ -57,7 +57,7 @@ open_orders to_open_orders(const std::vector<orders::order>& list) {
 void emit(self_ptr self) {
   auto& st = self->state;
   for (auto& w : st.core->take_warnings())
-    logger(log_component::order_manager).warn("Order manager: {}", w);
+    logger(log_component::order_manager).warn("{}", w); // the core's texts name the event
   for (auto& action : st.core->take_actions()) {
     if (auto* c = std::get_if<orders::venue_command>(&action)) {
       const auto& venue = st.venues.at(c->venue);
