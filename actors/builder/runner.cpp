@@ -9,9 +9,9 @@
 #include <optional>
 #include <set>
 
-#include <spdlog/spdlog.h>
-
 #include "bourse/actors/builder/run_outputs.hpp"
+#include "bourse/logging/exit_codes.hpp"
+#include "bourse/logging/logging.hpp"
 #include "bourse/market/cross_venue_source.hpp"
 
 namespace bourse {
@@ -48,6 +48,21 @@ std::string system_problem(const scenario_plan& sc, const std::string& problem) 
     auto prefix = "strategy " + s.actor.name + ": ";
     if (starts_with(problem, prefix))
       return config_problem{s.where, problem.substr(prefix.size())}.to_string();
+  }
+  // The builder names feeds by kind and position ("bar feed 2"), in the order add_data adds them.
+  std::size_t bars = 0, ticks = 0, synthetic = 0, sources = 0;
+  for (const auto& d : sc.data) {
+    std::string label;
+    if (d.kind == data_source_kind::bars)
+      label = "bar feed " + std::to_string(++bars);
+    else if (d.kind == data_source_kind::ticks)
+      label = "tick feed " + std::to_string(++ticks);
+    else if (d.kind == data_source_kind::synthetic && !d.time_bars)
+      label = "synthetic feed " + std::to_string(++synthetic);
+    else
+      label = "source feed " + std::to_string(++sources);
+    if (starts_with(problem, label + ": "))
+      return config_problem{d.where, problem.substr(label.size() + 2)}.to_string();
   }
   for (std::size_t i = 0; i < sc.venue_places.size(); ++i) {
     auto prefix = "venue " + std::to_string(i + 1) + ": ";
@@ -117,6 +132,7 @@ struct command_line {
   std::vector<std::pair<const runner_flag*, std::string>> flags;
   std::string caf_config;
   std::vector<std::string> caf_args;
+  std::optional<std::string> log_level;
   bool check = false;
   bool list = false;
   bool progress = true;
@@ -171,11 +187,17 @@ std::string usage(const std::string& program, const runner_options& o,
   line("--list-strategies", "list the strategy types this program knows, with their keys");
   line("--caf-config FILE", "a CAF config file (./caf-application.ini is never read implicitly)");
   line("--no-progress", "no progress bar on stderr");
+  line("--log-level LEVELS", "trace, debug, info, warn (default), error, critical or off, or a list "
+                             "such as warn,order_manager=debug; replaces SPDLOG_LEVEL when given");
   line("--help", "this text");
   text += "\nCAF's own options pass through, e.g. --scheduler.policy=sharing.\n"
           "Strategy types: " +
           registry.names() +
-          "\nExit codes: 0 ok, 1 data or run error, 2 usage or configuration error.\n";
+          "\n\nStandard output holds the summary table; the progress bar, log lines and errors go to "
+          "standard error\n(docs/operations.md). Every problem of the configuration is reported at "
+          "once, naming file:line: key.\n\nExit status: 0 ok, 1 data or run error (a file that "
+          "cannot be read, bad data, a failed run, an\nunwritable output), 2 usage or configuration "
+          "error (unknown option, bad value, bad config; nothing ran).\n";
   return text;
 }
 
@@ -231,6 +253,8 @@ command_line parse_command_line(int argc, char** argv, const runner_options& o,
         problems.push_back("--threads: '" + text + "' is not a whole number from 1 to 256");
       else
         c.threads = static_cast<std::size_t>(v);
+    } else if (is("--log-level")) {
+      c.log_level = value(i, arg, "--log-level");
     } else if (is("--caf-config")) {
       c.caf_config = value(i, arg, "--caf-config");
     } else if (arg == "--check") {
@@ -277,6 +301,11 @@ std::vector<std::string> route_strategies(run_plan& plan, const std::vector<std:
     auto s = plan_of_spec(specs[i], i);
     if (int n = ++used[s.type]; n > 1)
       s.actor.name = s.type + "#" + std::to_string(n);
+    if (auto made = registry.make(s.type, s.params); !made) {
+      for (const auto& p : made.problems)
+        problems.push_back("--strategy " + specs[i] + ": " + p);
+      continue;
+    }
     std::vector<std::string> first_problems;
     bool placed = false;
     for (auto& sc : plan.scenarios) {
@@ -312,6 +341,24 @@ std::vector<std::string> route_strategies(run_plan& plan, const std::vector<std:
 void print_problems(const std::string& program, const std::vector<std::string>& problems) {
   for (const auto& p : problems)
     std::fprintf(stderr, "%s: %s\n", program.c_str(), p.c_str());
+}
+
+// A file that cannot be read is a data error (exit 1); any other problem found before the run is a
+// usage or configuration error (exit 2).
+bool is_file_problem(const std::string& problem) {
+  for (const char* phrase : {"cannot be opened", "the config file does not exist",
+                             "the config file cannot be read"})
+    if (problem.find(phrase) != std::string::npos)
+      return true;
+  return false;
+}
+
+int refuse(const std::string& program, const std::vector<std::string>& problems) {
+  print_problems(program, problems);
+  bool files_only = !problems.empty();
+  for (const auto& p : problems)
+    files_only = files_only && is_file_problem(p);
+  return files_only ? exit_failure : exit_usage;
 }
 
 } // namespace
@@ -359,24 +406,23 @@ int run_main(int argc, char** argv, const strategy_registry& registry,
       !options.program.empty() ? options.program
       : argc > 0              ? std::filesystem::path(argv[0]).filename().string()
                               : std::string("bourse-backtest");
-  spdlog::set_level(spdlog::level::warn);
   std::vector<std::string> problems;
   auto cl = parse_command_line(argc, argv, options, problems);
   if (cl.help) {
     std::fputs(usage(program, options, registry).c_str(), stdout);
-    return 0;
+    return exit_ok;
   }
+  configure_logging(cl.log_level, problems);
   if (cl.list) {
     for (const auto& e : registry.entries())
       std::printf("%-20s %s\n%-20s keys: %s\n", e.name.c_str(), e.summary.c_str(), "",
                   e.defaults.c_str());
-    return 0;
+    return exit_ok;
   }
-  if (cl.config.empty() && options.default_config.empty())
+  if (cl.config.empty() && options.default_config.empty() && problems.empty())
     problems.emplace_back("--config FILE is required (see --help)");
   if (!problems.empty()) {
-    print_problems(program, problems);
-    return 2;
+    return refuse(program, problems);
   }
 
   // The configuration, then the command line's changes to it.
@@ -400,8 +446,7 @@ int run_main(int argc, char** argv, const strategy_registry& registry,
           if (auto made = registry.make(s.type, s.params); !made)
             for (const auto& p : made.problems)
               problems.push_back(strategy_problem(s, p));
-    print_problems(program, problems);
-    return 2;
+    return refuse(program, problems);
   }
   for (const auto& [flag, value] : cl.flags)
     if (auto p = flag->apply(plan, value); !p.empty())
@@ -415,8 +460,7 @@ int run_main(int argc, char** argv, const strategy_registry& registry,
   if (cl.threads)
     plan.threads = cl.threads;
   if (!problems.empty()) {
-    print_problems(program, problems);
-    return 2;
+    return refuse(program, problems);
   }
 
   // CAF: the plan's threads, then the command line's CAF options.
@@ -431,8 +475,7 @@ int run_main(int argc, char** argv, const strategy_registry& registry,
   if (auto err = cfg.parse_options(static_cast<int>(caf_argv.size()), caf_argv.data(),
                                    cl.caf_config);
       !err.empty()) {
-    print_problems(program, {"CAF options: " + err});
-    return 2;
+    return refuse(program, {"CAF options: " + err});
   }
 
   if (!cl.strategies.empty())
@@ -447,8 +490,7 @@ int run_main(int argc, char** argv, const strategy_registry& registry,
     plan.scenarios = std::move(kept);
   }
   if (!problems.empty()) {
-    print_problems(program, problems);
-    return 2;
+    return refuse(program, problems);
   }
 
   // Build and check every scenario before running any.
@@ -461,8 +503,7 @@ int run_main(int argc, char** argv, const strategy_registry& registry,
   if (plan.scenarios.empty())
     problems.emplace_back("nothing to run: no scenario has a strategy");
   if (!problems.empty()) {
-    print_problems(program, problems);
-    return 2;
+    return refuse(program, problems);
   }
   if (cl.check) {
     std::size_t strategies = 0;
@@ -470,7 +511,7 @@ int run_main(int argc, char** argv, const strategy_registry& registry,
       strategies += sc.strategies.size();
     std::printf("%s: configuration ok: %zu scenario(s), %zu strateg%s\n", program.c_str(),
                 plan.scenarios.size(), strategies, strategies == 1 ? "y" : "ies");
-    return 0;
+    return exit_ok;
   }
 
   std::vector<named_run> runs;
@@ -492,7 +533,7 @@ int run_main(int argc, char** argv, const strategy_registry& registry,
   }
   if (!problems.empty()) {
     print_problems(program, problems);
-    return 1;
+    return exit_failure;
   }
   output_options out;
   out.directory = plan.out_dir;
@@ -502,10 +543,10 @@ int run_main(int argc, char** argv, const strategy_registry& registry,
   print_run_summary(stdout, runs, outputs);
   if (!outputs.error.empty()) {
     print_problems(program, {outputs.error});
-    return 1;
+    return exit_failure;
   }
   print_written(stdout, outputs);
-  return 0;
+  return exit_ok;
 }
 
 } // namespace bourse

@@ -6,8 +6,6 @@
 #include <map>
 #include <set>
 
-#include <spdlog/spdlog.h>
-
 #include "bourse/actors/aggregator/aggregator.hpp"
 #include "bourse/actors/indicator/indicator.hpp"
 #include "bourse/actors/market_data/feeds.hpp"
@@ -16,10 +14,12 @@
 #include "bourse/actors/market_data/slice_feed.hpp"
 #include "bourse/actors/order_manager/order_manager.hpp"
 #include "bourse/actors/portfolio/portfolio.hpp"
-#include "bourse/sim/reach.hpp"
 #include "bourse/actors/sequencer/sequencer.hpp"
 #include "bourse/actors/strategy/strategy.hpp"
 #include "bourse/actors/venue/venue.hpp"
+#include "bourse/logging/logging.hpp"
+#include "bourse/sim/reach.hpp"
+#include "bourse/system/error_text.hpp"
 
 namespace bourse {
 
@@ -46,11 +46,12 @@ void collect(std::vector<std::string>& out, const std::string& where, const Conf
 // Paper mode: one key=value line per latency histogram, in µs.
 void log_latency(const char* what, const latency_histogram& h) {
   const auto s = summarize(h);
-  spdlog::info("Latency {} count={} p50_us={:.1f} p90_us={:.1f} p99_us={:.1f} p999_us={:.1f} "
-               "max_us={:.1f} mean_us={:.1f}",
-               what, s.count, static_cast<double>(s.p50) / 1e3, static_cast<double>(s.p90) / 1e3,
-               static_cast<double>(s.p99) / 1e3, static_cast<double>(s.p999) / 1e3,
-               static_cast<double>(s.max) / 1e3, s.mean / 1e3);
+  logger(log_component::system)
+      .info("Latency kind={} count={} p50_us={:.1f} p90_us={:.1f} p99_us={:.1f} p999_us={:.1f} "
+            "max_us={:.1f} mean_us={:.1f}",
+            what, s.count, static_cast<double>(s.p50) / 1e3, static_cast<double>(s.p90) / 1e3,
+            static_cast<double>(s.p99) / 1e3, static_cast<double>(s.p999) / 1e3,
+            static_cast<double>(s.max) / 1e3, s.mean / 1e3);
 }
 
 } // namespace
@@ -570,7 +571,7 @@ run_result trading_system::run() {
   auto started = std::chrono::steady_clock::now();
   self->request(sequencer, caf::infinite, start_run{})
       .receive([&](run_summary& summary) { result.summary = summary; },
-               [&](caf::error& err) { result.problems.push_back("run: " + sys.render(err)); });
+               [&](caf::error& err) { result.problems.push_back("run: " + error_text(err)); });
   result.wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (result.problems.empty())
@@ -582,16 +583,15 @@ run_result trading_system::run() {
                 result.fill_storage = std::make_shared<const fill_file>(
                     result.report.fill_file, static_cast<std::size_t>(result.report.fill_count));
             },
-                 [&](caf::error& err) {
-                   result.problems.push_back("portfolio report: " + sys.render(err));
-                 });
+            [&](caf::error& err) {
+              result.problems.push_back("portfolio report: " + error_text(err));
+            });
   if (result.problems.empty() && mode_ == run_mode::paper) {
     auto collect_latency = [&](const auto& handle, latency_histogram& into) {
       self->request(handle, std::chrono::seconds(30), get_latency{})
-          .receive([&](latency_report& r) { into.merge(r.histogram); },
-                   [&](caf::error& err) {
-                     result.problems.push_back("latency: " + sys.render(err));
-                   });
+          .receive(
+              [&](latency_report& r) { into.merge(r.histogram); },
+              [&](caf::error& err) { result.problems.push_back("latency: " + error_text(err)); });
     };
     for (const auto& v : venues)
       collect_latency(v, result.tick_to_order);
@@ -609,8 +609,9 @@ run_result trading_system::run() {
     stop(f);
   for (auto& p : participants)
     stop(p.handle);
-  spdlog::info("Run finished ok={} slices={} fills={} wall_s={:.3f}", result.ok,
-               result.summary.slices, result.fill_count(), result.wall_seconds);
+  logger(log_component::system)
+      .info("Run finished ok={} slices={} fills={} wall_s={:.3f}", result.ok, result.summary.slices,
+            result.fill_count(), result.wall_seconds);
   return result;
 }
 

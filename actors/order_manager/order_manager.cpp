@@ -7,8 +7,7 @@
 #include <memory>
 #include <variant>
 
-#include <spdlog/spdlog.h>
-
+#include "bourse/logging/logging.hpp"
 #include "bourse/orders/order_manager_core.hpp"
 
 namespace bourse {
@@ -58,7 +57,7 @@ open_orders to_open_orders(const std::vector<orders::order>& list) {
 void emit(self_ptr self) {
   auto& st = self->state;
   for (auto& w : st.core->take_warnings())
-    spdlog::warn("Order manager: {}", w);
+    logger(log_component::order_manager).warn("{}", w); // the core's texts name the event
   for (auto& action : st.core->take_actions()) {
     if (auto* c = std::get_if<orders::venue_command>(&action)) {
       const auto& venue = st.venues.at(c->venue);
@@ -66,8 +65,9 @@ void emit(self_ptr self) {
     } else if (auto* e = std::get_if<orders::strategy_event>(&action)) {
       auto it = st.strategies.find(e->strategy);
       if (it == st.strategies.end()) {
-        spdlog::warn("Order event for an unregistered strategy strategy={} order={}", e->strategy,
-                     orders::header_of(e->event).id);
+        logger(log_component::order_manager)
+            .warn("Order event for an unregistered strategy strategy={} order={}", e->strategy,
+                  orders::header_of(e->event).id);
         continue;
       }
       if (st.part.mode() == run_mode::backtest) {
@@ -188,9 +188,10 @@ om_impl::behavior_type om_behavior(self_ptr self, order_manager_config config,
     if (it == st.venues.end())
       st.venues.push_back(venue);
     if (!st.core->add_route(symbol, index))
-      spdlog::error("Order manager route refused symbol={} reason=\"the symbol already has a "
-                    "venue\"",
-                    symbol);
+      logger(log_component::order_manager)
+          .error("Order manager route refused symbol={} reason=\"the symbol already has a "
+                 "venue\"",
+                 symbol);
   }
   participant_hooks<om_input> hooks;
   hooks.handle = [self](om_input& in) { handle(self, in); };
