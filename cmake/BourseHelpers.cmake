@@ -4,7 +4,7 @@
 function(bourse_add_app name)
   cmake_parse_arguments(ARG "" "" "SOURCES;LIBS" ${ARGN})
   add_executable(${name} ${ARG_SOURCES})
-  target_link_libraries(${name} PRIVATE bourse::options bourse::framework ${ARG_LIBS})
+  target_link_libraries(${name} PRIVATE bourse::options bourse::framework bourse::logging ${ARG_LIBS})
 endfunction()
 
 # bourse_add_test(NAME SOURCES src... [LIBS lib...]): a doctest executable; every TEST_CASE becomes a

@@ -1,4 +1,4 @@
-# cmake --install: the three libraries, every public header under include/bourse (the actors' under
+# cmake --install: the four libraries, every public header under include/bourse (the actors' under
 # include/bourse/actors), the command-line tools, and a relocatable bourseConfig.cmake with
 # bourseConfigVersion.cmake and bourseTargets.cmake in lib/cmake/bourse.
 include(GNUInstallDirs)
@@ -6,9 +6,10 @@ include(CMakePackageConfigHelpers)
 
 set(bourse_cmake_dir ${CMAKE_INSTALL_LIBDIR}/cmake/bourse)
 set_target_properties(bourse_framework PROPERTIES EXPORT_NAME framework)
+set_target_properties(bourse_logging PROPERTIES EXPORT_NAME logging)
 set_target_properties(bourse_system PROPERTIES EXPORT_NAME system)
 set_target_properties(bourse_actors PROPERTIES EXPORT_NAME actors)
-install(TARGETS bourse_framework bourse_system bourse_actors EXPORT bourseTargets
+install(TARGETS bourse_framework bourse_logging bourse_system bourse_actors EXPORT bourseTargets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
   INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
@@ -16,7 +17,7 @@ install(DIRECTORY ${PROJECT_SOURCE_DIR}/framework/include/bourse
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} FILES_MATCHING PATTERN "*.hpp")
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/actors/
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/bourse/actors FILES_MATCHING PATTERN "*.hpp")
-foreach(tool IN ITEMS bourse-demo bourse-ta bourse-book bourse-gen)
+foreach(tool IN ITEMS bourse-backtest bourse-demo bourse-ta bourse-book bourse-gen)
   if(TARGET ${tool})
     install(TARGETS ${tool} RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
   endif()

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "bourse/protocol/all.hpp"
+#include "bourse/system/error_text.hpp"
 
 namespace bourse {
 
@@ -36,7 +37,7 @@ std::string system_config::parse_options(int argc, char** argv, const std::strin
   // gave one, so that a stray file in the working directory cannot change a run.
   const char* file = config_file.empty() ? "/dev/null" : config_file.c_str();
   if (auto err = parse(argc, argv, file))
-    return render(err);
+    return error_text(err);
   return {};
 }
 

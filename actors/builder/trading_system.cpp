@@ -1,11 +1,10 @@
 // Spawning, wiring and running a trading system.
 #include "bourse/actors/builder/trading_system.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <map>
 #include <set>
-
-#include <spdlog/spdlog.h>
 
 #include "bourse/actors/aggregator/aggregator.hpp"
 #include "bourse/actors/indicator/indicator.hpp"
@@ -15,10 +14,12 @@
 #include "bourse/actors/market_data/slice_feed.hpp"
 #include "bourse/actors/order_manager/order_manager.hpp"
 #include "bourse/actors/portfolio/portfolio.hpp"
-#include "bourse/sim/reach.hpp"
 #include "bourse/actors/sequencer/sequencer.hpp"
 #include "bourse/actors/strategy/strategy.hpp"
 #include "bourse/actors/venue/venue.hpp"
+#include "bourse/logging/logging.hpp"
+#include "bourse/sim/reach.hpp"
+#include "bourse/system/error_text.hpp"
 
 namespace bourse {
 
@@ -45,18 +46,36 @@ void collect(std::vector<std::string>& out, const std::string& where, const Conf
 // Paper mode: one key=value line per latency histogram, in µs.
 void log_latency(const char* what, const latency_histogram& h) {
   const auto s = summarize(h);
-  spdlog::info("Latency {} count={} p50_us={:.1f} p90_us={:.1f} p99_us={:.1f} p999_us={:.1f} "
-               "max_us={:.1f} mean_us={:.1f}",
-               what, s.count, static_cast<double>(s.p50) / 1e3, static_cast<double>(s.p90) / 1e3,
-               static_cast<double>(s.p99) / 1e3, static_cast<double>(s.p999) / 1e3,
-               static_cast<double>(s.max) / 1e3, s.mean / 1e3);
+  logger(log_component::system)
+      .info("Latency kind={} count={} p50_us={:.1f} p90_us={:.1f} p99_us={:.1f} p999_us={:.1f} "
+            "max_us={:.1f} mean_us={:.1f}",
+            what, s.count, static_cast<double>(s.p50) / 1e3, static_cast<double>(s.p90) / 1e3,
+            static_cast<double>(s.p99) / 1e3, static_cast<double>(s.p999) / 1e3,
+            static_cast<double>(s.max) / 1e3, s.mean / 1e3);
 }
 
 } // namespace
 
-trading_system::trading_system(system_config& cfg, run_mode mode)
-    : cfg_(cfg), mode_(mode), sys_(std::make_unique<caf::actor_system>(cfg)) {
+std::vector<std::string> signal_actor_config::validate() const {
+  std::vector<std::string> problems;
+  if (name.empty())
+    problems.emplace_back("name: must not be empty");
+  if (!spawn)
+    problems.emplace_back("spawn: no spawn function");
+  for (std::size_t i = 0; i < data.size(); ++i)
+    if (data[i].symbol.empty())
+      problems.push_back("data request " + std::to_string(i + 1) + ": symbol is empty");
+  return problems;
+}
+
+trading_system::trading_system(system_config& cfg, run_mode mode) : cfg_(cfg), mode_(mode) {
   sequencer_.mode = mode;
+}
+
+caf::actor_system& trading_system::actor_system() {
+  if (!sys_)
+    sys_ = std::make_unique<caf::actor_system>(cfg_);
+  return *sys_;
 }
 
 trading_system::~trading_system() = default;
@@ -97,6 +116,10 @@ trading_system& trading_system::set_order_manager(order_manager_config config) {
 }
 trading_system& trading_system::set_portfolio(portfolio_config config) {
   portfolio_ = std::move(config);
+  return *this;
+}
+trading_system& trading_system::add_signal_actor(signal_actor_config config) {
+  signals_.push_back(std::move(config));
   return *this;
 }
 trading_system& trading_system::set_aggregator(aggregator_config config) {
@@ -163,7 +186,10 @@ run_parameters trading_system::describe() const {
   for (const auto& f : bar_feeds_)
     p.data.push_back({"csv_bars", f.path, f.symbol, ""});
   for (const auto& f : tick_feeds_)
-    p.data.push_back({"csv_ticks", f.path, "", ""});
+    p.data.push_back({"csv_ticks", f.path, "",
+                      f.time_bars ? "bars every " + duration_text(f.time_bars->interval) +
+                                        (f.time_bars->keep_ticks ? ", ticks kept" : "")
+                                  : std::string{}});
   for (const auto& f : synthetic_feeds_) {
     std::vector<std::string> symbols;
     for (const auto& s : f.symbols)
@@ -198,9 +224,94 @@ run_parameters trading_system::describe() const {
   }
   p.default_cash = portfolio_.default_cash;
   p.sample_interval = portfolio_.sample_interval;
-  p.extra = extra_parameters_;
+  for (const auto& sig : signals_)
+    p.extra.emplace_back("signal actor", sig.name);
+  p.extra.insert(p.extra.end(), extra_parameters_.begin(), extra_parameters_.end());
   return p;
 }
+
+std::optional<served_data> trading_system::served() const {
+  if (served_cache_)
+    return *served_cache_;
+  served_data served;
+  bool known = true;
+  for (const auto& f : bar_feeds_)
+    served[f.symbol].bars = true;
+  for (const auto& f : tick_feeds_) {
+    auto ticks = scan_tick_file(f.path, f.csv());
+    if (f.time_bars) {
+      for (auto& [symbol, st] : ticks) {
+        st.bars = st.bars || (f.time_bars->from == bar_price_source::trades ? st.trades : st.quotes);
+        if (!f.time_bars->keep_ticks)
+          st.quotes = st.trades = false;
+      }
+    }
+    merge_served(served, ticks);
+  }
+  for (const auto& f : synthetic_feeds_)
+    if (f.validate().empty())
+      merge_served(served, *synthetic_source(f).serves());
+  for (const auto& slices : memory_feeds_)
+    for (const auto& sl : slices) {
+      for (const auto& q : sl.quotes)
+        served[std::string(q.symbol)].quotes = true;
+      for (const auto& t : sl.trades)
+        served[std::string(t.symbol)].trades = true;
+      for (const auto& b : sl.bars)
+        served[std::string(b.symbol)].bars = true;
+    }
+  for (const auto& f : source_feeds_) {
+    auto s = f.source ? f.source->serves() : std::nullopt;
+    if (s)
+      merge_served(served, *s);
+    else
+      known = false;
+  }
+  served_cache_ = known ? std::optional<served_data>(std::move(served)) : std::nullopt;
+  return *served_cache_;
+}
+
+namespace {
+
+const char* stream_name(market_stream s) {
+  switch (s) {
+    case market_stream::quotes:
+      return "quotes";
+    case market_stream::trades:
+      return "trades";
+    case market_stream::bars:
+      return "bars";
+  }
+  return "bars";
+}
+
+bool has_stream(const served_streams& s, market_stream stream) {
+  switch (stream) {
+    case market_stream::quotes:
+      return s.quotes;
+    case market_stream::trades:
+      return s.trades;
+    case market_stream::bars:
+      return s.bars;
+  }
+  return false;
+}
+
+// Why `symbol`'s `stream` is not served, with a hint when bars could be built from ticks.
+std::string missing_stream(const served_data& served, const std::string& symbol,
+                           market_stream stream) {
+  std::string text = symbol + " " + stream_name(stream) + ", but no feed serves them";
+  auto it = served.find(symbol);
+  if (stream == market_stream::bars && it != served.end() && (it->second.trades || it->second.quotes))
+    text += " (the feeds have " + symbol +
+            " ticks: build bars from them with csv_tick_feed_config::time_bars, `bars_every` in a "
+            "run config)";
+  else
+    text += " (the feeds serve: " + describe_served(served) + ")";
+  return text;
+}
+
+} // namespace
 
 std::vector<std::string> trading_system::validate() const {
   std::vector<std::string> problems;
@@ -232,7 +343,6 @@ std::vector<std::string> trading_system::validate() const {
                            " is already traded on another venue");
   }
   std::set<strategy_id> ids;
-  bool wants_aggregator = false;
   for (const auto& s : strategies_) {
     auto where = "strategy " + s.config.name;
     collect(problems, where, s.config);
@@ -244,16 +354,112 @@ std::vector<std::string> trading_system::validate() const {
       problems.push_back(where + ": id " + std::to_string(s.config.id) + " is used twice");
     auto spec = s.logic->requirements();
     collect(problems, where, spec);
-    wants_aggregator = wants_aggregator || !spec.aggregated.empty();
   }
-  if (wants_aggregator && !aggregator_)
-    problems.emplace_back("aggregator: a strategy asks for aggregated quotes; call set_aggregator");
+  std::set<std::string> signal_names;
+  for (std::size_t i = 0; i < signals_.size(); ++i) {
+    auto where = "signal actor " + (signals_[i].name.empty() ? std::to_string(i + 1) : signals_[i].name);
+    collect(problems, where, signals_[i]);
+    if (!signals_[i].name.empty() && !signal_names.insert(signals_[i].name).second)
+      problems.push_back(where + ": the name is used twice");
+  }
+  check_wiring(problems, signal_names);
   if (aggregator_)
     collect(problems, "aggregator", *aggregator_);
   collect(problems, "order manager", order_manager_);
   collect(problems, "portfolio", portfolio_);
   collect(problems, "sequencer", sequencer_);
   return problems;
+}
+
+void trading_system::check_wiring(std::vector<std::string>& problems,
+                                  const std::set<std::string>& signal_names) const {
+  std::set<std::string> venue_symbols;
+  for (const auto& v : venues_)
+    for (const auto& inst : v.settings.instruments)
+      venue_symbols.insert(std::string(inst.symbol));
+  std::map<std::string, std::vector<std::string>> listings; // instrument -> listing symbols
+  if (aggregator_)
+    for (const auto& l : aggregator_->listings)
+      listings[std::string(l.instrument)].push_back(std::string(l.symbol));
+  auto served = this->served();
+  if (served && aggregator_)
+    for (const auto& l : aggregator_->listings)
+      if (auto it = served->find(std::string(l.symbol)); it == served->end() || !it->second.quotes)
+        problems.push_back("aggregator: lists " + std::string(l.symbol) +
+                           ", but no feed serves its quotes (the feeds serve: " +
+                           describe_served(*served) + ")");
+  if (served)
+    for (const auto& sig : signals_)
+      for (const auto& d : sig.data)
+        if (d.symbol != "*") {
+          auto it = served->find(d.symbol);
+          if (it == served->end() || !has_stream(it->second, d.stream))
+            problems.push_back("signal actor " + sig.name + ": asks for " +
+                               missing_stream(*served, d.symbol, d.stream));
+        }
+  for (const auto& s : strategies_) {
+    if (!s.logic)
+      continue; // reported above
+    auto where = "strategy " + s.config.name + ": ";
+    auto spec = s.logic->requirements();
+    std::set<std::string> symbols; // what it could trade
+    if (served) {
+      // One problem per missing symbol and stream, naming the indicators that need it.
+      std::map<std::pair<std::string, market_stream>, std::string> missing;
+      for (const auto& d : spec.data) {
+        auto it = served->find(d.symbol);
+        if (it == served->end() || !has_stream(it->second, d.stream))
+          missing[{d.symbol, d.stream}];
+      }
+      for (const auto& ind : spec.indicators) {
+        auto it = served->find(ind.symbol);
+        if (it == served->end() || !it->second.bars) {
+          auto& why = missing[{ind.symbol, market_stream::bars}];
+          why += (why.empty() ? "" : ", ") + ind.spec;
+        }
+      }
+      for (const auto& [key, indicators] : missing) {
+        auto text = missing_stream(*served, key.first, key.second);
+        if (!indicators.empty())
+          text = key.first + " " + stream_name(key.second) + " (for " + indicators + ")" +
+                 text.substr(key.first.size() + 1 + std::string(stream_name(key.second)).size());
+        problems.push_back(where + "asks for " + text);
+      }
+    }
+    if (!spec.aggregated.empty() && !aggregator_)
+      problems.push_back(where + "asks for aggregated quotes, but the system has no aggregator "
+                                 "(set_aggregator; [aggregator] in a run config)");
+    for (const auto& d : spec.data)
+      symbols.insert(d.symbol);
+    for (const auto& ind : spec.indicators)
+      symbols.insert(ind.symbol);
+    for (const auto& inst : spec.aggregated) {
+      auto it = listings.find(inst);
+      if (aggregator_ && it == listings.end()) {
+        std::string known;
+        for (const auto& [name, l] : listings)
+          known += (known.empty() ? "" : ", ") + name;
+        problems.push_back(where + "asks for aggregated quotes of " + inst +
+                           ", but the aggregator lists no such instrument (it lists: " +
+                           (known.empty() ? "none" : known) + ")");
+      }
+      if (it != listings.end())
+        symbols.insert(it->second.begin(), it->second.end());
+    }
+    for (const auto& name : spec.signals)
+      if (!signal_names.count(name))
+        problems.push_back(where + "asks for signal '" + name + "', but no signal actor has that name");
+    bool tradable = false;
+    for (const auto& sym : symbols)
+      tradable = tradable || venue_symbols.count(sym) > 0;
+    if (!symbols.empty() && !tradable) {
+      std::string list;
+      for (const auto& sym : symbols)
+        list += (list.empty() ? "" : ", ") + sym;
+      problems.push_back(where + "no venue lists any of its symbols (" + list +
+                         "): it could not trade");
+    }
+  }
 }
 
 run_result trading_system::run() {
@@ -275,7 +481,7 @@ run_result trading_system::run() {
     for (const auto& v : venues_)
       for (const auto& inst : v.settings.instruments)
         portfolio_.sampled_symbols.push_back(inst.symbol);
-  auto& sys = *sys_;
+  auto& sys = actor_system();
   result.worker_threads = sys.scheduler().num_workers();
   auto ranks = std::make_shared<rank_table>();
   participant_rank next_rank = 1;
@@ -312,6 +518,18 @@ run_result trading_system::run() {
     self->send(hub, subscribe{symbol, data_kind::bars, actor});
     indicators.emplace(symbol, actor);
   }
+
+  // The user's signal actors, in the order they were added.
+  std::vector<std::pair<participant_rank, indicator_actor>> signal_actors;
+  for (const auto& sig : signals_) {
+    auto s = setup();
+    auto actor = sig.spawn(sys, s);
+    enroll(actor, s.rank);
+    for (const auto& d : sig.data)
+      self->send(hub, subscribe{d.symbol, kind_of(d.stream), actor});
+    signal_actors.emplace_back(s.rank, actor);
+  }
+  std::vector<std::vector<participant_rank>> signal_listeners(signals_.size());
 
   aggregator_actor aggregator;
   if (aggregator_) {
@@ -361,6 +579,13 @@ run_result trading_system::run() {
   for (std::size_t i = 0; i < strategies_.size(); ++i) {
     auto& s = strategies_[i];
     result.strategies.emplace_back(s.config.id, s.config.name);
+    // The strategy's own account view starts where the portfolio's books of it start.
+    auto cash = portfolio_.initial_cash.find(s.config.id);
+    s.config.initial_cash =
+        cash != portfolio_.initial_cash.end() ? cash->second : portfolio_.default_cash;
+    for (const auto& v : venues_)
+      for (const auto& inst : v.settings.instruments)
+        s.config.lot_sizes.emplace(inst.symbol.str(), inst.lot_size);
     auto actor = spawn_strategy(sys, std::move(s.logic), s.config, strategy_setups[i], om);
     strategy_actors.push_back(actor);
     self->send(om, register_strategy{s.config.id, actor});
@@ -371,6 +596,12 @@ run_result trading_system::run() {
       if (symbols.insert(ind.symbol).second) {
         self->send(indicators.at(ind.symbol), subscribe_indicators{actor});
         indicator_listeners[ind.symbol].push_back(strategy_setups[i].rank);
+      }
+    for (std::size_t k = 0; k < signals_.size(); ++k)
+      if (std::find(specs[i].signals.begin(), specs[i].signals.end(), signals_[k].name) !=
+          specs[i].signals.end()) {
+        self->send(signal_actors[k].second, subscribe_indicators{actor});
+        signal_listeners[k].push_back(strategy_setups[i].rank);
       }
     if (!specs[i].aggregated.empty()) {
       // Strategies compute their own edge from the aggregated quote: no opportunities.
@@ -398,6 +629,8 @@ run_result trading_system::run() {
     graph.push_back(hub_node);
     for (const auto& [symbol, actor] : indicators)
       graph.push_back({ranks->rank_of(actor.id()), 0, false, false, indicator_listeners[symbol]});
+    for (std::size_t k = 0; k < signal_actors.size(); ++k)
+      graph.push_back({signal_actors[k].first, 0, false, false, signal_listeners[k]});
     if (aggregator)
       graph.push_back({ranks->rank_of(aggregator.id()), 0, false, false, aggregated_listeners});
     // Each strategy is a flow of its own: the order manager and the venues keep flows apart.
@@ -441,7 +674,7 @@ run_result trading_system::run() {
   auto started = std::chrono::steady_clock::now();
   self->request(sequencer, caf::infinite, start_run{})
       .receive([&](run_summary& summary) { result.summary = summary; },
-               [&](caf::error& err) { result.problems.push_back("run: " + sys.render(err)); });
+               [&](caf::error& err) { result.problems.push_back("run: " + error_text(err)); });
   result.wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (result.problems.empty())
@@ -453,16 +686,15 @@ run_result trading_system::run() {
                 result.fill_storage = std::make_shared<const fill_file>(
                     result.report.fill_file, static_cast<std::size_t>(result.report.fill_count));
             },
-                 [&](caf::error& err) {
-                   result.problems.push_back("portfolio report: " + sys.render(err));
-                 });
+            [&](caf::error& err) {
+              result.problems.push_back("portfolio report: " + error_text(err));
+            });
   if (result.problems.empty() && mode_ == run_mode::paper) {
     auto collect_latency = [&](const auto& handle, latency_histogram& into) {
       self->request(handle, std::chrono::seconds(30), get_latency{})
-          .receive([&](latency_report& r) { into.merge(r.histogram); },
-                   [&](caf::error& err) {
-                     result.problems.push_back("latency: " + sys.render(err));
-                   });
+          .receive(
+              [&](latency_report& r) { into.merge(r.histogram); },
+              [&](caf::error& err) { result.problems.push_back("latency: " + error_text(err)); });
     };
     for (const auto& v : venues)
       collect_latency(v, result.tick_to_order);
@@ -480,8 +712,9 @@ run_result trading_system::run() {
     stop(f);
   for (auto& p : participants)
     stop(p.handle);
-  spdlog::info("Run finished ok={} slices={} fills={} wall_s={:.3f}", result.ok,
-               result.summary.slices, result.fill_count(), result.wall_seconds);
+  logger(log_component::system)
+      .info("Run finished ok={} slices={} fills={} wall_s={:.3f}", result.ok, result.summary.slices,
+            result.fill_count(), result.wall_seconds);
   return result;
 }
 

@@ -12,6 +12,8 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -20,9 +22,11 @@
 #include "bourse/actors/aggregator/aggregator_config.hpp"
 #include "bourse/core/latency_histogram.hpp"
 #include "bourse/protocol/all.hpp"
+#include "bourse/system/participant.hpp"
 #include "bourse/strategy/strategy.hpp"
 #include "bourse/actors/builder/run_parameters.hpp"
 #include "bourse/actors/builder/system_config.hpp"
+#include "bourse/market/served.hpp"
 #include "bourse/market/slicer.hpp"
 #include "bourse/actors/market_data/feed_config.hpp"
 #include "bourse/actors/market_data/feed_options.hpp"
@@ -74,10 +78,29 @@ struct run_result {
   latency_histogram tick_to_decision;
 };
 
+/// A user's own participant (e.g. a signal actor) in a trading system. It implements
+/// indicator_actor (bourse/protocol/indicators.hpp): the hub sends it the market data it asks for,
+/// the sequencer steps it like the built-in actors (so a backtest with it stays deterministic
+/// whatever the thread count, when it keeps a participant<> as the indicator actor does), and it
+/// sends indicator_update messages to the strategies that name it in strategy_spec::signals
+/// (delivered to their on_indicator). docs/examples/signal_actor shows one.
+struct signal_actor_config {
+  /// Its name; strategies ask for it by this name. Unique in the system.
+  std::string name;
+  /// The market data it wants from the hub.
+  std::vector<data_request> data;
+  /// Spawns it with the setup the builder gives every participant (mode, rank, rank table).
+  std::function<indicator_actor(caf::actor_system&, const participant_setup&)> spawn;
+
+  /// Returns every problem with the configuration (empty when valid).
+  [[nodiscard]] std::vector<std::string> validate() const;
+};
+
 /// Builds and runs one trading system. Spawns nothing until run(); one run per instance.
 class trading_system {
 public:
-  /// Creates the actor system from `cfg` (which must outlive this object).
+  /// Keeps `cfg` (which must outlive this object) for the actor system, created on first need
+  /// (run() or actor_system()); validate() needs none.
   explicit trading_system(system_config& cfg, run_mode mode = run_mode::backtest);
   ~trading_system();
   trading_system(const trading_system&) = delete;
@@ -108,6 +131,8 @@ public:
   trading_system& set_order_manager(order_manager_config config);
   /// Sets the portfolio's settings (initial cash, sampling).
   trading_system& set_portfolio(portfolio_config config);
+  /// Adds a user's own participant (see signal_actor_config).
+  trading_system& add_signal_actor(signal_actor_config config);
   /// Adds the cross-venue aggregator (needed by strategies that ask for aggregated quotes).
   trading_system& set_aggregator(aggregator_config config);
   /// Runs indicator actors on their own threads (true, the default) or on the pool.
@@ -118,18 +143,27 @@ public:
   /// source) in run_result::parameters::extra, in the order added.
   trading_system& add_parameter(std::string key, std::string value);
 
-  /// Returns every configuration problem at once (empty when the system can run).
+  /// Returns every configuration problem at once (empty when the system can run): each part's
+  /// settings, and the wiring: every stream, indicator, aggregated quote and signal a strategy
+  /// asks for must be served by a feed or actor, and every strategy must have a symbol a venue
+  /// lists. A problem of one strategy starts with "strategy <name>: ". Reads tick files once to
+  /// learn their symbols (a source that cannot tell what it serves skips the data checks).
   [[nodiscard]] std::vector<std::string> validate() const;
+
+  /// Returns what the feeds serve per symbol, or nullopt when a source cannot tell.
+  [[nodiscard]] std::optional<served_data> served() const;
 
   /// Spawns and wires every actor, runs until the feeds are exhausted, stops the participants in
   /// order (strategies, then the order manager cancels what is open), and returns the result.
   [[nodiscard]] run_result run();
 
-  /// Returns the actor system (e.g. to spawn extra actors before run()).
-  [[nodiscard]] caf::actor_system& actor_system() noexcept { return *sys_; }
+  /// Returns the actor system (e.g. to spawn extra actors before run()), creating it if needed.
+  [[nodiscard]] caf::actor_system& actor_system();
 
 private:
   run_parameters describe() const;
+  void check_wiring(std::vector<std::string>& problems,
+                    const std::set<std::string>& signal_names) const;
 
   struct pending_strategy {
     std::unique_ptr<strategy> logic;
@@ -150,6 +184,8 @@ private:
   std::vector<pending_source> source_feeds_;
   std::vector<venue_config> venues_;
   std::vector<pending_strategy> strategies_;
+  std::vector<signal_actor_config> signals_;
+  mutable std::optional<std::optional<served_data>> served_cache_;
   order_manager_config order_manager_;
   portfolio_config portfolio_;
   std::unique_ptr<aggregator_config> aggregator_;

@@ -6,9 +6,8 @@
 #include <variant>
 #include <vector>
 
-#include <spdlog/spdlog.h>
-
 #include "bourse/indicators/indicator.hpp"
+#include "bourse/logging/logging.hpp"
 
 namespace bourse {
 
@@ -95,8 +94,9 @@ indicator_actor::behavior_type indicator_behavior(self_ptr self, indicator_actor
   for (const auto& spec : config.specs) {
     auto made = indicators::make_indicator(spec);
     if (made && made.value->output_count() > max_indicator_outputs) {
-      spdlog::error("Indicator spec refused symbol={} spec={} error=\"{} outputs, at most {}\"",
-                    config.symbol, spec, made.value->output_count(), max_indicator_outputs);
+      logger(log_component::indicator)
+          .error("Indicator spec refused symbol={} spec={} error=\"{} outputs, at most {}\"",
+                 config.symbol, spec, made.value->output_count(), max_indicator_outputs);
     } else if (made) {
       std::array<interned_string, max_indicator_outputs> names{};
       for (std::size_t i = 0; i < made.value->output_count(); ++i)
@@ -105,7 +105,8 @@ indicator_actor::behavior_type indicator_behavior(self_ptr self, indicator_actor
       st.names.push_back(names);
       st.hosted.push_back(std::move(*made.value));
     } else
-      spdlog::error("Indicator spec refused symbol={} error={}", config.symbol, made.error);
+      logger(log_component::indicator)
+          .error("Indicator spec refused symbol={} error=\"{}\"", config.symbol, made.error);
   }
   participant_hooks<indicator_input> hooks;
   hooks.handle = [self](indicator_input& in) {

@@ -2,11 +2,13 @@
 // Configuration of the CSV and synthetic feeds.
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "bourse/market/csv.hpp"
 #include "bourse/market/slicer.hpp"
+#include "bourse/market/time_bars.hpp"
 #include "bourse/actors/market_data/feed_options.hpp"
 
 namespace bourse {
@@ -59,6 +61,8 @@ struct csv_tick_feed_config {
   epoch_unit ts_unit = epoch_unit::detect;
   /// Field separator.
   char separator = ',';
+  /// Also build time bars from the ticks (see time_bar_source); unset: ticks only.
+  std::optional<time_bar_options> time_bars;
   /// Read-ahead and step sizes.
   feed_options feed;
 
@@ -75,6 +79,9 @@ struct csv_tick_feed_config {
     std::vector<std::string> problems;
     for (auto& p : check_readable_file(path))
       problems.push_back("path: " + p);
+    if (time_bars)
+      for (auto& p : time_bars->validate())
+        problems.push_back("time_bars." + p);
     for (auto& p : feed.validate())
       problems.push_back("feed." + p);
     return problems;

@@ -7,8 +7,7 @@
 #include <utility>
 #include <variant>
 
-#include <spdlog/spdlog.h>
-
+#include "bourse/logging/logging.hpp"
 #include "bourse/system/participant.hpp"
 
 namespace bourse {
@@ -54,16 +53,17 @@ void log_skips(slice_feed_state& st) {
   const auto& errors = st.source->skipped_errors();
   auto limit = std::min(errors.size(), st.options.log_errors);
   for (; st.skips_logged < limit; ++st.skips_logged)
-    spdlog::warn("Feed skipped a bad row source={} error={}", st.source->name(),
-                 errors[st.skips_logged].to_string());
+    logger(log_component::feed)
+        .warn("Feed skipped a bad row source={} error=\"{}\"", st.source->name(),
+              errors[st.skips_logged].to_string());
 }
 
 void on_exhausted(slice_feed_state& st) {
   st.exhausted = true;
   log_skips(st);
   if (st.source->skipped() > 0)
-    spdlog::warn("Feed skipped bad rows source={} count={}", st.source->name(),
-                 st.source->skipped());
+    logger(log_component::feed)
+        .warn("Feed skipped bad rows source={} count={}", st.source->name(), st.source->skipped());
 }
 
 // Reads up to step_records records (completing the slice in progress) while fewer than `want`
@@ -94,8 +94,10 @@ caf::error stop_error(slice_feed_state& st) {
   auto text = err ? err->to_string() : "feed " + st.source->name() + " stopped";
   if (!st.error_logged) {
     st.error_logged = true;
-    spdlog::error("Feed stopped on a bad input source={} error={}", st.source->name(),
-                  err ? err->to_string() : "unknown");
+    // The error ends the run and reaches its caller: info here, so that a tool prints it once.
+    logger(log_component::feed)
+        .info("Feed stopped on a bad input source={} error=\"{}\"", st.source->name(),
+              err ? err->to_string() : "unknown");
   }
   return caf::make_error(caf::sec::runtime_error, std::move(text));
 }

@@ -7,8 +7,7 @@
 #include <memory>
 #include <variant>
 
-#include <spdlog/spdlog.h>
-
+#include "bourse/logging/logging.hpp"
 #include "bourse/orders/order_manager_core.hpp"
 
 namespace bourse {
@@ -58,7 +57,7 @@ open_orders to_open_orders(const std::vector<orders::order>& list) {
 void emit(self_ptr self) {
   auto& st = self->state;
   for (auto& w : st.core->take_warnings())
-    spdlog::warn("Order manager: {}", w);
+    logger(log_component::order_manager).warn("{}", w); // the core's texts name the event
   for (auto& action : st.core->take_actions()) {
     if (auto* c = std::get_if<orders::venue_command>(&action)) {
       const auto& venue = st.venues.at(c->venue);
@@ -66,8 +65,9 @@ void emit(self_ptr self) {
     } else if (auto* e = std::get_if<orders::strategy_event>(&action)) {
       auto it = st.strategies.find(e->strategy);
       if (it == st.strategies.end()) {
-        spdlog::warn("Order event for an unregistered strategy strategy={} order={}", e->strategy,
-                     orders::header_of(e->event).id);
+        logger(log_component::order_manager)
+            .warn("Order event for an unregistered strategy strategy={} order={}", e->strategy,
+                  orders::header_of(e->event).id);
         continue;
       }
       if (st.part.mode() == run_mode::backtest) {
@@ -139,21 +139,27 @@ void handle(self_ptr self, om_input& input) {
   std::visit(
       [&](auto& msg) {
         using T = std::decay_t<decltype(msg)>;
+        constexpr bool market_data = std::is_same_v<T, quote_batch> ||
+                                     std::is_same_v<T, trade_batch> ||
+                                     std::is_same_v<T, bar_batch>;
         if constexpr (std::is_same_v<T, submit_order> || std::is_same_v<T, cancel_order> ||
                       std::is_same_v<T, replace_order>) {
           queue_command(self, std::move(msg));
-        } else if constexpr (std::is_same_v<T, quote_batch>) {
+        } else if constexpr (market_data) {
           advance_clock(self, msg.ts_event);
-          for (const auto& q : msg.quotes)
-            st.core->on_quote(q);
-        } else if constexpr (std::is_same_v<T, trade_batch>) {
-          advance_clock(self, msg.ts_event);
-          for (const auto& t : msg.trades)
-            st.core->on_trade(t);
-        } else if constexpr (std::is_same_v<T, bar_batch>) {
-          advance_clock(self, msg.ts_event);
-          for (const auto& b : msg.bars)
-            st.core->on_bar(b.symbol, b.data);
+          if constexpr (std::is_same_v<T, quote_batch>) {
+            for (const auto& q : msg.quotes)
+              st.core->on_quote(q);
+          } else if constexpr (std::is_same_v<T, trade_batch>) {
+            for (const auto& t : msg.trades)
+              st.core->on_trade(t);
+          } else {
+            for (const auto& b : msg.bars)
+              st.core->on_bar(b.symbol, b.data);
+          }
+          // A trailing stop may have triggered (a backtest emits after the step's inputs).
+          if (st.part.mode() == run_mode::paper && st.core->has_actions())
+            emit(self);
         } else {
           advance_clock(self, orders::header_of(msg).ts_event);
           st.core->on_venue_event(std::move(msg), st.part.now());
@@ -182,9 +188,10 @@ om_impl::behavior_type om_behavior(self_ptr self, order_manager_config config,
     if (it == st.venues.end())
       st.venues.push_back(venue);
     if (!st.core->add_route(symbol, index))
-      spdlog::error("Order manager route refused symbol={} reason=\"the symbol already has a "
-                    "venue\"",
-                    symbol);
+      logger(log_component::order_manager)
+          .error("Order manager route refused symbol={} reason=\"the symbol already has a "
+                 "venue\"",
+                 symbol);
   }
   participant_hooks<om_input> hooks;
   hooks.handle = [self](om_input& in) { handle(self, in); };

@@ -9,11 +9,10 @@
 #include <variant>
 #include <vector>
 
-#include <spdlog/spdlog.h>
-
+#include "bourse/actors/portfolio/fill_file.hpp"
+#include "bourse/logging/logging.hpp"
 #include "bourse/strategy/marks.hpp"
 #include "bourse/strategy/portfolio_ledger.hpp"
-#include "bourse/actors/portfolio/fill_file.hpp"
 
 namespace bourse {
 
@@ -94,8 +93,9 @@ void record(portfolio_state& st, const fill& f) {
   if (!st.spill) {
     st.spill = std::make_unique<fill_file_writer>(temporary_fill_path(st.fill_directory));
     if (!st.spill->ok())
-      spdlog::error("Fill file not created path={}", st.spill->path());
-    spdlog::info("Fills spill to a file path={} in_memory={}", st.spill->path(), st.fills.size());
+      logger(log_component::portfolio).error("Fill file not created path={}", st.spill->path());
+    logger(log_component::portfolio)
+        .info("Fills spill to a file path={} in_memory={}", st.spill->path(), st.fills.size());
     for (const auto& kept : st.fills)
       st.spill->write(kept);
     st.fills = std::vector<fill>{};
@@ -111,8 +111,9 @@ void book(self_ptr self, const fill& f) {
                                             f.fee},
                                 &changed);
   if (problem) {
-    spdlog::error("Fill not booked order={} strategy={} symbol={} error=\"{}\"", f.header.id,
-                  f.header.strategy, f.header.symbol, problem->message);
+    logger(log_component::portfolio)
+        .error("Fill not booked order={} strategy={} symbol={} error=\"{}\"", f.header.id,
+               f.header.strategy, f.header.symbol, problem->message);
     return;
   }
   record(st, f);
@@ -165,7 +166,8 @@ portfolio_report report_of(portfolio_state& st) {
   out.fill_count = st.fill_count;
   if (st.spill) {
     if (!st.spill->flush())
-      spdlog::error("Fill file not written path={} fills={}", st.spill->path(), st.fill_count);
+      logger(log_component::portfolio)
+          .error("Fill file not written path={} fills={}", st.spill->path(), st.fill_count);
     out.fill_file = st.spill->path();
     st.spill_handed_over = true;
   } else {

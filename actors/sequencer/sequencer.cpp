@@ -10,9 +10,9 @@
 #include <optional>
 #include <utility>
 
-#include <spdlog/spdlog.h>
-
+#include "bourse/logging/logging.hpp"
 #include "bourse/sim/sequencer_core.hpp"
+#include "bourse/system/error_text.hpp"
 #include "bourse/system/wall_clock.hpp"
 
 namespace bourse {
@@ -73,7 +73,12 @@ void next_stop(self_ptr self);
 void settle_stop(self_ptr self);
 
 void fail(self_ptr self, const caf::error& err) {
-  spdlog::error("Sequencer failed error={}", caf::to_string(err));
+  // The run's caller reports the error (trading_system::run puts it in run_result::problems): a
+  // log line at info, so that a tool prints it once.
+  log_time_scope log_time;
+  if (self->state.config.mode == run_mode::backtest && self->state.have_data_ts)
+    log_time.set(self->state.summary.last_ts);
+  logger(log_component::sequencer).info("Sequencer failed error=\"{}\"", error_text(err));
   if (self->state.promise.pending())
     self->state.promise.deliver(err);
   self->state.current = phase::done;
@@ -508,8 +513,9 @@ sequencer_actor spawn_sequencer(caf::actor_system& sys, sequencer_config config,
             return caf::make_error(caf::sec::runtime_error, "the sequencer runs only once");
           s.promise = self->make_response_promise<run_summary>();
           s.current = phase::running;
-          spdlog::info("Run started mode={} feeds={} participants={}", to_string(s.config.mode),
-                       s.feeds.size(), s.wiring.participants.size());
+          logger(log_component::sequencer)
+              .info("Run started mode={} feeds={} participants={}", to_string(s.config.mode),
+                    s.feeds.size(), s.wiring.participants.size());
           advance(self);
           return s.promise;
         },

@@ -10,12 +10,11 @@
 #include <utility>
 #include <variant>
 
-#include <spdlog/spdlog.h>
-
+#include "bourse/actors/strategy/strategy_messages.hpp"
 #include "bourse/core/latency_histogram.hpp"
+#include "bourse/logging/logging.hpp"
 #include "bourse/strategy/timer_queue.hpp"
 #include "bourse/system/wall_clock.hpp"
-#include "bourse/actors/strategy/strategy_messages.hpp"
 
 namespace bourse {
 
@@ -79,8 +78,9 @@ struct strategy_state {
 void actor_context::emit(strategy_command command) {
   auto& st = self_->state;
   if (!st.order_manager) {
-    spdlog::error("Strategy command dropped strategy={} name={} reason=no_order_manager",
-                  st.config.id, st.config.name);
+    logger(log_component::strategy)
+        .error("Strategy command dropped strategy={} name={} reason=no_order_manager", st.config.id,
+               st.config.name);
     return;
   }
   std::visit(
@@ -126,16 +126,16 @@ void actor_context::log(log_level level, std::string_view message) {
   const auto& cfg = self_->state.config;
   switch (level) {
     case log_level::debug:
-      spdlog::debug("{} strategy={} name={}", message, cfg.id, cfg.name);
+      logger(log_component::strategy).debug("{} strategy={} name={}", message, cfg.id, cfg.name);
       break;
     case log_level::info:
-      spdlog::info("{} strategy={} name={}", message, cfg.id, cfg.name);
+      logger(log_component::strategy).info("{} strategy={} name={}", message, cfg.id, cfg.name);
       break;
     case log_level::warn:
-      spdlog::warn("{} strategy={} name={}", message, cfg.id, cfg.name);
+      logger(log_component::strategy).warn("{} strategy={} name={}", message, cfg.id, cfg.name);
       break;
     case log_level::error:
-      spdlog::error("{} strategy={} name={}", message, cfg.id, cfg.name);
+      logger(log_component::strategy).error("{} strategy={} name={}", message, cfg.id, cfg.name);
       break;
   }
 }
@@ -144,12 +144,14 @@ void record_error(self_ptr self, const char* handler, const std::string& what) {
   auto& st = self->state;
   ++st.errors;
   st.last_error = std::string{handler} + ": " + what;
-  spdlog::error("Strategy handler threw strategy={} name={} handler={} error=\"{}\" errors={} "
-                "max_errors={}",
-                st.config.id, st.config.name, handler, what, st.errors, st.config.max_errors);
+  logger(log_component::strategy)
+      .error("Strategy handler threw strategy={} name={} handler={} error=\"{}\" errors={} "
+             "max_errors={}",
+             st.config.id, st.config.name, handler, what, st.errors, st.config.max_errors);
   if (st.errors >= st.config.max_errors && !st.logic->halted()) {
-    spdlog::error("Strategy disabled strategy={} name={} errors={} open_orders={}", st.config.id,
-                  st.config.name, st.errors, st.logic->open_orders().size());
+    logger(log_component::strategy)
+        .error("Strategy disabled strategy={} name={} errors={} open_orders={}", st.config.id,
+               st.config.name, st.errors, st.logic->open_orders().size());
     st.logic->halt("too many exceptions in handlers");
   }
 }
@@ -290,7 +292,8 @@ strategy_actor::behavior_type strategy_behavior(self_ptr self,
   st.order_manager = std::move(order_manager);
   st.logic = std::move(*holder);
   if (!st.logic) {
-    spdlog::error("Strategy missing strategy={} name={}", st.config.id, st.config.name);
+    logger(log_component::strategy)
+        .error("Strategy missing strategy={} name={}", st.config.id, st.config.name);
     st.logic = std::make_unique<idle_strategy>();
   }
   participant_hooks<strategy_input> hooks;
@@ -313,7 +316,8 @@ strategy_actor::behavior_type strategy_behavior(self_ptr self,
   st.part.configure(setup, std::move(hooks));
   st.context = std::make_unique<actor_context>(self);
   st.logic->attach(*st.context,
-                   strategy_identity{st.config.id, st.config.account, st.config.name});
+                   strategy_identity{st.config.id, st.config.account, st.config.name,
+                                     st.config.initial_cash, st.config.lot_sizes});
   auto accept = [self](auto& msg) { self->state.part.accept(self, strategy_input{std::move(msg)}); };
   return {
       [=](sim_step& step) -> caf::result<sim_step_done> {

@@ -3,9 +3,12 @@
 
 #include <cmath>
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
+#include "bourse/core/fixed_point.hpp"
 #include "bourse/core/ids.hpp"
 
 namespace bourse {
@@ -19,17 +22,22 @@ struct strategy_actor_config {
   /// Its name in logs and reports (two strategies may share it; reports then label them
   /// "name#id").
   std::string name = "strategy";
-  /// What kind of strategy it is, for the run's description (e.g. "sma_cross"); may be empty.
-  std::string type{};
-  /// Its parameters as text, for the run's description (e.g. "fast=10,slow=30,qty=10"); may be
-  /// empty.
-  std::string params{};
+  /// The registered type it was built from ("sma_cross"), for reports; may be empty.
+  std::string type = {};
+  /// The parameters it was built with ("fast=10,slow=30"), for reports; may be empty.
+  std::string params = {};
   /// How many exceptions its handlers may throw before the actor halts it (cancels its orders and
   /// stops calling it).
   std::uint32_t max_errors = 3;
   /// Paper mode only: data nanoseconds per wall-clock nanosecond (the feed's speed factor), used
   /// to turn a timer's data-time delay into a wall-clock delay.
   double paper_speed = 1.0;
+  /// The cash the strategy's account view starts with (strategy::cash()); the system builder sets
+  /// it from the portfolio's initial cash for the strategy.
+  money initial_cash = money::from_units(100'000);
+  /// Lot size by symbol for the sizing helpers; the system builder fills it from the venues'
+  /// instruments.
+  std::map<std::string, quantity, std::less<>> lot_sizes{};
 
   /// Returns every problem with the configuration (empty when valid).
   [[nodiscard]] std::vector<std::string> validate() const {

@@ -104,6 +104,12 @@ submit_order to_protocol(const submit_command& cmd, timestamp ts_init) {
   out.limit_price = cmd.order.limit_price;
   out.stop_price = cmd.order.stop_price;
   out.qty = cmd.order.qty;
+  out.post_only = cmd.order.post_only;
+  out.reduce_only = cmd.order.reduce_only;
+  out.parent = cmd.parent;
+  out.oco = cmd.oco;
+  out.trail_offset = cmd.order.trail_offset;
+  out.trail_bps = cmd.order.trail_bps;
   return out;
 }
 

@@ -6,9 +6,8 @@
 #include <memory>
 #include <variant>
 
-#include <spdlog/spdlog.h>
-
 #include "bourse/core/latency_histogram.hpp"
+#include "bourse/logging/logging.hpp"
 #include "bourse/system/wall_clock.hpp"
 #include "bourse/venue/simulated_venue.hpp"
 
@@ -56,8 +55,9 @@ void emit(self_ptr self) {
     return;
   if (!st.listener) {
     if (!st.warned_no_listener)
-      spdlog::warn("Venue has no order listener venue={} dropped_events={}", st.venue_name,
-                   events.size());
+      logger(log_component::venue)
+          .warn("Venue has no order listener venue={} dropped_events={}", st.venue_name,
+                events.size());
     st.warned_no_listener = true;
     return;
   }
@@ -181,8 +181,9 @@ venue_impl::behavior_type venue_behavior(self_ptr self, venue_config config,
   hooks.next_wakeup = [self] { return self->state.core->next_wakeup(); };
   hooks.end_step = [self] { flush_events(self); };
   st.part.configure(setup, std::move(hooks));
-  spdlog::debug("Venue started venue={} instruments={} mode={}", config.name,
-                config.settings.instruments.size(), to_string(setup.mode));
+  logger(log_component::venue)
+      .debug("Venue started venue={} instruments={} mode={}", config.name,
+             config.settings.instruments.size(), to_string(setup.mode));
   return {
       [=](sim_step& step) -> caf::result<sim_step_done> {
         return self->state.part.step(self, step);

@@ -5,15 +5,17 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <unistd.h>
 
-#include <spdlog/spdlog.h>
-
+#include "bourse/logging/exit_codes.hpp"
+#include "bourse/logging/logging.hpp"
 #include "system_benchmarks.hpp"
 
 namespace {
@@ -25,16 +27,24 @@ const char* usage =
     "\n"
     "usage: bourse-bench [--quick] [--json FILE] [NAME...]   system benchmarks (all when no NAME)\n"
     "       bourse-bench --list                              the system benchmarks' names\n"
-    "       bourse-bench [--benchmark_* flags]               the matching engine's Google Benchmark\n"
-    "                                                        suite (the default without arguments)\n"
+    "       bourse-bench [--benchmark_* flags]               the matching engine's Google "
+    "Benchmark\n"
+    "                                                        suite (the default without "
+    "arguments)\n"
     "\n"
     "  --quick        smaller sizes and fewer repetitions\n"
     "  --json FILE    also write the rows as a JSON array of\n"
     "                 {name, value, unit, baseline, baseline_value, ratio}\n"
+    "  --log-level LEVELS  trace, debug, info, warn (default), error, critical or off, or a list\n"
+    "                 such as warn,venue=debug; replaces SPDLOG_LEVEL when given (log lines go\n"
+    "                 to standard error, the table to standard output)\n"
     "  --help         this text\n"
     "\n"
     "Every row is a figure and the baseline it is compared with, both measured in this run.\n"
-    "Exit codes: 0 ok, 1 a benchmark failed (e.g. results differ from the baseline's), 2 usage.\n";
+    "Exit status: 0 ok, 1 a benchmark failed (e.g. results differ from the baseline's) or the "
+    "JSON\n"
+    "file could not be written, 2 usage error (unknown option or name, bad value, bad --log-level\n"
+    "or SPDLOG_LEVEL).\n";
 
 std::string json_string(const std::string& s) {
   std::string out = "\"";
@@ -83,10 +93,10 @@ bool write_json(const std::string& path, const std::vector<bench_row>& rows) {
 int run_google_benchmark(int argc, char** argv) {
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv))
-    return 2;
+    return bourse::exit_usage;
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();
-  return 0;
+  return bourse::exit_ok;
 }
 
 } // namespace
@@ -105,33 +115,51 @@ int main(int argc, char** argv) {
   std::string json;
   std::vector<std::string> names;
   bool list = false;
+  std::optional<std::string> log_level;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const auto& a = args[i];
     if (a == "--help" || a == "-h") {
       std::fputs(usage, stdout);
-      return 0;
+      return bourse::exit_ok;
+    } else if (a == "--log-level" || a.rfind("--log-level=", 0) == 0) {
+      if (a == "--log-level" && i + 1 >= args.size()) {
+        std::fprintf(stderr,
+                     "bourse-bench: --log-level needs a value\nTry 'bourse-bench --help'.\n");
+        return bourse::exit_usage;
+      }
+      log_level = a == "--log-level" ? args[++i] : a.substr(12);
     } else if (a == "--list") {
       list = true;
     } else if (a == "--quick") {
       opts.quick = true;
     } else if (a == "--json") {
       if (i + 1 >= args.size() || args[i + 1].empty()) {
-        std::fprintf(stderr, "bourse-bench: --json needs a file name\n\n%s", usage);
-        return 2;
+        std::fprintf(stderr,
+                     "bourse-bench: --json needs a file name\nTry 'bourse-bench --help'.\n");
+        return bourse::exit_usage;
       }
       json = args[++i];
     } else if (a.rfind("--", 0) == 0) {
-      std::fprintf(stderr, "bourse-bench: unknown option %s\n\n%s", a.c_str(), usage);
-      return 2;
+      std::fprintf(stderr, "bourse-bench: unknown option %s\nTry 'bourse-bench --help'.\n",
+                   a.c_str());
+      return bourse::exit_usage;
     } else {
       names.push_back(a);
     }
   }
+  if (std::vector<std::string> problems; !bourse::configure_logging(log_level, problems)) {
+    std::fprintf(stderr, "bourse-bench: %s\nTry 'bourse-bench --help'.\n",
+                 problems.front().c_str());
+    return bourse::exit_usage;
+  }
+  // Child processes (memory.stream) log at the same levels.
+  if (log_level)
+    ::setenv("SPDLOG_LEVEL", log_level->c_str(), 1);
   const auto& all = bourse::bench::system_benchmarks();
   if (list) {
     for (const auto& b : all)
       std::printf("%-24s %s\n", b.name.c_str(), b.description.c_str());
-    return 0;
+    return bourse::exit_ok;
   }
   std::vector<const bourse::bench::system_benchmark*> chosen;
   for (auto n : names) {
@@ -150,7 +178,7 @@ int main(int argc, char** argv) {
       }
     if (!found) {
       std::fprintf(stderr, "bourse-bench: no benchmark named %s (see --list)\n", n.c_str());
-      return 2;
+      return bourse::exit_usage;
     }
   }
   if (names.empty())
@@ -161,11 +189,10 @@ int main(int argc, char** argv) {
     if (!dir.empty() && !std::filesystem::is_directory(dir)) {
       std::fprintf(stderr, "bourse-bench: --json %s: folder %s does not exist\n", json.c_str(),
                    dir.string().c_str());
-      return 2;
+      return bourse::exit_usage;
     }
   }
 
-  spdlog::set_level(spdlog::level::warn);
   std::vector<bench_row> rows;
   std::vector<std::string> problems;
   for (const auto* b : chosen)
@@ -179,7 +206,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "bourse-bench: %s\n", p.c_str());
   if (!json.empty() && !write_json(json, rows)) {
     std::fprintf(stderr, "bourse-bench: cannot write %s\n", json.c_str());
-    return 1;
+    return bourse::exit_failure;
   }
-  return problems.empty() ? 0 : 1;
+  return problems.empty() ? bourse::exit_ok : bourse::exit_failure;
 }

@@ -19,12 +19,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <spdlog/spdlog.h>
-
-#include "bourse/market/cross_venue_source.hpp"
-#include "bourse/strategy/registry.hpp"
 #include "bourse/actors/builder/run_report.hpp"
 #include "bourse/actors/builder/trading_system.hpp"
+#include "bourse/logging/logging.hpp"
+#include "bourse/market/cross_venue_source.hpp"
+#include "bourse/strategy/registry.hpp"
 #include "tick_scenario.hpp"
 
 namespace bourse::bench {
@@ -118,7 +117,9 @@ int memory_child(const std::vector<std::string>& args) {
     return 2;
   }
   const bool trading = args[1] == "trading";
-  spdlog::set_level(spdlog::level::warn);
+  // Levels as the parent's: its --log-level reaches the child as SPDLOG_LEVEL.
+  std::vector<std::string> ignored;
+  configure_logging(std::nullopt, ignored);
   system_config cfg;
   cfg.set("scheduler.max-threads", 1);
   trading_system ts{cfg};

@@ -2,10 +2,14 @@
 // then the resting book. See docs/matching.md for the formats.
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <bourse/core/instrument.hpp>
+#include <bourse/logging/exit_codes.hpp>
+#include <bourse/logging/logging.hpp>
 
 #include "replay.hpp"
 
@@ -34,17 +38,19 @@ Output CSV lines:
   book,bid|ask,PRICE,ID,OPEN_QTY   (at the end: bids then asks, best price first, then time)
 
 Options:
-  --tick T   price tick size (default 0.01); prices print with its number of decimals
-  --lot L    quantity lot size (default 1)
-  --help     show this help
+  --tick T            price tick size (default 0.01); prices print with its number of decimals
+  --lot L             quantity lot size (default 1)
+  --log-level LEVELS  trace, debug, info, warn (default), error, critical or off, or a list such
+                      as warn,system=info; replaces SPDLOG_LEVEL when given
+  --help              show this help
 
-Exit status: 0 on success, 1 when the input is malformed (the message names file:line: column),
-2 on a usage error.
+Exit status: 0 ok, 1 when the input cannot be read or is malformed (the message names
+file:line: column), 2 usage error (unknown option, bad value, bad --log-level or SPDLOG_LEVEL).
 )";
 
 int usage_error(const std::string& message) {
   std::cerr << "bourse-book: " << message << "\nTry 'bourse-book --help'.\n";
-  return 2;
+  return bourse::exit_usage;
 }
 
 } // namespace
@@ -54,16 +60,22 @@ int main(int argc, char** argv) {
   std::string lot = "1";
   std::string file;
   bool have_file = false;
+  std::optional<std::string> log_level;
   for (int i = 1; i < argc; ++i) {
     std::string_view arg = argv[i];
     if (arg == "--help" || arg == "-h") {
       std::cout << usage;
-      return 0;
+      return bourse::exit_ok;
     }
-    if (arg == "--tick" || arg == "--lot") {
+    if (arg == "--tick" || arg == "--lot" || arg == "--log-level") {
       if (i + 1 >= argc)
         return usage_error(std::string(arg) + " needs a value");
-      (arg == "--tick" ? tick : lot) = argv[++i];
+      if (arg == "--log-level")
+        log_level = argv[++i];
+      else
+        (arg == "--tick" ? tick : lot) = argv[++i];
+    } else if (arg.rfind("--log-level=", 0) == 0) {
+      log_level = std::string(arg.substr(12));
     } else if (arg.rfind("--tick=", 0) == 0) {
       tick = arg.substr(7);
     } else if (arg.rfind("--lot=", 0) == 0) {
@@ -77,6 +89,8 @@ int main(int argc, char** argv) {
       have_file = true;
     }
   }
+  if (std::vector<std::string> problems; !bourse::configure_logging(log_level, problems))
+    return usage_error(problems.front());
   if (!bourse::price::parse(tick) || !bourse::price::parse(tick)->is_positive())
     return usage_error("--tick: expected a positive decimal, got '" + tick + "'");
   if (!bourse::quantity::parse(lot) || !bourse::quantity::parse(lot)->is_positive())
@@ -92,7 +106,7 @@ int main(int argc, char** argv) {
     stream.open(file, std::ios::binary);
     if (!stream) {
       std::cerr << "bourse-book: " << file << ": cannot open file\n";
-      return 1;
+      return bourse::exit_failure;
     }
     in = &stream;
     source = file;
@@ -104,9 +118,9 @@ int main(int argc, char** argv) {
   if (error) {
     std::cout.flush(); // events printed before the bad row stay printed
     std::cerr << "bourse-book: " << error->to_string() << '\n';
-    return 1;
+    return bourse::exit_failure;
   }
   replay.print_book();
   std::cout.flush();
-  return std::cout ? 0 : 1;
+  return std::cout ? bourse::exit_ok : bourse::exit_failure;
 }

@@ -1,14 +1,8 @@
-// bourse-gen: writes seeded synthetic OHLCV bars or multi-symbol quote/trade ticks as CSV.
-//
-//   bourse-gen bars  [--seed N] [--count N] [--out FILE] [--ts FORMAT] [--start TIME]
-//                    [--interval SPAN] [--all-days] [--price P] [--drift MU] [--volatility SIGMA]
-//                    [--bars-per-year N] [--steps N] [--tick T] [--lot L] [--volume V]
-//   bourse-gen ticks [--seed N] [--count N] [--out FILE] [--ts FORMAT] [--start TIME]
-//                    [--trade-probability P] [--symbol SYM:TICK:LOT:PRICE[:VOL[:RATE[:SPREAD]]]]...
-//
-// FORMAT is iso, date, s, ms, us or ns; SPAN is a number with d, h, m, s or ms (e.g. 1d, 15m).
-// Without --symbol, ticks use ACME, EURUSD and BTC-USD (see data/README.md).
+// bourse-gen: writes seeded synthetic OHLCV bars or multi-symbol quote/trade ticks as CSV
+// (`bourse-gen --help`; data/README.md shows how the bundled samples were made).
+#include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -17,7 +11,11 @@
 #include <type_traits>
 #include <vector>
 
+#include <unistd.h>
+
 #include "bourse/core/text.hpp"
+#include "bourse/logging/exit_codes.hpp"
+#include "bourse/logging/logging.hpp"
 #include "bourse/market/csv_writer.hpp"
 #include "bourse/market/synthetic.hpp"
 
@@ -25,11 +23,41 @@ namespace {
 
 using namespace bourse;
 
+constexpr const char* help = R"(bourse-gen: write seeded synthetic bars or ticks as CSV
+
+usage: bourse-gen bars  [--seed N] [--count N] [--out FILE] [--ts FORMAT] [--start TIME]
+                        [--interval SPAN] [--all-days] [--price P] [--drift MU] [--volatility SIGMA]
+                        [--bars-per-year N] [--steps N] [--tick T] [--lot L] [--volume V]
+       bourse-gen ticks [--seed N] [--count N] [--out FILE] [--ts FORMAT] [--start TIME]
+                        [--trade-probability P] [--symbol SYM:TICK:LOT:PRICE[:VOL[:RATE[:SPREAD]]]]...
+
+bars: geometric Brownian motion OHLCV bars (ts,open,high,low,close,volume), 500 by default.
+ticks: quotes and trades of several symbols merged in time order, 3000 events by default; without
+--symbol: ACME, EURUSD and BTC-USD (data/README.md). The same seed gives the same file.
+
+  --seed N           seed of the random source (default 42)
+  --count N          bars or events to write
+  --out FILE         write there (whole or not at all) instead of standard output
+  --ts FORMAT        iso, date, s, ms, us or ns (default: date for bars, iso for ticks)
+  --start TIME       time of the first bar or event: ISO-8601 or an integer epoch
+  --interval SPAN    bars: time between bars, a number with d, h, m, s or ms (1d, 15m)
+  --all-days         bars: keep Saturdays and Sundays
+  --price P, --drift MU, --volatility SIGMA, --bars-per-year N, --steps N, --tick T, --lot L,
+  --volume V         bars: start price, annual drift and volatility, bars per year, GBM steps per
+                     bar, tick size, lot size, mean volume per bar
+  --trade-probability P   ticks: the share of events that are trades
+  --symbol SPEC      ticks: SYM:TICK:LOT:PRICE[:VOL[:RATE[:SPREAD]]] (repeatable)
+  --log-level LEVELS trace, debug, info, warn (default), error, critical or off, or a list such
+                     as warn,feed=debug; replaces SPDLOG_LEVEL when given
+  --help             this text
+
+Exit status: 0 ok, 1 the output could not be written, 2 usage error (unknown option, bad value,
+bad --log-level or SPDLOG_LEVEL).
+)";
+
 int usage(const std::string& problem) {
-  std::cerr << "bourse-gen: " << problem << "\n"
-            << "usage: bourse-gen bars|ticks [--seed N] [--count N] [--out FILE] [--ts FORMAT] "
-               "[options]\n(see the comment at the top of apps/bourse-gen/main.cpp)\n";
-  return 2;
+  std::cerr << "bourse-gen: " << problem << "\nTry 'bourse-gen --help'.\n";
+  return exit_usage;
 }
 
 std::optional<double> to_double(std::string_view text) {
@@ -99,8 +127,16 @@ std::vector<synthetic_symbol> default_symbols() {
 
 int main(int argc, char** argv) {
   std::vector<std::string_view> args(argv + 1, argv + argc);
-  if (args.empty() || (args[0] != "bars" && args[0] != "ticks"))
+  for (auto arg : args)
+    if (arg == "--help" || arg == "-h") {
+      std::cout << help;
+      return exit_ok;
+    }
+  if (args.empty())
     return usage("the first argument must be 'bars' or 'ticks'");
+  if (args[0] != "bars" && args[0] != "ticks")
+    return usage("the first argument must be 'bars' or 'ticks', got '" + std::string(args[0]) +
+                 "'");
   const bool bars = args[0] == "bars";
   gbm_bar_config bar_config;
   bar_config.seed = 42;
@@ -108,6 +144,7 @@ int main(int argc, char** argv) {
   tick_config.seed = 42;
   std::uint64_t count = bars ? 500 : 3000;
   std::string out_path;
+  std::optional<std::string> log_level;
   ts_format format = bars ? ts_format::date : ts_format::iso8601;
 
   for (std::size_t i = 1; i < args.size(); ++i) {
@@ -116,9 +153,15 @@ int main(int argc, char** argv) {
       bar_config.weekdays_only = false;
       continue;
     }
-    if (i + 1 >= args.size())
+    std::string_view value;
+    if (auto eq = flag.find('='); flag.rfind("--", 0) == 0 && eq != std::string_view::npos) {
+      value = flag.substr(eq + 1);
+      flag = flag.substr(0, eq);
+    } else if (i + 1 >= args.size()) {
       return usage("missing value after " + std::string(flag));
-    std::string_view value = args[++i];
+    } else {
+      value = args[++i];
+    }
     bool ok = true;
     auto set = [&ok](auto parsed, auto& target) {
       if (parsed)
@@ -159,13 +202,15 @@ int main(int argc, char** argv) {
       set(to_double(value), bar_config.mean_volume);
     } else if (!bars && flag == "--trade-probability") {
       set(to_double(value), tick_config.trade_probability);
+    } else if (flag == "--log-level") {
+      log_level = std::string(value);
     } else if (!bars && flag == "--symbol") {
       auto s = to_symbol(value);
       ok = s.has_value();
       if (s)
         tick_config.symbols.push_back(*s);
     } else {
-      return usage("unknown option " + std::string(flag));
+      return usage("unknown option '" + std::string(flag) + "'");
     }
     if (!ok)
       return usage("bad value for " + std::string(flag) + ": '" + std::string(value) + "'");
@@ -173,17 +218,24 @@ int main(int argc, char** argv) {
   if (!bars && tick_config.symbols.empty())
     tick_config.symbols = default_symbols();
   auto problems = bars ? bar_config.validate() : tick_config.validate();
+  configure_logging(log_level, problems);
   if (!problems.empty()) {
     for (const auto& p : problems)
       std::cerr << "bourse-gen: " << p << "\n";
-    return 2;
+    return exit_usage;
   }
 
+  // A file is written under a temporary name and renamed when complete: whole or absent.
+  namespace fs = std::filesystem;
+  const std::string tmp_path =
+      out_path.empty() ? std::string{} : out_path + ".tmp-" + std::to_string(::getpid());
   std::ofstream file;
   if (!out_path.empty()) {
-    file.open(out_path, std::ios::binary);
-    if (!file)
-      return usage("cannot write " + out_path);
+    file.open(tmp_path, std::ios::binary | std::ios::trunc);
+    if (!file) {
+      std::cerr << "bourse-gen: " << out_path << ": cannot open for writing\n";
+      return exit_failure;
+    }
   }
   std::ostream& out = out_path.empty() ? std::cout : file;
   if (bars) {
@@ -201,9 +253,22 @@ int main(int argc, char** argv) {
     }
   }
   out.flush();
-  if (!out) {
-    std::cerr << "bourse-gen: write failed\n";
-    return 1;
+  if (out_path.empty()) {
+    if (!out) {
+      std::cerr << "bourse-gen: write failed\n";
+      return exit_failure;
+    }
+    return exit_ok;
   }
-  return 0;
+  file.close();
+  const bool written = static_cast<bool>(file);
+  std::error_code ec;
+  if (written)
+    fs::rename(tmp_path, out_path, ec);
+  if (!written || ec) {
+    fs::remove(tmp_path, ec);
+    std::cerr << "bourse-gen: " << out_path << ": write failed\n";
+    return exit_failure;
+  }
+  return exit_ok;
 }

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "bourse/logging/exit_codes.hpp"
+#include "bourse/logging/logging.hpp"
 #include "options.hpp"
 #include "run.hpp"
 
@@ -16,12 +18,17 @@ int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   auto parsed = bourse::ta::parse_options(args);
   if (!parsed.value) {
-    std::cerr << "bourse-ta: " << parsed.error << "\n" << bourse::ta::usage();
-    return 2;
+    std::cerr << "bourse-ta: " << parsed.error << "\nTry 'bourse-ta --help'.\n";
+    return bourse::exit_usage;
   }
   if (parsed.value->help) {
     std::cout << bourse::ta::usage();
-    return 0;
+    return bourse::exit_ok;
+  }
+  if (std::vector<std::string> problems;
+      !bourse::configure_logging(parsed.value->log_level, problems)) {
+    std::cerr << "bourse-ta: " << problems.front() << "\nTry 'bourse-ta --help'.\n";
+    return bourse::exit_usage;
   }
   return bourse::ta::run(*parsed.value, std::cout, std::cerr);
 }

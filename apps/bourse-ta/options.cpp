@@ -41,7 +41,7 @@ options_result parse_options(const std::vector<std::string>& args) {
     } else if (is_flag("--skip-bad-rows")) {
       parsed.skip_bad_rows = true;
     } else if (name == "--input" || name == "--indicator" || name == "--output" ||
-               name == "--ts-unit") {
+               name == "--ts-unit" || name == "--log-level") {
       auto v = value();
       if (!v)
         return refuse(name + " needs a value");
@@ -51,6 +51,8 @@ options_result parse_options(const std::vector<std::string>& args) {
         parsed.indicators.push_back(*v);
       } else if (name == "--output") {
         parsed.output = *v;
+      } else if (name == "--log-level") {
+        parsed.log_level = *v;
       } else {
         auto unit = epoch_unit_from_string(*v);
         if (!unit)
@@ -96,9 +98,12 @@ std::string usage() {
          "--ts-unit UNIT    unit of integer timestamps (default: detect from the magnitude)\n"
          "--skip-bad-rows   skip bad rows instead of stopping; their count and the first errors\n"
          "                  go to standard error\n"
+         "--log-level LEVELS  trace, debug, info, warn (default), error, critical or off, or a\n"
+         "                  list such as warn,system=info; replaces SPDLOG_LEVEL when given\n"
+         "--help            this text\n"
          "\n"
-         "Exit status: 0 on success, 1 for unreadable or bad input or an unwritable output,\n"
-         "2 for a bad command line or indicator spec.\n";
+         "Exit status: 0 ok, 1 data error (unreadable or bad input, an unwritable output),\n"
+         "2 usage error (bad command line, indicator spec, --log-level or SPDLOG_LEVEL).\n";
 }
 
 } // namespace bourse::ta

@@ -23,6 +23,8 @@ struct options {
   bool skip_bad_rows = false;
   /// Print the usage and exit.
   bool help = false;
+  /// Log levels (--log-level); nullopt: SPDLOG_LEVEL or warn.
+  std::optional<std::string> log_level;
 };
 
 /// The outcome of parse_options: options, or what is wrong with the command line.

@@ -68,9 +68,19 @@ TEST_CASE("docs/writing-a-strategy.md quotes the example's code letter for lette
   auto doc = slurp(BOURSE_SOURCE_DIR "/docs/writing-a-strategy.md");
   auto header = slurp(BOURSE_SOURCE_DIR "/docs/examples/breakout/breakout.hpp");
   auto main = slurp(BOURSE_SOURCE_DIR "/docs/examples/breakout/main.cpp");
+  auto runner = slurp(BOURSE_SOURCE_DIR "/docs/examples/runner/main.cpp");
+  auto signal = slurp(BOURSE_SOURCE_DIR "/docs/examples/signal_actor/momentum_signal.hpp");
+  auto signal_strategy = slurp(BOURSE_SOURCE_DIR "/docs/examples/signal_actor/momentum_strategy.hpp");
+  auto signal_main = slurp(BOURSE_SOURCE_DIR "/docs/examples/signal_actor/main.cpp");
   for (const auto& [text, marker] : {std::pair{header, std::string{"[breakout-class]"}},
                                      std::pair{main, std::string{"[compose]"}},
-                                     std::pair{main, std::string{"[outputs]"}}}) {
+                                     std::pair{main, std::string{"[outputs]"}},
+                                     std::pair{runner, std::string{"[params]"}},
+                                     std::pair{runner, std::string{"[main]"}},
+                                     std::pair{signal, std::string{"[signal-actor]"}},
+                                     std::pair{signal_strategy, std::string{"[signal-strategy]"}},
+                                     std::pair{signal_main, std::string{"[compose]"}},
+                                     std::pair{signal_main, std::string{"[outputs]"}}}) {
     auto code = region(text, marker);
     REQUIRE_FALSE(code.empty());
     CHECK_MESSAGE(doc.find(code) != std::string::npos, "the doc's " << marker << " block is stale");

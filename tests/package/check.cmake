@@ -34,3 +34,9 @@ if(NOT last_output MATCHES "bars=5105 fills=[1-9][0-9]* round_trips=[1-9]")
   message(FATAL_ERROR "unexpected consumer output: ${last_output}")
 endif()
 message(STATUS "consumer: ${last_output}")
+run("running the consumer's runner" ${WORK_DIR}/build/consumer-runner
+    --config ${SOURCE_DIR}/docs/examples/runner/breakout.toml --out ${WORK_DIR}/out --no-progress
+    --threads 1)
+if(NOT last_output MATCHES "breakout_55" OR NOT EXISTS ${WORK_DIR}/out/trades.csv)
+  message(FATAL_ERROR "unexpected runner output: ${last_output}")
+endif()

@@ -57,6 +57,11 @@ public:
   using strategy::submit_market;
   using strategy::submit_stop;
   using strategy::submit_stop_limit;
+  using strategy::order_target_percent;
+  using strategy::order_target_value;
+  using strategy::submit_bracket;
+  using strategy::submit_oco;
+  using strategy::submit_trailing_stop;
 
 protected:
   void on_start() override {

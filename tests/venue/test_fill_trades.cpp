@@ -111,3 +111,27 @@ TEST_CASE("stops triggered by one print run in the order they were accepted") {
                           "fill 2 sell 1@99.00 leaves 0 taker done"});
   CHECK(v.live_orders().size() == 1);
 }
+
+TEST_CASE("with fill_at_touch a print or a bar at the limit fills resting orders") {
+  auto s = settings();
+  s.fill_at_touch = true;
+  venue::simulated_venue v(s);
+  v.on_quote(make_quote(1, "99.98", "100.02", "100", "100"));
+  v.submit(limit(1, side::buy, "50", "100.00"), 1);
+  v.submit(limit(2, side::sell, "10", "100.10"), 1);
+  (void)v.take_events();
+  v.on_trade(make_trade(2, "100.00", "20")); // at the buy's limit
+  CHECK(drain(v) == lines{"fill 1 buy 20@100.00 leaves 30 maker"});
+  v.on_trade(make_trade(3, "100.10", "4")); // at the sell's limit
+  CHECK(drain(v) == lines{"fill 2 sell 4@100.10 leaves 6 maker"});
+  bar b;
+  b.ts = 4;
+  b.open = px("100.05");
+  b.high = px("100.10");
+  b.low = px("100.00");
+  b.close = px("100.05");
+  b.volume = quantity::from_units(1000);
+  v.on_bar(symbol_id{"AAPL"}, b); // low and high touch both limits
+  CHECK(drain(v) == lines{"fill 1 buy 30@100.00 leaves 0 maker done",
+                          "fill 2 sell 6@100.10 leaves 0 maker done"});
+}

@@ -27,7 +27,18 @@ cross_venue_source_config demo_cross_venue(std::uint64_t seed, std::uint64_t tic
 }
 
 cross_venue_source::cross_venue_source(const cross_venue_source_config& config)
-    : tick_count_(config.tick_count), gen_(config.generator) {}
+    : tick_count_(config.tick_count), gen_(config.generator) {
+  for (const auto& sym : config.generator.base.symbols)
+    for (const auto& v : config.generator.venues)
+      symbols_.push_back(venue_symbol(std::string(sym.spec.symbol), v));
+}
+
+std::optional<served_data> cross_venue_source::serves() const {
+  served_data out;
+  for (const auto& s : symbols_)
+    out[s].quotes = tick_count_ > 0;
+  return out;
+}
 
 bool cross_venue_source::next(data_slice& out) {
   while (ticks_ < tick_count_) {

@@ -86,6 +86,12 @@ csv_bar_source::csv_bar_source(const std::string& path, std::string symbol, csv_
     : path_(path), symbol_(std::move(symbol)), file_(path, std::ios::binary), size_(size_of(path)),
       reader_(file_, path, options), open_error_(open_error_of(file_, path)) {}
 
+std::optional<served_data> csv_bar_source::serves() const {
+  served_data out;
+  out[symbol_].bars = true;
+  return out;
+}
+
 bool csv_bar_source::next(data_slice& out) {
   if (done_ || open_error_)
     return false;
@@ -119,8 +125,12 @@ std::uint64_t csv_bar_source::records() const noexcept {
 // ---- csv_tick_source --------------------------------------------------------------------------
 
 csv_tick_source::csv_tick_source(const std::string& path, csv_options options)
-    : path_(path), file_(path, std::ios::binary), size_(size_of(path)),
+    : path_(path), options_(options), file_(path, std::ios::binary), size_(size_of(path)),
       reader_(file_, path, options), open_error_(open_error_of(file_, path)) {}
+
+std::optional<served_data> csv_tick_source::serves() const {
+  return scan_tick_file(path_, options_);
+}
 
 bool csv_tick_source::next(data_slice& out) {
   if (done_ || open_error_)
@@ -177,6 +187,12 @@ std::vector<std::string> synthetic_slice_config::validate() const {
 
 synthetic_source::synthetic_source(const synthetic_slice_config& config)
     : tick_count_(config.tick_count), bar_count_(config.bar_count) {
+  for (const auto& sym : config.symbols) {
+    auto& s = served_[std::string(sym.spec.symbol)];
+    s.quotes = s.quotes || tick_count_ > 0;
+    s.trades = s.trades || (tick_count_ > 0 && config.trade_probability > 0);
+    s.bars = s.bars || bar_count_ > 0;
+  }
   if (tick_count_ > 0)
     ticks_gen_ = std::make_unique<tick_generator>(
         tick_generator_config{config.seed, config.tick_start, config.symbols,
@@ -197,6 +213,8 @@ synthetic_source::synthetic_source(const synthetic_slice_config& config)
       bar_count_ = 0;
   }
 }
+
+std::optional<served_data> synthetic_source::serves() const { return served_; }
 
 bool synthetic_source::next_tick_slice() {
   while (ticks_gen_ && ticks_ < tick_count_) {

@@ -37,6 +37,10 @@ std::string to_string(order_reject_reason reason) {
     return "not_owner";
   case order_reject_reason::shutting_down:
     return "shutting_down";
+  case order_reject_reason::would_cross:
+    return "would_cross";
+  case order_reject_reason::reduce_only:
+    return "reduce_only";
   }
   return "unknown";
 }
@@ -65,6 +69,12 @@ std::string to_string(order_cancel_reason reason) {
     return "fok";
   case order_cancel_reason::shutdown:
     return "shutdown";
+  case order_cancel_reason::oco:
+    return "oco";
+  case order_cancel_reason::parent:
+    return "parent";
+  case order_cancel_reason::reduce_only:
+    return "reduce_only";
   }
   return "unknown";
 }

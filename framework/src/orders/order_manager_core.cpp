@@ -142,6 +142,30 @@ void order_manager_core::handle_submit(submit_order& r, timestamp now) {
     return reject(h, command_kind::submit, order_reject_reason::duplicate_id,
                   order_text(r.id) + ": the id was used before (by strategy " +
                       std::to_string(seen->strategy) + ", " + std::string(seen->symbol) + ")");
+  if (held_.count(r.id) != 0)
+    return reject(h, command_kind::submit, order_reject_reason::duplicate_id,
+                  order_text(r.id) + ": the id was used before (a bracket exit held here)");
+  if (auto problem = check_links(r))
+    return reject(h, command_kind::submit, order_reject_reason::invalid_order, *problem);
+  if (r.parent != 0)
+    return hold_exit(r, now);
+  // A trailing stop starts from the reference price; its stop price is the order manager's.
+  trailing_stop trail;
+  if (r.trailing()) {
+    auto ref = reference_price(r.symbol);
+    if (!ref)
+      return reject(h, command_kind::submit, order_reject_reason::no_reference_price,
+                    order_text(r.id) + ": a trailing stop needs a market price of " + r.symbol +
+                        " to start from, and none is known yet");
+    const std::optional<price> given =
+        r.stop_price.is_zero() ? std::nullopt : std::optional<price>{r.stop_price};
+    if (!trail.start(r.order_side, r.trail_offset, r.trail_bps, *ref, given))
+      return reject(h, command_kind::submit, order_reject_reason::invalid_order,
+                    order_text(r.id) + ": the trailing distance " +
+                        trailing_stop::distance(*ref, r.trail_offset, r.trail_bps).to_string() +
+                        " leaves no positive stop below the price " + ref->to_string());
+    r.stop_price = trail.stop();
+  }
   order o = make_order(r, now);
   if (auto refusal = validate_new_order(o))
     return reject(h, command_kind::submit, order_reject_reason::invalid_order, refusal->message);
@@ -150,6 +174,8 @@ void order_manager_core::handle_submit(submit_order& r, timestamp now) {
   if (route == routes_.end()) {
     refused.emplace(order_reject_reason::unknown_symbol,
                     order_text(r.id) + ": no venue trades " + r.symbol);
+  } else if (auto flag = check_flags(r)) {
+    refused = std::move(flag);
   } else {
     ensure_limits(o);
     if (auto denial = risk_.check(o, context_for(o, false), now))
@@ -167,9 +193,33 @@ void order_manager_core::handle_submit(submit_order& r, timestamp now) {
   }
   if (auto problem = tracker_.apply(r.id, order_event::submit(), now))
     warn(problem->message);
-  info_[r.id] = order_info{route->second, false, false};
-  r.ts_init = now;
-  actions_.push_back(venue_command{route->second, std::move(r)});
+  order_info& info = info_[r.id];
+  info = order_info{route->second, false, false};
+  info.reduce_only = r.reduce_only;
+  if (r.reduce_only)
+    reduce_only_.insert(r.id);
+  const order_id id = r.id;
+  const bool paired = r.oco != 0;
+  if (paired)
+    join_pair(r);
+  if (r.trailing()) {
+    info.emulated = true;
+    trailing_[r.id] = trailing_entry{r.symbol, trail};
+    accept_emulated(*tracker_.find(r.id), now);
+  } else {
+    r.ts_init = now;
+    actions_.push_back(venue_command{route->second, std::move(r)});
+  }
+  // A sibling that filled or ended before this one arrived shrinks or cancels it now.
+  if (paired)
+    sync_group(group_of_.at(id), now);
+}
+
+void order_manager_core::accept_emulated(const order& o, timestamp now) {
+  // Held here: the order manager is its venue until it triggers.
+  if (auto problem = tracker_.apply(o.id, order_event::accept(), now))
+    warn(problem->message);
+  actions_.push_back(strategy_event{o.strategy_id, order_accepted{header_of_order(o, now)}});
 }
 
 bool order_manager_core::cancel_queued(const cancel_order& c, timestamp now) {
@@ -198,7 +248,7 @@ bool order_manager_core::cancel_queued(const cancel_order& c, timestamp now) {
 }
 
 void order_manager_core::handle_cancel(const cancel_order& c, timestamp now) {
-  if (cancel_queued(c, now))
+  if (cancel_queued(c, now) || cancel_held(c, now))
     return;
   const order* o = tracker_.find(c.id);
   if (o == nullptr && refuse_forgotten(c.id, c.strategy, command_kind::cancel, now))
@@ -221,7 +271,17 @@ void order_manager_core::handle_cancel(const cancel_order& c, timestamp now) {
   if (info.cancel_in_flight)
     return reject(h, command_kind::cancel, order_reject_reason::request_pending,
                   order_text(c.id) + ": cancel refused: a cancel is already pending");
-  send_cancel(*o, info, now);
+  // Cancelling a bracket's entry ends the bracket: its exits go too.
+  auto group = groups_.find(c.id);
+  if (group != groups_.end() && group->second.parent == c.id && !group->second.closed) {
+    group->second.closed = true;
+    group->second.close_reason = order_cancel_reason::parent;
+  }
+  if (info.emulated && !info.emulated_sent)
+    end_emulated(*o, order_cancel_reason::user, now);
+  else
+    send_cancel(*o, info, now);
+  after_event(c.id, quantity{}, now);
 }
 
 void order_manager_core::send_cancel(const order& o, order_info& info, timestamp now) {
@@ -240,6 +300,17 @@ void order_manager_core::handle_replace(const replace_order& p, timestamp now) {
   const std::string who = order_text(p.id) + ": replace refused: ";
   if (o == nullptr && refuse_forgotten(p.id, p.strategy, command_kind::replace, now))
     return;
+  if (auto held = held_.find(p.id); o == nullptr && held != held_.end()) {
+    order_event_header h = request_header(held->second, now);
+    h.strategy = p.strategy;
+    if (held->second.strategy != p.strategy)
+      return reject(h, command_kind::replace, order_reject_reason::not_owner,
+                    who + "it belongs to strategy " + std::to_string(held->second.strategy) +
+                        ", not " + std::to_string(p.strategy));
+    return reject(h, command_kind::replace, order_reject_reason::request_pending,
+                  who + "a bracket exit is held until its entry order " +
+                      std::to_string(held->second.parent) + " fills");
+  }
   if (o == nullptr)
     return reject(order_event_header{now, now, p.id, p.strategy, 0, {}}, command_kind::replace,
                   order_reject_reason::unknown_order, who + "no such order");
@@ -255,6 +326,10 @@ void order_manager_core::handle_replace(const replace_order& p, timestamp now) {
   if (shutting_down_)
     return reject(h, command_kind::replace, order_reject_reason::shutting_down,
                   who + "the run is stopping");
+  if (info_[p.id].emulated)
+    return reject(h, command_kind::replace, order_reject_reason::invalid_order,
+                  who + "a trailing stop is moved by the order manager (cancel it and submit a "
+                        "new one)");
   if (info_[p.id].cancel_in_flight || !is_working(o->state))
     return reject(h, command_kind::replace, order_reject_reason::request_pending,
                   who + "the order is " + std::string(to_string(o->state)) +
@@ -327,8 +402,8 @@ std::size_t order_manager_core::forget_finished() {
       finished_candidates_[kept++] = id; // a venue answer is still to come
       continue;
     }
-    if (queued_submits_.count(id) != 0) {
-      finished_candidates_[kept++] = id; // a duplicate submit still waits in the lane
+    if (queued_submits_.count(id) != 0 || group_of_.count(id) != 0) {
+      finished_candidates_[kept++] = id; // a duplicate submit waits, or a link still refers to it
       continue;
     }
     if (tracker_.forget(id)) {

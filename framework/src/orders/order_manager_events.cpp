@@ -76,6 +76,11 @@ void order_manager_core::on_venue_event(execution_event event, timestamp now) {
     return;
   }
   order_info& info = info_[id];
+  quantity fill_qty;
+  if (auto* pf = std::get_if<order_partially_filled>(&event))
+    fill_qty = pf->execution.fill_qty;
+  else if (auto* ff = std::get_if<order_filled>(&event))
+    fill_qty = ff->execution.fill_qty;
   // The venue answers every cancel (cancelled on request, or refused) and every replace
   // (replaced, or refused) once: forget_finished waits for those answers.
   const bool answer = std::visit(
@@ -103,10 +108,17 @@ void order_manager_core::on_venue_event(execution_event event, timestamp now) {
       [&](auto& e) {
         using T = std::decay_t<decltype(e)>;
         if constexpr (std::is_same_v<T, order_accepted>) {
+          // A triggered trailing stop was accepted here already: the venue's word adds nothing.
+          if (info.emulated_sent)
+            return;
           if (step(order_event::accept()))
             forward(*o, std::move(e), now);
         } else if constexpr (std::is_same_v<T, order_rejected>) {
-          if (e.command == command_kind::submit) {
+          if (e.command == command_kind::submit && info.emulated_sent) {
+            // The market order of a triggered trailing stop was refused: the order ends.
+            if (step(order_event::cancel()))
+              forward(*o, std::move(e), now);
+          } else if (e.command == command_kind::submit) {
             if (step(order_event::reject()))
               forward(*o, std::move(e), now);
           } else if (e.command == command_kind::cancel) {
@@ -146,6 +158,8 @@ void order_manager_core::on_venue_event(execution_event event, timestamp now) {
           if (step(order_event::cancel())) {
             if (info.shutdown && e.reason == order_cancel_reason::user)
               e.reason = order_cancel_reason::shutdown;
+            else if (info.cancel_reason && e.reason == order_cancel_reason::user)
+              e.reason = *info.cancel_reason;
             info.cancel_in_flight = false;
             forward(*o, std::move(e), now);
           }
@@ -164,6 +178,7 @@ void order_manager_core::on_venue_event(execution_event event, timestamp now) {
         }
       },
       event);
+  after_event(id, fill_qty, now);
 }
 
 void order_manager_core::on_quote(const quote& q) {
@@ -174,13 +189,19 @@ void order_manager_core::on_quote(const quote& q) {
     ref = q.bid;
   else if (q.ask.is_positive())
     ref = q.ask;
-  if (ref)
+  if (ref) {
     reference_[q.symbol] = *ref;
+    if (!trailing_.empty())
+      on_reference(q.symbol, *ref, q.ts);
+  }
 }
 
 void order_manager_core::on_trade(const trade& t) {
-  if (t.last.is_positive())
+  if (t.last.is_positive()) {
     reference_[t.symbol] = t.last;
+    if (!trailing_.empty())
+      on_reference(t.symbol, t.last, t.ts);
+  }
 }
 
 void order_manager_core::on_bar(symbol_id symbol, const bar& b) {
@@ -191,17 +212,26 @@ void order_manager_core::on_bar(symbol_id symbol, const bar& b) {
     reference_.emplace(symbol, b.close);
   else
     it->second = b.close;
+  if (!trailing_.empty())
+    on_reference_bar(symbol, b);
 }
 
 void order_manager_core::stop(timestamp now) {
   drain(now);
   shutting_down_ = true;
-  for (const auto& [id, o] : tracker_.orders()) {
-    if (is_terminal(o.state))
-      continue;
+  while (!held_.empty())
+    drop_held(held_.begin()->first, order_cancel_reason::shutdown, now);
+  std::vector<order_id> live;
+  for (const auto& [id, o] : tracker_.orders())
+    if (!is_terminal(o.state))
+      live.push_back(id);
+  for (order_id id : live) {
+    const order& o = *tracker_.find(id);
     order_info& info = info_[id];
     info.shutdown = true;
-    if (!info.cancel_in_flight)
+    if (info.emulated && !info.emulated_sent)
+      end_emulated(o, order_cancel_reason::shutdown, now);
+    else if (!info.cancel_in_flight)
       send_cancel(o, info, now);
   }
 }
@@ -242,6 +272,11 @@ std::vector<order> order_manager_core::open_orders(bourse::strategy_id strategy)
     add_queued(c);
   for (const auto& c : normal_)
     add_queued(c);
+  for (const auto& [id, r] : held_)
+    add_queued(order_command{r});
+  for (auto& [id, o] : out)
+    if (auto stop = trailing_stop_price(id))
+      o.stop_price = stop;
   std::vector<order> list;
   list.reserve(out.size());
   for (auto& [id, o] : out)

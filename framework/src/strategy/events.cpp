@@ -122,6 +122,9 @@ std::vector<std::string> strategy_spec::validate() const {
   for (std::size_t i = 0; i < aggregated.size(); ++i)
     if (aggregated[i].empty())
       problems.push_back("aggregated request " + std::to_string(i + 1) + ": instrument is empty");
+  for (std::size_t i = 0; i < signals.size(); ++i)
+    if (signals[i].empty())
+      problems.push_back("signal request " + std::to_string(i + 1) + ": name is empty");
   return problems;
 }
 

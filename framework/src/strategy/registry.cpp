@@ -8,24 +8,6 @@
 
 namespace bourse {
 
-namespace {
-
-template <class Params, class Strategy>
-strategy_factory factory_of(std::string name) {
-  return [name = std::move(name)](std::string_view text) {
-    strategy_result out;
-    auto parsed = parse_params<Params>(name, text);
-    if (!parsed) {
-      out.problems = std::move(parsed.problems);
-      return out;
-    }
-    out.value = std::make_unique<Strategy>(std::move(*parsed.params));
-    return out;
-  };
-}
-
-} // namespace
-
 void strategy_registry::add(strategy_entry entry) {
   for (auto& e : entries_) {
     if (e.name == entry.name) {
@@ -67,14 +49,14 @@ strategy_registry builtin_strategies() {
   strategy_registry r;
   r.add({"sma_cross", "Long when sma:fast crosses above sma:slow, flat or short when below",
          "symbol=SPX,fast=10,slow=30,qty=10,mode=long_flat",
-         factory_of<sma_cross_params, sma_cross_strategy>("sma_cross")});
+         params_factory<sma_cross_params, sma_cross_strategy>("sma_cross")});
   r.add({"rsi_reversion", "Long when rsi:period is below lower, flat or short when above upper",
          "symbol=SPX,period=14,lower=30,upper=70,qty=10,mode=long_flat",
-         factory_of<rsi_reversion_params, rsi_reversion_strategy>("rsi_reversion")});
+         params_factory<rsi_reversion_params, rsi_reversion_strategy>("rsi_reversion")});
   r.add({"cross_venue_spread",
          "Buys the cheapest venue and sells the dearest when the cross beats the fees",
          "instrument=XYZ,qty=1,min_edge=0,fee_bps=0,max_position=5",
-         factory_of<cross_venue_spread_params, cross_venue_spread_strategy>(
+         params_factory<cross_venue_spread_params, cross_venue_spread_strategy>(
              "cross_venue_spread")});
   return r;
 }

@@ -6,12 +6,14 @@
 
 #include "bourse/strategy/marks.hpp"
 #include "bourse/strategy/order_ids.hpp"
+#include "bourse/strategy/sizing.hpp"
 
 namespace bourse {
 
 void strategy::attach(strategy_context& context, strategy_identity identity) {
   context_ = &context;
   identity_ = std::move(identity);
+  cash_ = identity_.initial_cash;
 }
 
 void strategy::handle_start() {
@@ -23,28 +25,22 @@ void strategy::handle_start() {
 }
 
 void strategy::handle_quote(const quote& q) {
-  if (auto mark = mark_price(q); mark) {
-    if (auto it = positions_.find(q.symbol); it != positions_.end())
-      it->second.mark(*mark);
-  }
+  if (auto mark = mark_price(q); mark)
+    set_mark(q.symbol, *mark);
   if (active())
     on_quote(q);
 }
 
 void strategy::handle_trade(const trade& t) {
-  if (auto mark = mark_price(t); mark) {
-    if (auto it = positions_.find(t.symbol); it != positions_.end())
-      it->second.mark(*mark);
-  }
+  if (auto mark = mark_price(t); mark)
+    set_mark(t.symbol, *mark);
   if (active())
     on_trade(t);
 }
 
 void strategy::handle_bar(const std::string& symbol, const bar& b) {
-  if (auto mark = mark_price(b); mark) {
-    if (auto it = positions_.find(symbol); it != positions_.end())
-      it->second.mark(*mark);
-  }
+  if (auto mark = mark_price(b); mark)
+    set_mark(symbol, *mark);
   if (active())
     on_bar(symbol, b);
 }
@@ -80,6 +76,9 @@ void strategy::handle_fill(const fill_event& fill) {
                                                           fill.fill_price, fill.fee)) {
     log(log_level::error, "Fill not booked order=" + std::to_string(fill.id) +
                               " error=" + error->message);
+  } else if (auto value = notional(fill.fill_price,
+                                   fill.fill_side == side::buy ? fill.fill_qty : -fill.fill_qty)) {
+    cash_ = cash_ - *value - fill.fee;
   }
   if (active())
     on_fill(fill);
@@ -132,11 +131,140 @@ timestamp strategy::now() const { return context_ != nullptr ? context_->now() :
 order_id strategy::submit(const order_request& request) {
   if (!can_trade())
     return 0;
-  order_id id = compose_order_id(identity_.id, ++sequence_);
+  return send(compose_order_id(identity_.id, ++sequence_), request, 0, 0);
+}
+
+order_id strategy::send(order_id id, const order_request& request, order_id parent,
+                        order_id oco) {
   timestamp ts = now();
-  orders_.add(id, request, ts);
-  context_->emit(submit_command{ts, id, identity_.id, identity_.account, request});
+  orders_.add(id, request, ts, parent, oco);
+  context_->emit(submit_command{ts, id, identity_.id, identity_.account, request, parent, oco});
   return id;
+}
+
+order_id strategy::submit_trailing_stop(std::string_view symbol, side order_side, quantity qty,
+                                        price offset, std::uint32_t bps, time_in_force tif) {
+  order_request r{std::string{symbol}, order_side, order_type::stop, tif, qty, {}, {}};
+  r.trail_offset = offset;
+  r.trail_bps = bps;
+  return submit(r);
+}
+
+bracket_ids strategy::submit_bracket(const bracket_request& bracket) {
+  bracket_ids ids;
+  if (!can_trade())
+    return ids;
+  const order_request& entry = bracket.entry;
+  const bool has_stop =
+      !bracket.stop_loss.is_zero() || !bracket.trail_offset.is_zero() || bracket.trail_bps != 0;
+  const bool has_target = !bracket.take_profit.is_zero();
+  ids.entry = compose_order_id(identity_.id, ++sequence_);
+  if (has_stop)
+    ids.stop_loss = compose_order_id(identity_.id, ++sequence_);
+  if (has_target)
+    ids.take_profit = compose_order_id(identity_.id, ++sequence_);
+  send(ids.entry, entry, 0, 0);
+  const side exit_side = opposite(entry.order_side);
+  // Exits rest until one of them fills (a DAY entry gets DAY exits).
+  const time_in_force exit_tif =
+      entry.tif == time_in_force::day ? time_in_force::day : time_in_force::gtc;
+  if (has_stop) {
+    order_request stop{entry.symbol, exit_side, order_type::stop, exit_tif, entry.qty, {},
+                       bracket.stop_loss};
+    stop.trail_offset = bracket.trail_offset;
+    stop.trail_bps = bracket.trail_bps;
+    send(ids.stop_loss, stop, ids.entry, ids.take_profit);
+  }
+  if (has_target) {
+    order_request target{entry.symbol, exit_side, order_type::limit, exit_tif, entry.qty,
+                         bracket.take_profit, {}};
+    send(ids.take_profit, target, ids.entry, ids.stop_loss);
+  }
+  return ids;
+}
+
+std::pair<order_id, order_id> strategy::submit_oco(const order_request& first,
+                                                   const order_request& second) {
+  if (!can_trade())
+    return {0, 0};
+  const order_id a = compose_order_id(identity_.id, ++sequence_);
+  const order_id b = compose_order_id(identity_.id, ++sequence_);
+  send(a, first, 0, b);
+  send(b, second, 0, a);
+  return {a, b};
+}
+
+money strategy::equity() const {
+  money total = cash_;
+  for (const auto& [symbol, pos] : positions_)
+    if (!pos.is_flat())
+      if (auto px = mark(symbol) ? mark(symbol) : pos.last_price())
+        if (auto value = notional(*px, pos.net()))
+          total = total + *value;
+  return total;
+}
+
+money strategy::buying_power() const {
+  money reserved;
+  for (const auto& o : orders_.list()) {
+    if (o.request.order_side != side::buy || !o.leaves.is_positive())
+      continue;
+    std::optional<price> px;
+    if (o.request.type == order_type::limit || o.request.type == order_type::stop_limit)
+      px = o.request.limit_price;
+    else if (o.request.type == order_type::stop && o.request.stop_price.is_positive())
+      px = o.request.stop_price;
+    else
+      px = mark(o.request.symbol);
+    if (px)
+      if (auto value = notional(*px, o.leaves))
+        reserved = reserved + *value;
+  }
+  return cash_ - reserved;
+}
+
+std::optional<price> strategy::mark(std::string_view symbol) const {
+  auto it = marks_.find(symbol);
+  if (it == marks_.end())
+    return std::nullopt;
+  return it->second;
+}
+
+quantity strategy::lot_size(std::string_view symbol) const {
+  auto it = identity_.lot_sizes.find(symbol);
+  return it == identity_.lot_sizes.end() || !it->second.is_positive() ? quantity::from_units(1)
+                                                                      : it->second;
+}
+
+std::optional<quantity> strategy::quantity_for(std::string_view symbol, money value) const {
+  auto px = mark(symbol);
+  if (!px)
+    return std::nullopt;
+  return quantity_for_value(value, *px, lot_size(symbol));
+}
+
+order_id strategy::order_target_value(std::string_view symbol, money value) {
+  auto target = quantity_for(symbol, value);
+  if (!target)
+    return 0;
+  return order_target(symbol, *target);
+}
+
+order_id strategy::order_target_percent(std::string_view symbol, double fraction) {
+  auto value = fraction_of(equity(), fraction);
+  if (!value)
+    return 0;
+  return order_target_value(symbol, *value);
+}
+
+void strategy::set_mark(std::string_view symbol, price px) {
+  auto it = marks_.find(symbol);
+  if (it == marks_.end())
+    marks_.emplace(std::string{symbol}, px);
+  else
+    it->second = px;
+  if (auto pos = positions_.find(symbol); pos != positions_.end())
+    pos->second.mark(px);
 }
 
 order_id strategy::submit_market(std::string_view symbol, side order_side, quantity qty,

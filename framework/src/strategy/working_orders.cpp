@@ -35,12 +35,15 @@ std::string_view to_string(working_status status) noexcept {
   return "unknown";
 }
 
-void working_orders::add(order_id id, const order_request& request, timestamp ts) {
+void working_orders::add(order_id id, const order_request& request, timestamp ts,
+                         order_id parent, order_id oco) {
   working_order o;
   o.id = id;
   o.request = request;
-  o.leaves = request.qty;
+  o.leaves = parent != 0 ? quantity{} : request.qty;
   o.ts_sent = ts;
+  o.parent = parent;
+  o.oco = oco;
   orders_[id] = std::move(o);
 }
 
@@ -64,7 +67,10 @@ bool working_orders::apply(const order_update& update) {
         o.status = o.resume;
       break;
     case order_update_kind::replaced:
-      if (update.new_price.is_positive())
+      // A plain stop's price is its stop price (a trailing stop moved by the order manager).
+      if (update.new_price.is_positive() && o.request.type == order_type::stop)
+        o.request.stop_price = update.new_price;
+      else if (update.new_price.is_positive())
         o.request.limit_price = update.new_price;
       if (update.new_qty.is_positive()) {
         o.leaves = update.new_qty;
@@ -88,6 +94,16 @@ bool working_orders::apply(const fill_event& fill) {
   auto& o = it->second;
   o.filled += fill.fill_qty;
   o.leaves = fill.leaves_qty;
+  // The order manager opens a bracket's exits as the entry fills and shrinks a one-cancels-other
+  // sibling by what the other filled; the venue's events confirm it later.
+  for (auto& [id, child] : orders_)
+    if (child.parent == fill.id)
+      child.leaves += fill.fill_qty;
+  if (o.oco != 0)
+    if (auto sibling = orders_.find(o.oco); sibling != orders_.end()) {
+      auto& s = sibling->second;
+      s.leaves = s.leaves > fill.fill_qty ? s.leaves - fill.fill_qty : quantity{};
+    }
   if (!o.leaves.is_positive())
     orders_.erase(it);
   else if (o.status == working_status::pending_new)
@@ -128,9 +144,19 @@ std::vector<working_order> working_orders::list(std::string_view symbol) const {
 
 quantity working_orders::net_open(std::string_view symbol) const {
   quantity net;
-  for (const auto& [id, o] : orders_)
-    if (o.request.symbol == symbol)
-      net += o.request.order_side == side::buy ? o.leaves : -o.leaves;
+  for (const auto& [id, o] : orders_) {
+    if (o.request.symbol != symbol)
+      continue;
+    quantity leaves = o.leaves;
+    if (o.oco != 0)
+      if (auto sibling = orders_.find(o.oco); sibling != orders_.end()) {
+        if (o.oco < id)
+          continue; // counted with the sibling
+        if (sibling->second.leaves > leaves)
+          leaves = sibling->second.leaves;
+      }
+    net += o.request.order_side == side::buy ? leaves : -leaves;
+  }
   return net;
 }
 

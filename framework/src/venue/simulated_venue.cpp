@@ -26,6 +26,12 @@ std::optional<std::pair<order_reject_reason, std::string>> check_request(const i
   if (!r.qty.is_positive())
     return bad(order_reject_reason::invalid_order,
                "quantity " + r.qty.to_string() + " is not positive");
+  if (r.post_only && r.type != order_type::limit)
+    return bad(order_reject_reason::invalid_order,
+               "post-only applies to limit orders, not " + std::string(to_string(r.type)));
+  if (r.trailing())
+    return bad(order_reject_reason::invalid_order,
+               "the venue holds no trailing stops (the order manager does)");
   if (!instr.on_lot(r.qty))
     return bad(order_reject_reason::off_lot, "quantity " + r.qty.to_string() +
                                                  " is not a multiple of the lot " +
@@ -55,6 +61,29 @@ std::optional<std::pair<order_reject_reason, std::string>> check_request(const i
                                                     instr.tick_size.to_string());
   }
   return std::nullopt;
+}
+
+// Returns the best price `taker` would trade against now: the outside level or a simulated
+// resting order on the other side, whichever is better.
+std::optional<price> best_opposite(const book::order_book& book, const outside_market& market,
+                                   side taker) {
+  const auto& level = taker == side::buy ? market.ask : market.bid;
+  std::optional<price> best = taker == side::buy ? book.best_ask() : book.best_bid();
+  if (level && level->available.is_positive() &&
+      (!best || (taker == side::buy ? level->px < *best : level->px > *best)))
+    best = level->px;
+  return best;
+}
+
+// Returns a sentence when a post-only order at `limit` would trade on arrival.
+std::optional<std::string> crosses(const book::order_book& book, const outside_market& market,
+                                   side taker, price limit, order_id id) {
+  auto best = best_opposite(book, market, taker);
+  if (!best || (taker == side::buy ? limit < *best : limit > *best))
+    return std::nullopt;
+  return order_text(id) + ": post-only " + std::string(to_string(taker)) + " at " +
+         limit.to_string() + " would trade against the " +
+         (taker == side::buy ? "ask " : "bid ") + best->to_string();
 }
 
 } // namespace
@@ -249,6 +278,12 @@ void simulated_venue::activate_submit(const submit_order& r, timestamp ts) {
     }
     return;
   }
+  if (r.post_only)
+    if (auto problem = crosses(*st->book, st->market, r.order_side, *rec.limit, r.id)) {
+      reject(h, command_kind::submit, order_reject_reason::would_cross, *problem);
+      set_status(rec, venue_order_status::done);
+      return;
+    }
   enter_book(*st, rec, ts, std::nullopt);
 }
 
@@ -348,6 +383,9 @@ void simulated_venue::activate_replace(const replace_order& p, timestamp ts) {
   }
   if (rec->status == venue_order_status::pending_stop)
     return replace_stop(*rec, p, ts);
+  if (rec->request.post_only && !p.new_price.is_zero())
+    if (auto problem = crosses(*st.book, st.market, rec->request.order_side, p.new_price, p.id))
+      return reject(h, command_kind::replace, order_reject_reason::would_cross, *problem);
 
   book::order_changes changes;
   if (!p.new_price.is_zero())

@@ -55,10 +55,12 @@ void simulated_venue::on_trade(const trade& t) {
   const timestamp ts = clock_;
   quantity buy_budget = floor_to_lot(st->instr, t.size);
   quantity sell_budget = buy_budget;
-  // A print trades through resting buys above it and resting sells below it.
-  if (auto above = tick_above(st->instr, t.last))
+  // A print trades through resting buys above it and resting sells below it (and those at it,
+  // with fill_at_touch).
+  const bool touch = settings_.fill_at_touch;
+  if (auto above = touch ? std::optional<price>(t.last) : tick_above(st->instr, t.last))
     cross(*st, side::buy, *above, buy_budget, ts);
-  if (auto below = tick_below(st->instr, t.last))
+  if (auto below = touch ? std::optional<price>(t.last) : tick_below(st->instr, t.last))
     cross(*st, side::sell, *below, sell_budget, ts);
   st->market.last = t.last;
   if (!st->market.quoted) {
@@ -80,11 +82,12 @@ void simulated_venue::on_bar(symbol_id symbol, const bar& b) {
   // stops and later incoming orders (at the close) share it.
   st->market.ask = make_level(st->instr, side::sell, b.close, size);
   st->market.bid = make_level(st->instr, side::buy, b.close, size);
+  const bool touch = settings_.fill_at_touch;
   if (st->market.ask && b.low.is_positive())
-    if (auto above = tick_above(st->instr, b.low))
+    if (auto above = touch ? std::optional<price>(b.low) : tick_above(st->instr, b.low))
       cross(*st, side::buy, *above, st->market.ask->available, ts);
   if (st->market.bid && b.high.is_positive())
-    if (auto below = tick_below(st->instr, b.high))
+    if (auto below = touch ? std::optional<price>(b.high) : tick_below(st->instr, b.high))
       cross(*st, side::sell, *below, st->market.bid->available, ts);
   st->market.last = b.close;
   trigger_stops(*st, &b, b.close, ts);

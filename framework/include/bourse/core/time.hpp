@@ -8,14 +8,16 @@
 
 namespace bourse {
 
-/// Nanoseconds since 1970-01-01T00:00:00Z.
+/// A point in time: nanoseconds since 1970-01-01T00:00:00Z (UTC, leap seconds not counted), the
+/// data time of market data, orders and timers; int64 covers 1677-09-21 to 2262-04-11.
 using timestamp = std::int64_t;
-/// A span of time in nanoseconds.
+/// A span of time in nanoseconds (bar intervals, latencies, timer delays); may be negative.
 using duration_ns = std::int64_t;
 
-/// Nanoseconds per second.
+/// Nanoseconds per second, for writing spans: `15 * 60 * ns_per_second` is 15 minutes.
 inline constexpr duration_ns ns_per_second = 1'000'000'000;
-/// Nanoseconds per day.
+/// Nanoseconds per day (86,400 seconds: a UTC day, never a leap second), e.g. a daily bar
+/// interval; a timestamp's day number is ts / ns_per_day rounded towards minus infinity.
 inline constexpr duration_ns ns_per_day = 86'400 * ns_per_second;
 
 /// The unit of an integer epoch timestamp in a file.

@@ -45,9 +45,11 @@ public:
   [[nodiscard]] double progress() override;
   [[nodiscard]] std::uint64_t records() const noexcept override { return ticks_; }
   [[nodiscard]] const std::string& name() const noexcept override { return name_; }
+  [[nodiscard]] std::optional<served_data> serves() const override;
 
 private:
   std::string name_ = "cross_venue";
+  std::vector<std::string> symbols_;
   std::optional<csv_error> none_;
   std::uint64_t tick_count_ = 0;
   std::uint64_t ticks_ = 0;

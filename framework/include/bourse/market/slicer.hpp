@@ -17,6 +17,7 @@
 #include "bourse/market/csv.hpp"
 #include "bourse/market/synthetic.hpp"
 #include "bourse/market/tick.hpp"
+#include "bourse/market/served.hpp"
 #include "bourse/market/tick_reader.hpp"
 #include "bourse/market/types.hpp"
 
@@ -84,6 +85,9 @@ public:
   [[nodiscard]] virtual const std::vector<csv_error>& skipped_errors() const noexcept;
   /// Returns what the source reads, for log lines ("data/aapl.csv", "synthetic").
   [[nodiscard]] virtual const std::string& name() const noexcept = 0;
+  /// Returns what the source will serve per symbol, for the builder's wiring checks before a run;
+  /// nullopt when it cannot tell without serving (the default). A file source may read its file.
+  [[nodiscard]] virtual std::optional<served_data> serves() const { return std::nullopt; }
 };
 
 /// Returns every problem with opening `path` for reading (empty when it can be read); the message
@@ -106,6 +110,7 @@ public:
     return reader_.skipped_errors();
   }
   [[nodiscard]] const std::string& name() const noexcept override { return path_; }
+  [[nodiscard]] std::optional<served_data> serves() const override;
 
 private:
   std::string path_;
@@ -137,9 +142,11 @@ public:
     return reader_.skipped_errors();
   }
   [[nodiscard]] const std::string& name() const noexcept override { return path_; }
+  [[nodiscard]] std::optional<served_data> serves() const override;
 
 private:
   std::string path_;
+  csv_options options_;
   std::ifstream file_;
   std::uintmax_t size_ = 0;
   tick_reader reader_;
@@ -186,8 +193,10 @@ public:
   [[nodiscard]] double progress() override;
   [[nodiscard]] std::uint64_t records() const noexcept override { return ticks_ + bars_; }
   [[nodiscard]] const std::string& name() const noexcept override { return name_; }
+  [[nodiscard]] std::optional<served_data> serves() const override;
 
 private:
+  served_data served_;
   bool next_tick_slice();
   bool next_bar_slice();
 

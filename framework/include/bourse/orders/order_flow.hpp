@@ -52,6 +52,29 @@ struct submit_order {
   /// it decided; 0 in a backtest or when no market data triggered it (timers, order events). The
   /// venue records monotonic_now() - ts_trigger as tick -> order latency.
   timestamp ts_trigger = 0;
+  /// Post-only: a limit order that would trade on arrival is rejected by the venue (reason
+  /// would_cross) instead of taking liquidity; it only ever rests (maker fills).
+  bool post_only = false;
+  /// Reduce-only: the order manager rejects it (reason reduce_only) when it could increase the
+  /// strategy's absolute position, and shrinks or cancels it when fills elsewhere leave it less to
+  /// close (docs/order-manager.md).
+  bool reduce_only = false;
+  /// Bracket exit: the entry order whose fills this order closes (0: none). The order manager
+  /// holds it until the entry fills and sizes it to the entry's filled quantity.
+  order_id parent = 0;
+  /// One-cancels-other: the sibling order, which must name this order in turn (0: none). A fill of
+  /// one shrinks the other by as much; when one ends the other is cancelled.
+  order_id oco = 0;
+  /// Trailing stop (a stop order): the stop follows the best price seen at this distance (zero:
+  /// not trailing by a price offset). The order manager holds and moves it and sends a market
+  /// order when it triggers.
+  price trail_offset{};
+  /// Trailing stop: the distance in basis points of the best price seen (0: none); added to
+  /// trail_offset when both are set.
+  std::uint32_t trail_bps = 0;
+
+  /// Returns true when the order is a trailing stop (trail_offset or trail_bps set).
+  [[nodiscard]] bool trailing() const noexcept { return !trail_offset.is_zero() || trail_bps != 0; }
 };
 
 /// Command: cancel an order.
@@ -102,7 +125,9 @@ enum class order_reject_reason : std::uint8_t {
   rate_limit,         ///< Risk: order rate limit (token bucket) exhausted.
   request_pending,    ///< A cancel or replace is already pending, or the order is not acknowledged.
   not_owner,          ///< The command's strategy does not own the order.
-  shutting_down       ///< The run is stopping.
+  shutting_down,      ///< The run is stopping.
+  would_cross,        ///< A post-only order (or its replace) would have traded on arrival.
+  reduce_only         ///< A reduce-only order could increase the absolute position.
 };
 
 /// Why an order ended with an open quantity.
@@ -111,7 +136,10 @@ enum class order_cancel_reason : std::uint8_t {
   no_liquidity, ///< A market order's remainder (market orders never rest).
   ioc,          ///< An IOC order's remainder.
   fok,          ///< A FOK order that could not fill completely.
-  shutdown      ///< Cancelled at the end of the run (open, or still on its way to the venue).
+  shutdown,     ///< Cancelled at the end of the run (open, or still on its way to the venue).
+  oco,          ///< Its one-cancels-other sibling (or bracket sibling) filled or ended.
+  parent,       ///< A bracket exit whose entry was cancelled, or ended without any fill.
+  reduce_only   ///< A reduce-only order left with nothing to reduce (the position went flat).
 };
 
 /// Whether a fill added or took liquidity.

@@ -8,11 +8,13 @@
 #include <deque>
 #include <list>
 #include <map>
+#include <set>
 #include <unordered_map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -22,6 +24,7 @@
 #include "bourse/orders/order_manager_settings.hpp"
 #include "bourse/orders/order_tracker.hpp"
 #include "bourse/orders/risk_engine.hpp"
+#include "bourse/orders/trailing_stop.hpp"
 
 namespace bourse::orders {
 
@@ -59,6 +62,13 @@ using om_action = std::variant<venue_command, strategy_event, fill_report>;
 /// normal lane removes it there and cancels it without involving a venue. Venue events, market
 /// data and stop() are handled at once. Every refusal is an order_rejected to the strategy with a
 /// typed reason and a sentence naming the order id and the numbers. Not thread-safe.
+///
+/// Order links (docs/order-manager.md): bracket exits (submit_order::parent) are held until their
+/// entry fills and then placed for the filled quantity; one-cancels-other pairs (submit_order::oco,
+/// and the exits of one entry) shrink each other on fills and cancel each other when one ends;
+/// trailing stops (submit_order::trail_offset / trail_bps) are held here, follow the reference
+/// prices and go to the venue as market orders when they trigger; reduce-only orders are refused
+/// when they could increase the position and shrunk or cancelled when fills leave less to reduce.
 class order_manager_core {
 public:
   /// Creates a core with the settings' limits (limits that do not validate are left out; check
@@ -93,10 +103,17 @@ public:
   /// asks the venues to cancel every open order; those cancels are reported with reason shutdown.
   void stop(timestamp now);
 
-  /// Returns true when no order is queued, in flight or open at a venue: no venue event can come.
+  /// Returns true when no order is queued, held, in flight or open: no event can come.
   [[nodiscard]] bool idle() const noexcept {
-    return tracker_.live() == 0 && priority_.empty() && normal_.empty();
+    return tracker_.live() == 0 && priority_.empty() && normal_.empty() && held_.empty();
   }
+
+  /// Returns true when actions wait for take_actions() (market data can trigger a trailing stop).
+  [[nodiscard]] bool has_actions() const noexcept { return !actions_.empty(); }
+
+  /// Returns the stop price of trailing stop `id` as it stands now, if it is held here (not yet
+  /// triggered).
+  [[nodiscard]] std::optional<price> trailing_stop_price(order_id id) const;
 
   /// Returns true after stop().
   [[nodiscard]] bool shutting_down() const noexcept { return shutting_down_; }
@@ -116,7 +133,8 @@ public:
   [[nodiscard]] std::vector<std::string> take_warnings();
 
   /// Returns the open orders of `strategy` (0: of every strategy) by id, including orders still
-  /// queued (in state new).
+  /// queued and bracket exits held for their entry (in state new); a held trailing stop shows its
+  /// stop price as it stands.
   [[nodiscard]] std::vector<order> open_orders(bourse::strategy_id strategy = 0) const;
 
   /// Returns the tracker holding every order handled so far.
@@ -134,6 +152,28 @@ private:
     bool cancel_in_flight = false;
     bool shutdown = false;
     std::uint32_t requests_out = 0; // cancels and replaces sent to the venue, not yet answered
+    bool emulated = false;          // a trailing stop held here
+    bool emulated_sent = false;     // ... that triggered: its market order went to the venue
+    bool reduce_only = false;
+    std::optional<order_cancel_reason> cancel_reason{}; // why the order manager cancelled it
+  };
+  // One-cancels-other members: a bracket's exits (parent = the entry) or a plain pair.
+  struct exit_member {
+    order_id id = 0;
+    quantity base{}; // plain pair: the member's own quantity; brackets use the entry's fills
+  };
+  struct exit_group {
+    order_id parent = 0;   // the entry of a bracket; 0 for a plain pair
+    order_id expected = 0; // plain pair: the sibling named, not yet arrived
+    std::vector<exit_member> members{};
+    quantity entry_filled{};
+    quantity exit_filled{};
+    bool closed = false;
+    order_cancel_reason close_reason = order_cancel_reason::oco;
+  };
+  struct trailing_entry {
+    symbol_id symbol{};
+    trailing_stop stop{};
   };
   using normal_lane = std::list<order_command>;
   using position_key = std::tuple<owner_kind, std::uint32_t, std::string>;
@@ -147,6 +187,26 @@ private:
   void send_cancel(const order& o, order_info& info, timestamp now);
   void ensure_limits(const order& o);
   [[nodiscard]] risk_context context_for(const order& o, bool leave_out_self) const;
+  void accept_emulated(const order& o, timestamp now);
+
+  // Links, trailing stops, reduce-only (order_manager_links.cpp).
+  [[nodiscard]] std::optional<std::string> check_links(const submit_order& r) const;
+  [[nodiscard]] std::optional<std::pair<order_reject_reason, std::string>>
+  check_flags(const submit_order& r) const;
+  void hold_exit(submit_order& r, timestamp now);
+  void join_pair(const submit_order& r);
+  void place_exit(order_id id, quantity qty, timestamp now);
+  void sync_group(order_id key, timestamp now);
+  void after_event(order_id id, quantity fill_qty, timestamp now);
+  void om_cancel(const order& o, order_cancel_reason reason, timestamp now);
+  void om_resize(const order& o, quantity open, timestamp now);
+  void end_emulated(const order& o, order_cancel_reason reason, timestamp now);
+  bool cancel_held(const cancel_order& c, timestamp now);
+  void drop_held(order_id id, order_cancel_reason reason, timestamp now);
+  void on_reference(symbol_id symbol, price px, timestamp now);
+  void on_reference_bar(symbol_id symbol, const bar& b);
+  void fire_trailing(order_id id, timestamp now);
+  void check_reduce_only(const order& filled, timestamp now);
 
   // Events (order_manager_events.cpp).
   void forward(const order& o, execution_event event, timestamp now);
@@ -171,6 +231,12 @@ private:
   normal_lane normal_;
   std::map<order_id, normal_lane::iterator> queued_submits_;
   std::vector<order_id> finished_candidates_; // terminal, waiting for venue answers
+  std::map<order_id, submit_order> held_;      // bracket exits waiting for their entry's fills
+  std::map<order_id, exit_group> groups_;      // by the entry (brackets) or the first member
+  std::map<order_id, order_id> group_of_;      // entry and member ids -> group key
+  std::map<order_id, trailing_entry> trailing_; // trailing stops held here, not yet triggered
+  std::vector<order_id> fired_;                // scratch: trailing stops triggered by one price
+  std::set<order_id> reduce_only_;             // live reduce-only orders
   std::vector<om_action> actions_;
   std::vector<std::string> warnings_;
   bool shutting_down_ = false;

@@ -50,7 +50,7 @@ template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, submit_order& x) {
   return f(caf::meta::type_name("bourse::submit_order"), x.ts_event, x.ts_init, x.id, x.strategy,
            x.account, x.symbol, x.order_side, x.type, x.tif, x.limit_price, x.stop_price, x.qty,
-           x.ts_trigger);
+           x.ts_trigger, x.post_only, x.reduce_only, x.parent, x.oco, x.trail_offset, x.trail_bps);
 }
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, cancel_order& x) {

@@ -102,7 +102,8 @@ struct order_update {
   /// rejected: the refused command.
   order_request_kind command = order_request_kind::submit;
   /// rejected: the reject reason's name (e.g. "max_position"); cancelled: the cancel reason's
-  /// name ("user", "no_liquidity", "ioc", "fok", "shutdown"); empty otherwise.
+  /// name ("user", "no_liquidity", "ioc", "fok", "shutdown", "oco", "parent", "reduce_only");
+  /// empty otherwise.
   std::string reason;
   /// rejected: the numbers, in words.
   std::string detail;

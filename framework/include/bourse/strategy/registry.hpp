@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "bourse/strategy/params.hpp"
 #include "bourse/strategy/strategy.hpp"
 
 namespace bourse {
@@ -37,11 +38,37 @@ struct strategy_entry {
   strategy_factory factory;
 };
 
+/// Returns a factory that parses the parameter text into a `Params` (parse_params: its
+/// `read(param_reader&)` and `validate()`) and constructs a `Strategy` from it; every problem of
+/// both stages is reported, prefixed with `name`.
+template <class Params, class Strategy>
+[[nodiscard]] strategy_factory params_factory(std::string name) {
+  return [name = std::move(name)](std::string_view text) {
+    strategy_result out;
+    auto parsed = parse_params<Params>(name, text);
+    if (!parsed) {
+      out.problems = std::move(parsed.problems);
+      return out;
+    }
+    out.value = std::make_unique<Strategy>(std::move(*parsed.params));
+    return out;
+  };
+}
+
 /// Strategies by name, in the order they were added.
 class strategy_registry {
 public:
   /// Adds (or replaces) a strategy.
   void add(strategy_entry entry);
+
+  /// Adds (or replaces) a strategy type in one call: `Params` is read from the parameter text
+  /// (it has `void read(param_reader&)` and `std::vector<std::string> validate() const`) and
+  /// `Strategy` is constructed from it. `defaults` lists the keys with their defaults.
+  template <class Params, class Strategy>
+  void add(std::string name, std::string summary, std::string defaults) {
+    auto factory = params_factory<Params, Strategy>(name);
+    add(strategy_entry{std::move(name), std::move(summary), std::move(defaults), std::move(factory)});
+  }
 
   /// Builds `name` with `params`; an unknown name is a problem that lists the known names.
   [[nodiscard]] strategy_result make(std::string_view name, std::string_view params) const;

@@ -33,6 +33,9 @@ struct strategy_spec {
   std::vector<indicator_request> indicators;
   /// Instruments whose cross-venue best bid and ask the strategy wants (on_aggregated_quote).
   std::vector<std::string> aggregated;
+  /// Names of user signal actors (trading_system::add_signal_actor) whose updates the strategy
+  /// wants (delivered to on_indicator like indicators).
+  std::vector<std::string> signals;
 
   /// Returns every problem at once: empty symbols or instruments, invalid indicator specs.
   [[nodiscard]] std::vector<std::string> validate() const;

@@ -6,8 +6,10 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "bourse/core/enums.hpp"
@@ -31,6 +33,12 @@ struct strategy_identity {
   account_id account = 1;
   /// A name for logs and reports, e.g. "sma_cross".
   std::string name;
+  /// The cash the strategy starts with (the portfolio's initial cash for it); cash(), equity()
+  /// and buying_power() start from it.
+  money initial_cash{};
+  /// Lot size by symbol (the venues' instruments); sizing helpers round to it. A symbol without
+  /// an entry trades in lots of 1.
+  std::map<std::string, quantity, std::less<>> lot_sizes{};
 };
 
 /// The base class of user strategies.
@@ -121,8 +129,27 @@ public:
   [[nodiscard]] quantity exposure(std::string_view symbol) const;
   /// Returns the current time from the context (data time in backtests); 0 before attach().
   [[nodiscard]] timestamp now() const;
-  /// Returns how many orders the strategy submitted.
+  /// Returns how many order ids the strategy used (a bracket uses one per order).
   [[nodiscard]] std::uint64_t orders_submitted() const noexcept { return sequence_; }
+
+  // -- the account, as the strategy's own fills and the market data it receives value it -------
+
+  /// Returns the cash: the initial cash minus what buys cost, plus what sells brought, minus fees.
+  [[nodiscard]] money cash() const noexcept { return cash_; }
+  /// Returns the equity: cash plus every position valued at its latest mark (quote mid, trade,
+  /// bar close) or, before any, its last fill price.
+  [[nodiscard]] money equity() const;
+  /// Returns the buying power: cash minus what the open buy orders reserve, each for its open
+  /// quantity at its limit price (limit and stop-limit), stop price (stop) or the mark (market;
+  /// nothing without a mark). No margin: sells and short positions reserve nothing.
+  [[nodiscard]] money buying_power() const;
+  /// Returns the latest mark of `symbol` from the market data the strategy received, if any.
+  [[nodiscard]] std::optional<price> mark(std::string_view symbol) const;
+  /// Returns the lot size of `symbol` (identity().lot_sizes; 1 when unknown).
+  [[nodiscard]] quantity lot_size(std::string_view symbol) const;
+  /// Returns the position `value` buys at the mark of `symbol`, rounded toward zero to whole
+  /// lots (negative values give short positions); nullopt without a mark.
+  [[nodiscard]] std::optional<quantity> quantity_for(std::string_view symbol, money value) const;
 
 protected:
   /// Creates a strategy (only derived classes do).
@@ -177,6 +204,27 @@ protected:
   /// Sends a market order for the difference between `target` and exposure(symbol); returns its
   /// id, or 0 when the exposure already equals the target (or not active).
   order_id order_target(std::string_view symbol, quantity target);
+  /// Sends a market order that takes the exposure in `symbol` to the position worth `value` at the
+  /// current mark (quantity_for); returns its id, or 0 when there is no mark yet, the exposure is
+  /// already there, or not active.
+  order_id order_target_value(std::string_view symbol, money value);
+  /// Like order_target_value for `fraction` of equity() (e.g. 0.5 for half, -0.25 for a short of a
+  /// quarter; six decimals count).
+  order_id order_target_percent(std::string_view symbol, double fraction);
+  /// Sends a trailing stop (a stop-market order that the order manager holds and moves with the
+  /// market, `offset` and/or `bps` from the best price seen); returns its id or 0.
+  order_id submit_trailing_stop(std::string_view symbol, side order_side, quantity qty,
+                                price offset, std::uint32_t bps = 0,
+                                time_in_force tif = time_in_force::gtc);
+  /// Sends a bracket: the entry, then the stop-loss and take-profit asked for, linked so that the
+  /// order manager places the exits for what the entry fills and cancels one when the other
+  /// fills. Returns the ids (all 0 when not active; an exit not asked for has id 0).
+  bracket_ids submit_bracket(const bracket_request& bracket);
+  /// Sends two orders as a one-cancels-other pair (neither a market order): a fill of one shrinks
+  /// the other by as much, and when one ends the other is cancelled. Returns both ids (0, 0 when
+  /// not active).
+  std::pair<order_id, order_id> submit_oco(const order_request& first,
+                                           const order_request& second);
   /// Asks to cancel open order `id`; returns false (and sends nothing) when it is not open, a
   /// cancel or replace is already pending, or the strategy is not active.
   bool cancel(order_id id);
@@ -207,6 +255,8 @@ protected:
 
 private:
   bool can_trade() const noexcept { return context_ != nullptr && active(); }
+  order_id send(order_id id, const order_request& request, order_id parent, order_id oco);
+  void set_mark(std::string_view symbol, price px);
   void cancel_open(std::string_view symbol);
   orders::position& position_for(std::string_view symbol);
 
@@ -219,6 +269,8 @@ private:
   timer_id next_timer_ = 0;
   std::map<timer_id, timestamp> timers_;
   std::map<std::string, orders::position, std::less<>> positions_;
+  std::map<std::string, price, std::less<>> marks_;
+  money cash_;
   working_orders orders_;
 };
 

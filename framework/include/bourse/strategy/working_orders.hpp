@@ -42,6 +42,10 @@ struct working_order {
   working_status resume = working_status::pending_new;
   /// When the strategy sent it (ns).
   timestamp ts_sent = 0;
+  /// Bracket exit: its entry order (0: none). Nothing is open (leaves zero) until the entry fills.
+  order_id parent = 0;
+  /// One-cancels-other sibling (0: none): only one of the two can fill, so they count once.
+  order_id oco = 0;
 };
 
 /// The open orders of one strategy by id (std::map: listings in id order, which is send order).
@@ -49,8 +53,11 @@ struct working_order {
 /// rejected.
 class working_orders {
 public:
-  /// Records a new order the strategy just sent.
-  void add(order_id id, const order_request& request, timestamp ts);
+  /// Records a new order the strategy just sent; `parent` and `oco` link bracket exits and
+  /// one-cancels-other pairs the way the order manager does: a bracket exit opens as its entry
+  /// fills, and a fill of one member shrinks its sibling by as much.
+  void add(order_id id, const order_request& request, timestamp ts, order_id parent = 0,
+           order_id oco = 0);
 
   /// Applies an order update; unknown ids are ignored (returns false).
   bool apply(const order_update& update);
@@ -70,7 +77,8 @@ public:
   /// Returns the open orders in `symbol` (every symbol when empty), ascending by id.
   [[nodiscard]] std::vector<working_order> list(std::string_view symbol = {}) const;
 
-  /// Returns the signed open quantity in `symbol`: buys' leaves minus sells' leaves.
+  /// Returns the signed open quantity in `symbol`: buys' leaves minus sells' leaves, a
+  /// one-cancels-other pair counted once (the larger leaves).
   [[nodiscard]] quantity net_open(std::string_view symbol) const;
 
   /// Returns how many orders are open.

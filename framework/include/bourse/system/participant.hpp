@@ -16,6 +16,7 @@
 
 #include <caf/all.hpp>
 
+#include "bourse/logging/log_time.hpp"
 #include "bourse/protocol/system.hpp"
 #include "bourse/sim/step.hpp"
 
@@ -178,6 +179,9 @@ public:
   template <class OnStop>
   sim_step_done stop(timestamp now, OnStop&& on_stop) {
     now_ = std::max(now, reach_);
+    log_time_scope log_time;
+    if (mode_ == run_mode::backtest)
+      log_time.set(now_);
     on_stop();
     reach_ = now_;
     return finish();
@@ -208,6 +212,7 @@ private:
   // backwards or is due again.
   sim_step_done run(timestamp bound, timestamp hold) {
     bool stopped = false;
+    log_time_scope log_time; // log lines say which data time they were written at
     for (;;) {
       timestamp t = std::min(inbox_.next_stamp(), wakeup());
       // The first step starts the participant at its bound (the first data time); inputs from
@@ -224,6 +229,8 @@ private:
       }
       started_ = true;
       now_ = t;
+      if (mode_ == run_mode::backtest)
+        log_time.set(t);
       backwards_ = false;
       if (hooks_.fire_due)
         hooks_.fire_due(t);

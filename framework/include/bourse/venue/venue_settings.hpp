@@ -24,6 +24,10 @@ struct venue_settings {
   /// The time of day (ns after 00:00 UTC) at which DAY orders expire; absent: they expire at the
   /// end of the run (stop).
   std::optional<duration_ns> session_close;
+  /// Fill model: a resting limit order also fills when a replayed trade prints, or a bar's low
+  /// (high) reaches, exactly its limit (optimistic: as if first in the queue); false (the default)
+  /// fills only when the market trades through the limit. Quotes fill at the touch either way.
+  bool fill_at_touch = false;
 
   /// Returns every problem at once: no instruments, an empty or duplicate symbol, a non-positive
   /// tick or lot, the latency's and the fees' problems, a session close outside [0, 24h).

@@ -1,0 +1,179 @@
+// The TOML run configuration: the shipped configs parse into the plans the demo used to build in
+// C++, every problem of a file is reported at once naming its line and key, and build_scenario
+// turns a plan into a trading system whose wiring is checked before anything is spawned.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "bourse/actors/builder/runner.hpp"
+
+using namespace bourse;
+
+namespace {
+
+std::vector<config_problem> problems_of(const std::string& text) {
+  std::vector<config_problem> problems;
+  (void)parse_run_config(text, "t.toml", {}, problems);
+  return problems;
+}
+
+bool has(const std::vector<config_problem>& problems, std::size_t line, const std::string& key,
+         const std::string& part) {
+  return std::any_of(problems.begin(), problems.end(), [&](const config_problem& p) {
+    return p.where.line == line && p.where.key == key &&
+           p.message.find(part) != std::string::npos;
+  });
+}
+
+const std::string data_dir = BOURSE_DATA_DIR;
+
+} // namespace
+
+TEST_CASE("data/demo.toml describes the demo as two scenarios and three strategies with ids 1 to 3") {
+  std::vector<config_problem> problems;
+  auto plan = load_run_config(data_dir + "/demo.toml", {}, problems);
+  for (const auto& p : problems)
+    INFO(p.to_string());
+  REQUIRE(problems.empty());
+  CHECK(plan.title == "bourse-demo report");
+  REQUIRE(plan.scenarios.size() == 2);
+  const auto& bars = plan.scenarios[0];
+  CHECK(bars.name == "bars");
+  REQUIRE(bars.data.size() == 1);
+  CHECK(bars.data[0].kind == data_source_kind::bars);
+  CHECK(bars.data[0].bars.symbol == "SPX");
+  CHECK(bars.data[0].bars.path == data_dir + "/sp500_daily.csv");
+  REQUIRE(bars.venues.size() == 1);
+  CHECK(bars.venues[0].settings.fees.taker_bps == *venue::basis_points::parse("0.5"));
+  REQUIRE(bars.strategies.size() == 2);
+  CHECK(bars.strategies[0].actor.id == 1);
+  CHECK(bars.strategies[0].type == "sma_cross");
+  CHECK(bars.strategies[0].params == "fast=20,qty=10,slow=100,symbol=SPX");
+  CHECK(bars.strategies[1].actor.id == 2);
+  const auto& ticks = plan.scenarios[1];
+  CHECK(ticks.data.at(0).kind == data_source_kind::cross_venue);
+  CHECK(ticks.data.at(0).cross_venue.tick_count == 20'000);
+  CHECK(ticks.data.at(0).cross_venue.generator.base.seed == 42);
+  REQUIRE(ticks.aggregator);
+  CHECK(ticks.aggregator->listings.size() == 2);
+  CHECK(ticks.strategies.at(0).actor.id == 3);
+  CHECK(ticks.portfolio.default_cash == money::from_units(100'000));
+}
+
+TEST_CASE("every problem of a file at once and each with its line and key") {
+  auto problems = problems_of("[run]\n"
+                              "mode = 3\n"                        // 2
+                              "speed = -1\n"                      // 3
+                              "[portfolio]\n"
+                              "cash = \"lots\"\n"                 // 5
+                              "[[instrument]]\n"
+                              "symbol = \"A\"\n"
+                              "tick = \"-0.01\"\n"                // 8
+                              "[[instrument]]\n"
+                              "symbol = \"A\"\n"                  // 10
+                              "[[data]]\n"
+                              "type = \"bars\"\n"
+                              "path = \"x.csv\"\n"                // 13
+                              "bars_every = \"1m\"\n"             // 14
+                              "[[venue]]\n"
+                              "name = \"V\"\n"
+                              "instruments = [\"A\"]\n"
+                              "latency_model = \"gaussian\"\n"    // 18
+                              "colour = \"red\"\n"                // 19
+                              "[[strategy]]\n"
+                              "id = \"s\"\n"
+                              "type = \"sma_cross\"\n"
+                              "[strategy.risk]\n"
+                              "max_order_qty = 0\n"               // 24
+                              "order_rate = { burst = 5 }\n");    // 25
+  for (const auto& p : problems)
+    INFO(p.to_string());
+  CHECK(has(problems, 2, "run.mode", "expected a string, got an integer"));
+  CHECK(has(problems, 3, "run.speed", "must be a number in"));
+  CHECK(has(problems, 5, "portfolio.cash", "'lots' is not a decimal number"));
+  CHECK(has(problems, 8, "instrument[0].tick", "must not be negative"));
+  CHECK(has(problems, 10, "instrument[1].symbol", "defined twice"));
+  CHECK(has(problems, 13, "data[0].path", "cannot be opened"));
+  CHECK(has(problems, 14, "data[0].bars_every", "is for tick sources"));
+  CHECK(has(problems, 18, "venue[0].latency_model", "fixed, uniform or exponential"));
+  CHECK(has(problems, 19, "venue[0].colour", "unknown key (valid keys:"));
+  CHECK(has(problems, 24, "strategy[0].risk.max_order_qty", "must be above 0"));
+  CHECK(has(problems, 25, "strategy[0].risk.order_rate.per", "missing (required)"));
+  CHECK(has(problems, 11, "data[0].symbol", "missing (required)"));
+  CHECK(problems.size() == 12);
+  // In file order.
+  for (std::size_t i = 1; i < problems.size(); ++i)
+    CHECK(problems[i - 1].where.line <= problems[i].where.line);
+  CHECK(problems.front().to_string() ==
+        "t.toml:2: run.mode: expected a string, got an integer");
+}
+
+TEST_CASE("scenarios have names and no system keys beside them and share instruments and portfolio") {
+  auto mixed = problems_of("[[data]]\ntype = \"bars\"\n[[scenario]]\nname = \"a\"\n");
+  CHECK(has(mixed, 1, "data", "inside the [[scenario]] tables"));
+  auto unnamed = problems_of("[[scenario]]\n[[scenario.data]]\ntype = \"bars\"\n");
+  CHECK(has(unnamed, 1, "scenario[0].name", "missing (required)"));
+
+  std::vector<config_problem> problems;
+  auto plan = parse_run_config("[portfolio]\ncash = 5000\n"
+                               "[[instrument]]\nsymbol = \"X\"\n"
+                               "[[scenario]]\nname = \"one\"\n"
+                               "[[scenario.data]]\ntype = \"synthetic\"\nticks = 100\n"
+                               "symbols = [{ symbol = \"X\" }]\n"
+                               "[[scenario.venue]]\nname = \"V\"\ninstruments = [\"X\"]\n"
+                               "[[scenario.strategy]]\ntype = \"sma_cross\"\nsymbol = \"X\"\n"
+                               "[[scenario]]\nname = \"one\"\n",
+                               "s.toml", {}, problems);
+  // The second scenario repeats the name and has no data or venue.
+  CHECK(has(problems, 17, "scenario[1]", "scenario name 'one' is used twice"));
+  CHECK(has(problems, 17, "scenario[1].data", "missing (required)"));
+  REQUIRE(plan.scenarios.size() == 2);
+  CHECK(plan.scenarios[0].portfolio.default_cash == money::from_units(5000));
+  CHECK(plan.scenarios[0].venues.at(0).settings.instruments.at(0).symbol == "X");
+}
+
+TEST_CASE("strategy ids must be unique and parameters keep their lines") {
+  std::vector<config_problem> problems;
+  auto plan = parse_run_config("[[data]]\ntype = \"synthetic\"\nbars = 10\n"
+                               "symbols = [{ symbol = \"X\" }]\n"
+                               "[[venue]]\nname = \"V\"\ninstruments = []\n"
+                               "[[strategy]]\ntype = \"sma_cross\"\nfast = 5\n"
+                               "[[strategy]]\ntype = \"sma_cross\"\nslow = 50\n",
+                               "u.toml", {}, problems);
+  CHECK(has(problems, 11, "strategy[1].id", "strategy id 'sma_cross' is already used (line 8)"));
+  REQUIRE(plan.scenarios.at(0).strategies.size() == 2);
+  CHECK(plan.scenarios[0].strategies[0].param_lines.at("fast") == 10);
+}
+
+TEST_CASE("build_scenario names the parameter line of factory problems and checks the wiring") {
+  std::vector<config_problem> problems;
+  auto plan = parse_run_config(
+      "[[instrument]]\nsymbol = \"X\"\n"
+      "[[data]]\ntype = \"synthetic\"\nticks = 200\nsymbols = [{ symbol = \"X\" }]\n" // 3
+      "[[venue]]\nname = \"V\"\ninstruments = [\"X\"]\n"
+      "[[strategy]]\nid = \"bad\"\ntype = \"sma_cross\"\nsymbol = \"X\"\nfast = 0\n" // 10
+      "[[strategy]]\nid = \"wired\"\ntype = \"rsi_reversion\"\nsymbol = \"X\"\n",     // 15
+      "w.toml", {}, problems);
+  REQUIRE(problems.empty());
+  system_config cfg;
+  {
+    trading_system ts{cfg};
+    auto built = build_scenario(plan, plan.scenarios.at(0), builtin_strategies(), ts);
+    REQUIRE(built.size() == 1);
+    CHECK(built[0].rfind("w.toml:14: strategy[0].fast: sma_cross:", 0) == 0);
+  }
+  // Without the bad one: the rsi strategy needs X bars; the synthetic source has only ticks.
+  plan.scenarios[0].strategies.erase(plan.scenarios[0].strategies.begin());
+  trading_system ts{cfg};
+  auto built = build_scenario(plan, plan.scenarios.at(0), builtin_strategies(), ts);
+  REQUIRE(built.size() == 1);
+  CHECK(built[0].find("w.toml:15: strategy[1]: asks for X bars (for rsi:14), but no feed") == 0);
+  // Bars from the ticks fix it.
+  time_bar_options tb;
+  tb.interval = 60 * ns_per_second;
+  plan.scenarios[0].data[0].time_bars = tb;
+  trading_system fixed{cfg};
+  CHECK(build_scenario(plan, plan.scenarios.at(0), builtin_strategies(), fixed).empty());
+}
