@@ -153,7 +153,7 @@ TEST_CASE("TOML syntax errors and missing files are one message each") {
   CHECK(contains(r.err, "syntax.toml:1: not valid TOML"));
   CHECK(count_lines(r.err) == 1);
   auto missing = run_tool(dir, "bourse-backtest", "--config nowhere.toml");
-  CHECK(missing.status == 2);
+  CHECK(missing.status == 1); // a file that cannot be read is a data error
   CHECK(contains(missing.err, "nowhere.toml: the config file does not exist"));
   auto none = run_tool(dir, "bourse-backtest", "");
   CHECK(none.status == 2);
