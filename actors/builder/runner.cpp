@@ -366,8 +366,16 @@ int refuse(const std::string& program, const std::vector<std::string>& problems)
 std::vector<std::string> build_scenario(const run_plan& plan, const scenario_plan& scenario,
                                         const strategy_registry& registry, trading_system& ts) {
   std::vector<std::string> problems;
-  for (const auto& d : scenario.data)
+  if (!plan.source.empty())
+    ts.add_parameter("config", plan.source);
+  for (std::size_t i = 0; i < scenario.data.size(); ++i) {
+    const auto& d = scenario.data[i];
     add_data(ts, d);
+    // Generated data and bars built from ticks: the builder sees only a source, say what it is.
+    if (d.kind == data_source_kind::cross_venue || d.kind == data_source_kind::synthetic ||
+        d.time_bars)
+      ts.add_parameter("data " + std::to_string(i + 1), d.describe());
+  }
   for (const auto& v : scenario.venues)
     ts.add_venue(v);
   if (scenario.aggregator)
