@@ -204,6 +204,10 @@ TEST_CASE("the demo reports what it cannot run instead of running without fills"
                     "--ticks 0 --strategy cross_venue_spread:instrument=ETH --no-progress");
   CHECK(r.status == 2);
   CHECK(contains(r.err, "cross_venue_spread"));
+  // The spread strategy's default instrument (XYZ) is not in the tick set.
+  auto x = run_tool(dir, "bourse-demo", "--strategy cross_venue_spread --no-progress");
+  CHECK(x.status == 2);
+  CHECK(contains(x.err, "XYZ"));
   // A strategy on a symbol no feed has.
   auto s = run_tool(dir, "bourse-demo", "--strategy sma_cross:symbol=AAPL --no-progress");
   CHECK(s.status == 2);
