@@ -306,7 +306,8 @@ std::vector<std::string> route_strategies(run_plan& plan, const std::vector<std:
         problems.push_back("--strategy " + specs[i] + ": " + p);
       continue;
     }
-    std::vector<std::string> first_problems;
+    // Why each scenario cannot run it, reported only when none can.
+    std::vector<std::pair<std::string, std::vector<std::string>>> refusals;
     bool placed = false;
     for (auto& sc : plan.scenarios) {
       auto trial = sc;
@@ -318,17 +319,13 @@ std::vector<std::string> route_strategies(run_plan& plan, const std::vector<std:
         placed = true;
         break;
       }
-      if (first_problems.empty())
-        first_problems = std::move(p);
+      refusals.emplace_back(sc.name, std::move(p));
     }
     if (!placed) {
-      if (plan.scenarios.size() == 1 || first_problems.size() == 0) {
-        for (auto& p : first_problems)
-          problems.push_back(std::move(p));
-      } else {
-        problems.push_back("--strategy " + specs[i] +
-                           ": no scenario can run it; in the first one: " + first_problems.front());
-      }
+      for (auto& [scenario, reasons] : refusals)
+        for (auto& reason : reasons)
+          problems.push_back(refusals.size() > 1 ? reason + " (scenario " + scenario + ")"
+                                                 : std::move(reason));
     }
   }
   strategy_id next = 1;

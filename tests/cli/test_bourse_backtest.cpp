@@ -3,77 +3,13 @@
 // message per problem (file:line: key: ...) with exit code 2, and --check runs nothing.
 #include <doctest/doctest.h>
 
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
+
+#include "cli_kit.hpp"
 
 namespace {
 
-namespace fs = std::filesystem;
-
-struct temp_dir {
-  fs::path path;
-  temp_dir() {
-    std::string pattern = (fs::temp_directory_path() / "bourse-backtest-test-XXXXXX").string();
-    path = ::mkdtemp(pattern.data()) ? fs::path(pattern) : fs::path();
-    REQUIRE(!path.empty());
-  }
-  ~temp_dir() {
-    std::error_code ignored;
-    fs::remove_all(path, ignored);
-  }
-  temp_dir(const temp_dir&) = delete;
-  temp_dir& operator=(const temp_dir&) = delete;
-  fs::path write(const std::string& name, const std::string& text) const {
-    std::ofstream(path / name, std::ios::binary) << text;
-    return path / name;
-  }
-};
-
-std::string read_text(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-std::string quote(const std::string& text) { return "'" + text + "'"; }
-
-struct tool_run {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
-
-tool_run run_tool(const temp_dir& dir, const std::string& tool, const std::string& args) {
-  fs::path out = dir.path / "stdout.txt";
-  fs::path err = dir.path / "stderr.txt";
-  std::string command = "cd " + quote(dir.path.string()) + " && " +
-                        quote(std::string(BOURSE_BIN_DIR) + "/" + tool) + " " + args + " > " +
-                        quote(out.string()) + " 2> " + quote(err.string()) + " < /dev/null";
-  int raw = std::system(command.c_str());
-  tool_run result;
-  result.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  result.out = read_text(out);
-  result.err = read_text(err);
-  return result;
-}
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
-
-std::size_t count_lines(const std::string& text) {
-  std::size_t n = 0;
-  for (char c : text)
-    n += c == '\n';
-  return n;
-}
+using namespace cli_kit;
 
 const std::string data_dir = BOURSE_DATA_DIR;
 
@@ -81,34 +17,34 @@ const std::string data_dir = BOURSE_DATA_DIR;
 
 TEST_CASE("bourse-backtest runs data/demo.toml to the same trades.csv as bourse-demo") {
   temp_dir dir;
-  auto demo = run_tool(dir, "bourse-demo", "--out demo --no-progress");
-  REQUIRE(demo.status == 0);
-  auto config = run_tool(dir, "bourse-backtest",
+  auto demo = dir.run("bourse-demo", "--out demo --no-progress");
+  REQUIRE(demo.code == 0);
+  auto config = dir.run("bourse-backtest",
                          "--config " + quote(data_dir + "/demo.toml") + " --out cfg --no-progress");
-  REQUIRE(config.status == 0);
-  auto a = read_text(dir.path / "demo" / "trades.csv");
-  auto b = read_text(dir.path / "cfg" / "trades.csv");
-  CHECK(count_lines(a) > 100);
+  REQUIRE(config.code == 0);
+  auto a = slurp(dir.path / "demo" / "trades.csv");
+  auto b = slurp(dir.path / "cfg" / "trades.csv");
+  CHECK(line_count(a) > 100);
   CHECK(a == b);
   CHECK(fs::exists(dir.path / "cfg" / "report.html"));
 }
 
 TEST_CASE("bourse-backtest runs the multi-symbol tick config with bars built from ticks") {
   temp_dir dir;
-  auto r = run_tool(dir, "bourse-backtest",
+  auto r = dir.run("bourse-backtest",
                     "--config " + quote(data_dir + "/ticks.toml") + " --out t --no-progress");
-  REQUIRE(r.status == 0);
-  auto trades = read_text(dir.path / "t" / "trades.csv");
+  REQUIRE(r.code == 0);
+  auto trades = slurp(dir.path / "t" / "trades.csv");
   // Both ACME strategies (bars from trades) and the BTC-USD one (other venue) traded.
   CHECK(contains(trades, ",acme_fast,ACME,"));
   CHECK(contains(trades, ",acme_slow,ACME,"));
   CHECK(contains(trades, ",btc_rsi,BTC-USD,"));
   // The same config runs to the same bytes with more threads.
-  auto r2 = run_tool(dir, "bourse-backtest",
+  auto r2 = dir.run("bourse-backtest",
                      "--config " + quote(data_dir + "/ticks.toml") +
                          " --out t2 --no-progress --threads 4");
-  REQUIRE(r2.status == 0);
-  CHECK(read_text(dir.path / "t2" / "trades.csv") == trades);
+  REQUIRE(r2.code == 0);
+  CHECK(slurp(dir.path / "t2" / "trades.csv") == trades);
 }
 
 TEST_CASE("a malformed config gives one message per problem naming file and line and key") {
@@ -132,8 +68,8 @@ TEST_CASE("a malformed config gives one message per problem naming file and line
                                     "fast = \"ten\"\n"                // 17: bad parameter
                                     "[[strategy]]\n"
                                     "type = \"nope\"\n");             // 19: unknown type
-  auto r = run_tool(dir, "bourse-backtest", "--config " + quote(file.string()) + " --no-progress");
-  CHECK(r.status == 2);
+  auto r = dir.run("bourse-backtest", "--config " + quote(file.string()) + " --no-progress");
+  CHECK(r.code == 2);
   CHECK(r.out.empty());
   CHECK(contains(r.err, "bad.toml:2: run.mode: must be \"backtest\" or \"paper\""));
   CHECK(contains(r.err, "bad.toml:3: run.treads: unknown key"));
@@ -142,21 +78,21 @@ TEST_CASE("a malformed config gives one message per problem naming file and line
   CHECK(contains(r.err, "bad.toml:14: venue[0].latency: '5 minutes' is not a duration"));
   CHECK(contains(r.err, "bad.toml:17: strategy[0].fast:"));
   CHECK(contains(r.err, "bad.toml:18: strategy[1]: unknown strategy 'nope'"));
-  CHECK(count_lines(r.err) == 7);
+  CHECK(line_count(r.err) == 7);
 }
 
 TEST_CASE("TOML syntax errors and missing files are one message each") {
   temp_dir dir;
   auto file = dir.write("syntax.toml", "[run\nmode = 1\n");
-  auto r = run_tool(dir, "bourse-backtest", "--config " + quote(file.string()));
-  CHECK(r.status == 2);
+  auto r = dir.run("bourse-backtest", "--config " + quote(file.string()));
+  CHECK(r.code == 2);
   CHECK(contains(r.err, "syntax.toml:1: not valid TOML"));
-  CHECK(count_lines(r.err) == 1);
-  auto missing = run_tool(dir, "bourse-backtest", "--config nowhere.toml");
-  CHECK(missing.status == 1); // a file that cannot be read is a data error
+  CHECK(line_count(r.err) == 1);
+  auto missing = dir.run("bourse-backtest", "--config nowhere.toml");
+  CHECK(missing.code == 1); // a file that cannot be read is a data error
   CHECK(contains(missing.err, "nowhere.toml: the config file does not exist"));
-  auto none = run_tool(dir, "bourse-backtest", "");
-  CHECK(none.status == 2);
+  auto none = dir.run("bourse-backtest", "");
+  CHECK(none.code == 2);
   CHECK(contains(none.err, "--config FILE is required"));
 }
 
@@ -174,8 +110,8 @@ TEST_CASE("wiring is checked before anything runs: each strategy that could not 
                             "symbol = \"SPX\"\n"
                             "[[strategy]]\nid = \"no_aggregator\"\ntype = \"cross_venue_spread\"\n"
                             "instrument = \"ETH\"\n"); // 19
-  auto r = run_tool(dir, "bourse-backtest", "--config " + quote(file.string()) + " --no-progress");
-  CHECK(r.status == 2);
+  auto r = dir.run("bourse-backtest", "--config " + quote(file.string()) + " --no-progress");
+  CHECK(r.code == 2);
   CHECK(contains(r.err, "wiring.toml:9: strategy[0]: asks for ACME bars"));
   CHECK(contains(r.err, "bars_every"));
   CHECK(contains(r.err, "wiring.toml:15: strategy[1]: asks for SPX bars"));
@@ -191,8 +127,8 @@ TEST_CASE("wiring is checked before anything runs: each strategy that could not 
                                      "[[venue]]\nname = \"SIM\"\ninstruments = [\"ACME\"]\n"
                                      "[[strategy]]\ntype = \"sma_cross\"\nsymbol = \"ACME\"\n"
                                      "fast = 3\nslow = 8\n");
-  auto check = run_tool(dir, "bourse-backtest", "--config " + quote(ok.string()) + " --check");
-  CHECK(check.status == 0);
+  auto check = dir.run("bourse-backtest", "--config " + quote(ok.string()) + " --check");
+  CHECK(check.code == 0);
   CHECK(contains(check.out, "configuration ok: 1 scenario(s), 1 strategy"));
   CHECK(!fs::exists(dir.path / "bourse-out"));
 }
@@ -200,34 +136,34 @@ TEST_CASE("wiring is checked before anything runs: each strategy that could not 
 TEST_CASE("the demo reports what it cannot run instead of running without fills") {
   temp_dir dir;
   // The tick scenario left out, an explicit spread strategy has nowhere to go.
-  auto r = run_tool(dir, "bourse-demo",
+  auto r = dir.run("bourse-demo",
                     "--ticks 0 --strategy cross_venue_spread:instrument=ETH --no-progress");
-  CHECK(r.status == 2);
+  CHECK(r.code == 2);
   CHECK(contains(r.err, "cross_venue_spread"));
   // The spread strategy's default instrument (XYZ) is not in the tick set.
-  auto x = run_tool(dir, "bourse-demo", "--strategy cross_venue_spread --no-progress");
-  CHECK(x.status == 2);
+  auto x = dir.run("bourse-demo", "--strategy cross_venue_spread --no-progress");
+  CHECK(x.code == 2);
   CHECK(contains(x.err, "XYZ"));
   // A strategy on a symbol no feed has.
-  auto s = run_tool(dir, "bourse-demo", "--strategy sma_cross:symbol=AAPL --no-progress");
-  CHECK(s.status == 2);
+  auto s = dir.run("bourse-demo", "--strategy sma_cross:symbol=AAPL --no-progress");
+  CHECK(s.code == 2);
   CHECK(contains(s.err, "asks for AAPL bars"));
   // --data retargets the demo's bar strategies to the new symbol: they trade.
-  auto d = run_tool(dir, "bourse-demo",
+  auto d = dir.run("bourse-demo",
                     "--ticks 0 --data ACME=" + quote(data_dir + "/sample_bars.csv") +
                         " --out d --no-progress");
-  CHECK(d.status == 0);
-  CHECK(contains(read_text(dir.path / "d" / "trades.csv"), ",ACME,"));
+  CHECK(d.code == 0);
+  CHECK(contains(slurp(dir.path / "d" / "trades.csv"), ",ACME,"));
 }
 
 TEST_CASE("bourse-backtest --strategy runs a user-chosen strategy in the scenario that fits it") {
   temp_dir dir;
-  auto r = run_tool(dir, "bourse-backtest",
+  auto r = dir.run("bourse-backtest",
                     "--config " + quote(data_dir + "/demo.toml") +
                         " --strategy cross_venue_spread:instrument=ETH,qty=1"
                         " --strategy sma_cross:symbol=SPX,fast=5,slow=50 --out s --no-progress");
-  REQUIRE(r.status == 0);
-  auto trades = read_text(dir.path / "s" / "trades.csv");
+  REQUIRE(r.code == 0);
+  auto trades = slurp(dir.path / "s" / "trades.csv");
   CHECK(contains(trades, ",sma_cross,SPX,"));
   CHECK(contains(trades, ",cross_venue_spread,ETH."));
   CHECK(!contains(trades, ",rsi_reversion,"));

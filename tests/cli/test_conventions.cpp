@@ -4,79 +4,14 @@
 // standard error, never to the tool's output. Log texts are not asserted on.
 #include <doctest/doctest.h>
 
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "cli_kit.hpp"
+
 namespace {
 
-namespace fs = std::filesystem;
-
-struct run_result {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
-
-std::size_t line_count(const std::string& text) {
-  std::size_t n = 0;
-  for (char c : text)
-    n += c == '\n';
-  return n;
-}
-
-// A fresh folder per test, removed afterwards; tools run inside it.
-struct temp_dir {
-  fs::path path;
-  temp_dir() {
-    static int counter = 0;
-    path = fs::temp_directory_path() /
-           ("bourse-cli-test-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
-    fs::create_directories(path);
-  }
-  ~temp_dir() {
-    std::error_code ignored;
-    fs::remove_all(path, ignored);
-  }
-  temp_dir(const temp_dir&) = delete;
-  temp_dir& operator=(const temp_dir&) = delete;
-
-  fs::path write(const std::string& name, const std::string& text) const {
-    std::ofstream(path / name, std::ios::binary) << text;
-    return path / name;
-  }
-
-  // Runs `tool args` (args already shell-quoted) with SPDLOG_LEVEL unset, or set to `env`.
-  run_result run(const std::string& tool, const std::string& args,
-                 const std::string& env = "unset") const {
-    std::string prefix = env == "unset" ? "unset SPDLOG_LEVEL; " : "SPDLOG_LEVEL='" + env + "' ";
-    std::string command = "cd '" + path.string() + "' && " + prefix + "'" BOURSE_BIN_DIR "/" +
-                          tool + "' " + args + " > stdout.txt 2> stderr.txt < /dev/null";
-    int status = std::system(command.c_str());
-    run_result r;
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = slurp(path / "stdout.txt");
-    r.err = slurp(path / "stderr.txt");
-    return r;
-  }
-};
+using namespace cli_kit;
 
 std::vector<std::string> tools() {
   std::vector<std::string> names{"bourse-demo", "bourse-backtest", "bourse-ta", "bourse-book",
