@@ -172,7 +172,9 @@ void on_slice(self_ptr self, market_slice& slice) {
 } // namespace
 
 market_data_hub_actor spawn_hub(caf::actor_system& sys, participant_setup setup) {
-  return sys.spawn([setup](self_ptr self) -> market_data_hub_actor::behavior_type {
+  // The setup travels as a spawn argument: CAF 0.17 binds a reference to the null tuple of a
+  // spawn without arguments (undefined behaviour that UBSan reports).
+  return sys.spawn([](self_ptr self, participant_setup setup) -> market_data_hub_actor::behavior_type {
     participant_hooks<market_slice> hooks;
     hooks.handle = [self](market_slice& s) { on_slice(self, s); };
     hooks.end_step = [self] { flush(self); };
@@ -207,7 +209,7 @@ market_data_hub_actor spawn_hub(caf::actor_system& sys, participant_setup setup)
           return it->second;
         },
     };
-  });
+  }, std::move(setup));
 }
 
 } // namespace bourse

@@ -34,9 +34,10 @@ std::vector<market_slice> cross_venue_slices(std::uint64_t seed, std::uint64_t t
 }
 
 feed_actor spawn_memory_feed(caf::actor_system& sys, std::vector<market_slice> slices) {
-  return sys.spawn([slices = std::move(slices)](
-                       feed_actor::stateful_pointer<memory_feed_state> self) mutable
-                   -> feed_actor::behavior_type {
+  // The slices travel as a spawn argument: CAF 0.17 binds a reference to the null tuple of a
+  // spawn without arguments (undefined behaviour that UBSan reports).
+  return sys.spawn([](feed_actor::stateful_pointer<memory_feed_state> self,
+                      std::vector<market_slice> slices) -> feed_actor::behavior_type {
     self->state.slices = std::move(slices);
     return {
         [=](next_slices& req) -> feed_chunk {
@@ -52,7 +53,7 @@ feed_actor spawn_memory_feed(caf::actor_system& sys, std::vector<market_slice> s
           return chunk;
         },
     };
-  });
+  }, std::move(slices));
 }
 
 } // namespace bourse

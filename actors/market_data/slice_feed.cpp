@@ -150,8 +150,10 @@ market_slice to_market_slice(data_slice&& slice) {
 
 feed_actor spawn_slice_feed(caf::actor_system& sys, std::unique_ptr<slice_source> source,
                             const feed_options& options) {
-  auto impl = sys.spawn([source = std::move(source), options](
-                            self_ptr self) mutable -> slice_feed_impl::behavior_type {
+  // The options travel as a spawn argument: CAF 0.17 binds a reference to the null tuple of a
+  // spawn without arguments (undefined behaviour that UBSan reports).
+  auto impl = sys.spawn([source = std::move(source)](
+                            self_ptr self, feed_options options) mutable -> slice_feed_impl::behavior_type {
     auto& st = self->state;
     st.source = std::move(source);
     st.options = options;
@@ -195,7 +197,7 @@ feed_actor spawn_slice_feed(caf::actor_system& sys, std::unique_ptr<slice_source
         },
         [=](get_runtime_info) { return participant<int>::runtime(self); },
     };
-  });
+  }, options);
   return caf::actor_cast<feed_actor>(impl);
 }
 

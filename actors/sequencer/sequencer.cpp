@@ -488,8 +488,10 @@ void next_stop(self_ptr self) {
 
 sequencer_actor spawn_sequencer(caf::actor_system& sys, sequencer_config config,
                                 sequencer_wiring wiring) {
-  auto impl = sys.spawn([config = std::move(config), wiring = std::move(wiring)](
-                            self_ptr self) mutable -> sequencer_impl::behavior_type {
+  // Spawn arguments, not captures: CAF 0.17 binds a reference to the null tuple of a spawn
+  // without arguments (undefined behaviour that UBSan reports).
+  auto impl = sys.spawn([](self_ptr self, sequencer_config config,
+                           sequencer_wiring wiring) -> sequencer_impl::behavior_type {
     auto& st = self->state;
     st.config = std::move(config);
     st.wiring = std::move(wiring);
@@ -533,7 +535,7 @@ sequencer_actor spawn_sequencer(caf::actor_system& sys, sequencer_config config,
           advance(self);
         },
     };
-  });
+  }, std::move(config), std::move(wiring));
   return caf::actor_cast<sequencer_actor>(impl);
 }
 
