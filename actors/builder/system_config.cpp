@@ -2,6 +2,7 @@
 #include "bourse/actors/builder/system_config.hpp"
 
 #include <algorithm>
+#include <string>
 #include <vector>
 
 #include "bourse/protocol/all.hpp"
@@ -38,6 +39,13 @@ std::string system_config::parse_options(int argc, char** argv, const std::strin
   const char* file = config_file.empty() ? "/dev/null" : config_file.c_str();
   if (auto err = parse(argc, argv, file))
     return error_text(err);
+  // CAF divides by the worker count (0 ends the program with SIGFPE) and starts as many threads as
+  // asked, however many.
+  constexpr std::size_t max_threads = 256;
+  auto threads = caf::get_or(*this, "scheduler.max-threads", std::size_t{1});
+  if (threads < 1 || threads > max_threads)
+    return "scheduler.max-threads: must be from 1 to " + std::to_string(max_threads) + " (got " +
+           std::to_string(threads) + ")";
   return {};
 }
 

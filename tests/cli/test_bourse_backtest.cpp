@@ -168,3 +168,15 @@ TEST_CASE("bourse-backtest --strategy runs a user-chosen strategy in the scenari
   CHECK(contains(trades, ",cross_venue_spread,ETH."));
   CHECK(!contains(trades, ",rsi_reversion,"));
 }
+
+TEST_CASE("worker counts are checked before CAF starts: 0 and huge counts are usage errors") {
+  temp_dir dir;
+  for (const auto& args : {std::string("--scheduler.max-threads=0"),
+                           std::string("--scheduler.max-threads=100000"), std::string("--threads 0")}) {
+    CAPTURE(args);
+    auto r = dir.run("bourse-demo", args + " --no-progress --out o");
+    CHECK(r.code == 2);
+    CHECK(contains(r.err, "threads"));
+    CHECK(!fs::exists(dir.path / "o"));
+  }
+}
