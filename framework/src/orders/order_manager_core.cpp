@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "bourse/orders/order_state_machine.hpp"
+#include "order_records.hpp"
 
 namespace bourse::orders {
 
@@ -33,24 +34,6 @@ order_reject_reason map_denial(risk_denial_reason reason) noexcept {
   return order_reject_reason::invalid_order;
 }
 
-order make_order(const submit_order& r, timestamp now) {
-  order o;
-  o.id = r.id;
-  o.strategy_id = r.strategy;
-  o.account_id = r.account;
-  o.symbol = r.symbol;
-  o.side = r.order_side;
-  o.type = r.type;
-  o.tif = r.tif;
-  if (!r.limit_price.is_zero())
-    o.limit_price = r.limit_price;
-  if (!r.stop_price.is_zero())
-    o.stop_price = r.stop_price;
-  o.quantity = r.qty;
-  o.ts_created = now;
-  o.ts_updated = now;
-  return o;
-}
 
 order_event_header request_header(const submit_order& r, timestamp now) {
   return order_event_header{now, now, r.id, r.strategy, r.account, r.symbol};

@@ -5,6 +5,7 @@
 
 #include "bourse/orders/order_manager_core.hpp"
 #include "bourse/orders/order_state_machine.hpp"
+#include "order_records.hpp"
 
 namespace bourse::orders {
 
@@ -186,21 +187,7 @@ void order_manager_core::place_exit(order_id id, quantity qty, timestamp now) {
     }
     r.stop_price = trail.stop();
   }
-  order o{};
-  o.id = r.id;
-  o.strategy_id = r.strategy;
-  o.account_id = r.account;
-  o.symbol = r.symbol;
-  o.side = r.order_side;
-  o.type = r.type;
-  o.tif = r.tif;
-  if (!r.limit_price.is_zero())
-    o.limit_price = r.limit_price;
-  if (!r.stop_price.is_zero())
-    o.stop_price = r.stop_price;
-  o.quantity = qty;
-  o.ts_created = now;
-  o.ts_updated = now;
+  order o = make_order(r, now); // r.qty is the filled quantity set above
   if (auto problem = tracker_.add(o)) {
     warn("Bracket exit add refused id=" + std::to_string(id) + " reason=" + problem->message);
     return;
@@ -393,22 +380,12 @@ void order_manager_core::drop_held(order_id id, order_cancel_reason reason, time
   const submit_order r = std::move(it->second);
   held_.erase(it);
   // The id stays taken: the order is kept as cancelled without ever having been placed.
-  order o{};
-  o.id = r.id;
-  o.strategy_id = r.strategy;
-  o.account_id = r.account;
-  o.symbol = r.symbol;
-  o.side = r.order_side;
-  o.type = r.type;
-  o.tif = r.tif;
-  if (!r.limit_price.is_zero())
-    o.limit_price = r.limit_price;
-  o.stop_price = r.stop_price.is_zero() ? price::from_units(1) : r.stop_price;
+  order o = make_order(r, now);
+  // A held trailing exit has no stop yet; the record needs one to be a valid stop order.
   if (r.type == order_type::limit)
     o.stop_price.reset();
-  o.quantity = r.qty;
-  o.ts_created = now;
-  o.ts_updated = now;
+  else if (!o.stop_price)
+    o.stop_price = price::from_units(1);
   if (!tracker_.add(o))
     if (auto problem = tracker_.apply(id, order_event::cancel(), now))
       warn(problem->message);
