@@ -3,65 +3,18 @@
 // exits non-zero while business refusals are ordinary `rejected` lines.
 #include <doctest/doctest.h>
 
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
+
+#include "cli_kit.hpp"
 
 namespace {
 
-namespace fs = std::filesystem;
+using namespace cli_kit;
 
-struct run_result {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+// Runs bourse-book with `args` (already shell-quoted where needed) from inside the folder.
+run_result book(const temp_dir& dir, const std::string& args) {
+  return dir.run("bourse-book", args);
 }
-
-// A fresh folder per test, removed afterwards.
-struct temp_dir {
-  fs::path path;
-  temp_dir() {
-    static int counter = 0;
-    path = fs::temp_directory_path() /
-           ("bourse-book-test-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
-    fs::create_directories(path);
-  }
-  ~temp_dir() {
-    std::error_code ignored;
-    fs::remove_all(path, ignored);
-  }
-  temp_dir(const temp_dir&) = delete;
-  temp_dir& operator=(const temp_dir&) = delete;
-
-  fs::path write(const std::string& name, const std::string& text) const {
-    std::ofstream(path / name, std::ios::binary) << text;
-    return path / name;
-  }
-
-  // Runs bourse-book with `args` (already shell-quoted where needed) from inside the folder.
-  run_result run(const std::string& args) const {
-    std::string command = "cd '" + path.string() + "' && '" BOURSE_BIN_DIR "/bourse-book' " + args +
-                          " > stdout.txt 2> stderr.txt";
-    int status = std::system(command.c_str());
-    run_result r;
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = slurp(path / "stdout.txt");
-    r.err = slurp(path / "stderr.txt");
-    return r;
-  }
-};
 
 const std::string header = "op,id,side,type,price,qty,tif,stop_price\n";
 
@@ -82,7 +35,7 @@ TEST_CASE("bourse-book replays the worked example of docs/matching.md exactly") 
                                    "new,a_2,sell,limit,10.20,1,,\n"
                                    "replace,a_1,,,,3,,\n"
                                    "new,f1,buy,limit,10.20,5,fok,\n");
-  auto r = dir.run("orders.csv");
+  auto r = book(dir, "orders.csv");
   CHECK(r.code == 0);
   CHECK(r.err.empty());
   CHECK(r.out == "accepted,s1\n"
@@ -117,7 +70,7 @@ TEST_CASE("bourse-book prints the resting book bids first, best price first, the
                                "new,e,sell,limit,10,5,,\n"
                                "replace,b,,,,1,,\n"
                                "replace,d,,,9.5,,,\n");
-  auto r = dir.run("--tick 0.25 in.csv");
+  auto r = book(dir, "--tick 0.25 in.csv");
   CHECK(r.code == 0);
   CHECK(r.out == "accepted,a\naccepted,b\naccepted,c\naccepted,d\naccepted,e\n"
                  "replaced,b,9.75,1\n"
@@ -135,7 +88,7 @@ TEST_CASE("bourse-book reads standard input and honours --tick and --lot") {
                                "new,b,buy,limit,101,0.25,ioc,\n"
                                "new,x,buy,limit,100.25,1,,\n"
                                "new,y,buy,limit,100,0.05,,\n");
-  auto r = dir.run("--tick 0.5 --lot 0.25 < in.csv");
+  auto r = book(dir, "--tick 0.5 --lot 0.25 < in.csv");
   CHECK(r.code == 0);
   CHECK(r.out == "accepted,s\naccepted,b\ntrade,b,s,100.5,0.25\n"
                  "rejected,x,off_tick\nrejected,y,off_lot\n"
@@ -155,7 +108,7 @@ TEST_CASE("bourse-book shows stop cascades, IOC remainders and DAY expiry") {
                                "new,d1,buy,limit,9.00,2,day,\n"
                                "new,g1,sell,limit,11.00,1,,\n"
                                "expire,,,,,,,\n");
-  auto r = dir.run("in.csv");
+  auto r = book(dir, "in.csv");
   CHECK(r.code == 0);
   CHECK(r.out == "accepted,b1\naccepted,b2\naccepted,b3\naccepted,st1\naccepted,st2\n"
                  "accepted,s1\ntrade,s1,b1,9.90,1\n"
@@ -182,7 +135,7 @@ TEST_CASE("bourse-book prints every business refusal as a rejected line with its
                                "new,p5,buy,limit,10.00,1,,10.00\n"
                                "cancel,a,,,,,,\n"
                                "replace,a,,,,2,,\n");
-  auto r = dir.run("in.csv");
+  auto r = book(dir, "in.csv");
   CHECK(r.code == 0);
   CHECK(r.out == "accepted,a\nrejected,a,duplicate_id\nrejected,nope,unknown_id\n"
                  "rejected,q0,non_positive_quantity\nrejected,q1,off_lot\n"
@@ -197,7 +150,7 @@ TEST_CASE("bourse-book stops at a malformed row, naming file:line: column, after
   auto check_error = [&](const std::string& row, const std::string& expected_place) {
     dir.write("bad.csv", header + "new,ok,buy,limit,10.00,1,,\n" + row + "\n" +
                              "new,never,buy,limit,10.00,1,,\n");
-    auto r = dir.run("bad.csv");
+    auto r = book(dir, "bad.csv");
     CHECK(r.code == 1);
     CHECK(r.out == "accepted,ok\n");
     CHECK(r.err.find("bad.csv:3: " + expected_place) != std::string::npos);
@@ -235,13 +188,13 @@ TEST_CASE("bourse-book stops at a malformed row, naming file:line: column, after
 
   SUBCASE("a header without a required column") {
     dir.write("bad.csv", "op,id,side,type,price,qty,tif\n");
-    auto r = dir.run("bad.csv");
+    auto r = book(dir, "bad.csv");
     CHECK(r.code == 1);
     CHECK(r.err.find("bad.csv:1: header: missing column 'stop_price'") != std::string::npos);
   }
   SUBCASE("standard input is named <stdin>") {
     dir.write("bad.csv", header + "new,x,buy,limit,10.00,1,xyz,\n");
-    auto r = dir.run("< bad.csv");
+    auto r = book(dir, "< bad.csv");
     CHECK(r.code == 1);
     CHECK(r.err.find("<stdin>:2: tif: bad tif 'xyz'") != std::string::npos);
   }
@@ -249,19 +202,19 @@ TEST_CASE("bourse-book stops at a malformed row, naming file:line: column, after
 
 TEST_CASE("bourse-book explains its usage and refuses bad options") {
   temp_dir dir;
-  auto help = dir.run("--help");
+  auto help = book(dir, "--help");
   CHECK(help.code == 0);
   CHECK(help.out.find("usage: bourse-book [--tick T] [--lot L] [FILE]") == 0);
 
-  auto unknown = dir.run("--speed 3");
+  auto unknown = book(dir, "--speed 3");
   CHECK(unknown.code == 2);
   CHECK(unknown.err.find("unknown option '--speed'") != std::string::npos);
 
-  auto bad_tick = dir.run("--tick -1 < /dev/null");
+  auto bad_tick = book(dir, "--tick -1 < /dev/null");
   CHECK(bad_tick.code == 2);
   CHECK(bad_tick.err.find("--tick") != std::string::npos);
 
-  auto missing = dir.run("no-such-file.csv");
+  auto missing = book(dir, "no-such-file.csv");
   CHECK(missing.code == 1);
   CHECK(missing.err.find("no-such-file.csv: cannot open file") != std::string::npos);
 }

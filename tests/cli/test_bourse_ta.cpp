@@ -4,72 +4,22 @@
 // files and bad options.
 #include <doctest/doctest.h>
 
-#include <sys/wait.h>
-
 #include <cmath>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
-#include <unistd.h>
 #include <vector>
+
+#include "cli_kit.hpp"
 
 namespace {
 
-namespace fs = std::filesystem;
-
-/// A temporary folder removed at the end of the test.
-struct temp_dir {
-  fs::path path;
-  temp_dir() {
-    std::string pattern = (fs::temp_directory_path() / "bourse-ta-test-XXXXXX").string();
-    path = ::mkdtemp(pattern.data()) ? fs::path(pattern) : fs::path();
-    REQUIRE(!path.empty());
-  }
-  ~temp_dir() {
-    std::error_code ignored;
-    fs::remove_all(path, ignored);
-  }
-  temp_dir(const temp_dir&) = delete;
-  temp_dir& operator=(const temp_dir&) = delete;
-
-  fs::path write(const std::string& name, const std::string& text) const {
-    std::ofstream(path / name, std::ios::binary) << text;
-    return path / name;
-  }
-};
-
-std::string read_text(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-std::string quote(const std::string& text) {
-  return "'" + text + "'";
-}
-
-/// The outcome of running bourse-ta.
-struct run_result {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
+using namespace cli_kit;
 
 /// Runs bourse-ta with `args` (already quoted where needed), capturing stdout and stderr.
 run_result bourse_ta(const temp_dir& dir, const std::string& args) {
-  fs::path out = dir.path / "stdout.txt";
-  fs::path err = dir.path / "stderr.txt";
-  std::string command = quote(std::string(BOURSE_BIN_DIR) + "/bourse-ta") + " " + args + " > " +
-                        quote(out.string()) + " 2> " + quote(err.string()) + " < /dev/null";
-  int raw = std::system(command.c_str());
-  run_result result;
-  result.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  result.out = read_text(out);
-  result.err = read_text(err);
-  return result;
+  return dir.run("bourse-ta", args);
 }
 
 std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
@@ -89,9 +39,6 @@ std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
   return rows;
 }
 
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
 
 const std::string small_bars = "Date,Close,High,Low,Open,Volume\n"
                                "2024-01-02 09:30:00,10,11,9,10,100\n"
@@ -106,7 +53,7 @@ TEST_CASE("bourse-ta passes ts through and leaves cells empty until a value is d
   auto input = dir.write("bars.csv", small_bars);
   auto r = bourse_ta(dir, "--input " + quote(input.string()) +
                               " --indicator sma:2 --indicator mom:1 --indicator obv");
-  CHECK(r.status == 0);
+  CHECK(r.code == 0);
   CHECK(r.err.empty());
   // SMA(2) of 10, 12, 11, 15; momentum over one bar; OBV from the first volume.
   CHECK(r.out == "ts,sma:2,mom:1,obv\n"
@@ -120,15 +67,15 @@ TEST_CASE("bourse-ta passes ts through and leaves cells empty until a value is d
     auto w =
         bourse_ta(dir, "--input " + quote(input.string()) + " --indicator=sma:2" +
                            " --indicator mom:1 --indicator obv --output " + quote(file.string()));
-    CHECK(w.status == 0);
+    CHECK(w.code == 0);
     CHECK(w.out.empty());
-    CHECK(read_text(file) == r.out);
+    CHECK(slurp(file) == r.out);
   }
   SUBCASE("multi-output indicators get one column per part, named SPEC.PART") {
     auto m = bourse_ta(dir, "--input " + quote(input.string()) +
                                 " --indicator macd:2:3:1 --indicator bbands:2:2" +
                                 " --indicator stoch:2:1:1 --indicator stochf:2:1");
-    CHECK(m.status == 0);
+    CHECK(m.code == 0);
     auto rows = parse_csv(m.out);
     REQUIRE(rows.size() == 5);
     CHECK(rows[0] == std::vector<std::string>{
@@ -147,7 +94,7 @@ TEST_CASE("bourse-ta passes ts through and leaves cells empty until a value is d
 TEST_CASE("bourse-ta output matches TA-Lib's reference values on the ordinary series") {
   temp_dir dir;
   std::string data = std::string(BOURSE_TEST_DATA_DIR) + "/talib/";
-  auto reference = parse_csv(read_text(data + "ohlcv_talib.csv"));
+  auto reference = parse_csv(slurp(data + "ohlcv_talib.csv"));
   REQUIRE(reference.size() == 301);
   std::string args = "--input " + quote(data + "ohlcv.csv");
   std::string last_spec;
@@ -166,7 +113,7 @@ TEST_CASE("bourse-ta output matches TA-Lib's reference values on the ordinary se
     last_spec = spec;
   }
   auto r = bourse_ta(dir, args);
-  REQUIRE(r.status == 0);
+  REQUIRE(r.code == 0);
   auto rows = parse_csv(r.out);
   REQUIRE(rows.size() == reference.size());
   CHECK(rows[0] == reference[0]);
@@ -199,13 +146,13 @@ TEST_CASE("bourse-ta refuses bad specs, bad rows, missing files and bad options"
 
   SUBCASE("an unknown spec names the spec") {
     auto r = bourse_ta(dir, in + " --indicator sma:2 --indicator foo:3");
-    CHECK(r.status == 2);
+    CHECK(r.code == 2);
     CHECK(r.out.empty());
     CHECK(contains(r.err, "indicator spec 'foo:3': unknown indicator 'foo'"));
   }
   SUBCASE("a bad period names the spec and the reason") {
     auto r = bourse_ta(dir, in + " --indicator bbands:20:zero");
-    CHECK(r.status == 2);
+    CHECK(r.code == 2);
     CHECK(contains(r.err, "indicator spec 'bbands:20:zero': K (band width in standard "
                           "deviations) must be a positive number"));
   }
@@ -215,14 +162,14 @@ TEST_CASE("bourse-ta refuses bad specs, bad rows, missing files and bad options"
                                     "1704186060,10,11,9,ten\n"
                                     "1704186120,10,11,9,10\n");
     auto r = bourse_ta(dir, "--input " + quote(bad.string()) + " --indicator sma:2");
-    CHECK(r.status == 1);
+    CHECK(r.code == 1);
     CHECK(contains(r.err, bad.string() + ":3: close:"));
     CHECK(r.out == "ts,sma:2\n1704186000,\n"); // rows before the bad one were written
 
     SUBCASE("--skip-bad-rows skips it and reports the count and the place") {
       auto s = bourse_ta(dir, "--input " + quote(bad.string()) +
                                   " --indicator sma:2 --skip-bad-rows --ts-unit s");
-      CHECK(s.status == 0);
+      CHECK(s.code == 0);
       CHECK(s.out == "ts,sma:2\n1704186000,\n1704186120,10\n");
       CHECK(contains(s.err, "skipped 1 bad row"));
       CHECK(contains(s.err, bad.string() + ":3: close:"));
@@ -231,15 +178,15 @@ TEST_CASE("bourse-ta refuses bad specs, bad rows, missing files and bad options"
   SUBCASE("a missing file is named") {
     auto missing = (dir.path / "missing.csv").string();
     auto r = bourse_ta(dir, "--input " + quote(missing) + " --indicator sma:2");
-    CHECK(r.status == 1);
+    CHECK(r.code == 1);
     CHECK(r.out.empty());
     CHECK(contains(r.err, missing));
   }
   SUBCASE("missing or unknown options are named, with a pointer to --help") {
     auto r = bourse_ta(dir, "--indicator sma:2");
-    CHECK(r.status == 2);
+    CHECK(r.code == 2);
     CHECK(r.err == "bourse-ta: --input FILE is required\nTry 'bourse-ta --help'.\n");
-    CHECK(bourse_ta(dir, in).status == 2);
+    CHECK(bourse_ta(dir, in).code == 2);
     CHECK(contains(bourse_ta(dir, in + " --indicator sma:2 --colour red").err,
                    "unknown argument '--colour'"));
     CHECK(contains(bourse_ta(dir, in + " --indicator sma:2 --ts-unit days").err,
@@ -247,7 +194,7 @@ TEST_CASE("bourse-ta refuses bad specs, bad rows, missing files and bad options"
   }
   SUBCASE("--help prints the usage and the spec syntax") {
     auto r = bourse_ta(dir, "--help");
-    CHECK(r.status == 0);
+    CHECK(r.code == 0);
     CHECK(contains(r.out, "usage: bourse-ta"));
     CHECK(contains(r.out, "stoch:FK:SK:SD"));
   }

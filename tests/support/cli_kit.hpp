@@ -68,14 +68,15 @@ struct temp_dir {
     return path / name;
   }
 
-  /// Runs `tool args` (args already shell-quoted) in the folder with SPDLOG_LEVEL unset, or set to
-  /// `env`.
+  /// Runs `tool args` (args already shell-quoted; they may redirect standard input) in the folder
+  /// with SPDLOG_LEVEL unset, or set to `env`.
   run_result run(const std::string& tool, const std::string& args,
                  const std::string& env = "unset") const {
     std::string prefix = env == "unset" ? "unset SPDLOG_LEVEL; " : "SPDLOG_LEVEL='" + env + "' ";
+    // Standard input is empty unless `args` redirects it (a later redirection wins).
     std::string command = "cd " + quote(path.string()) + " && " + prefix +
-                          quote(std::string(BOURSE_BIN_DIR) + "/" + tool) + " " + args +
-                          " > stdout.txt 2> stderr.txt < /dev/null";
+                          quote(std::string(BOURSE_BIN_DIR) + "/" + tool) + " < /dev/null " + args +
+                          " > stdout.txt 2> stderr.txt";
     int status = std::system(command.c_str());
     run_result r;
     r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
