@@ -842,9 +842,13 @@ run_plan parse_run_config(std::string_view text, const std::string& file,
 
 run_plan load_run_config(const std::string& path, const std::vector<std::string>& fallback_dirs,
                          std::vector<config_problem>& problems) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) {
+    problems.push_back({{path, 0, {}}, "the config file cannot be read: it is a folder"});
+    return {};
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    std::error_code ec;
     std::string why = fs::exists(path, ec) ? "cannot be read" : "does not exist";
     problems.push_back({{path, 0, {}}, "the config file " + why});
     return {};

@@ -91,6 +91,9 @@ TEST_CASE("TOML syntax errors and missing files are one message each") {
   auto missing = dir.run("bourse-backtest", "--config nowhere.toml");
   CHECK(missing.code == 1); // a file that cannot be read is a data error
   CHECK(contains(missing.err, "nowhere.toml: the config file does not exist"));
+  auto folder = dir.run("bourse-backtest", "--config .");
+  CHECK(folder.code == 1);
+  CHECK(contains(folder.err, "it is a folder"));
   auto none = dir.run("bourse-backtest", "");
   CHECK(none.code == 2);
   CHECK(contains(none.err, "--config FILE is required"));
