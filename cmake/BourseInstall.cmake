@@ -1,6 +1,7 @@
 # cmake --install: the four libraries, every public header under include/bourse (the actors' under
 # include/bourse/actors), the command-line tools, and a relocatable bourseConfig.cmake with
-# bourseConfigVersion.cmake and bourseTargets.cmake in lib/cmake/bourse.
+# bourseConfigVersion.cmake and bourseTargets.cmake in lib/cmake/bourse, and the bundled data in
+# share/bourse/data.
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
@@ -22,6 +23,11 @@ foreach(tool IN ITEMS bourse-backtest bourse-demo bourse-ta bourse-book bourse-g
     install(TARGETS ${tool} RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
   endif()
 endforeach()
+# The bundled data, found by an installed bourse-demo next to itself (<prefix>/share/bourse/data).
+install(FILES ${PROJECT_SOURCE_DIR}/data/sp500_daily.csv ${PROJECT_SOURCE_DIR}/data/sample_bars.csv
+  ${PROJECT_SOURCE_DIR}/data/sample_ticks.csv ${PROJECT_SOURCE_DIR}/data/demo.toml
+  ${PROJECT_SOURCE_DIR}/data/ticks.toml ${PROJECT_SOURCE_DIR}/data/README.md
+  DESTINATION ${CMAKE_INSTALL_DATADIR}/bourse/data)
 install(EXPORT bourseTargets NAMESPACE bourse:: DESTINATION ${bourse_cmake_dir})
 configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/bourseConfig.cmake.in
   ${PROJECT_BINARY_DIR}/bourseConfig.cmake INSTALL_DESTINATION ${bourse_cmake_dir})

@@ -1,5 +1,6 @@
 # Installs this build into a temporary prefix, moves the prefix (the package must be relocatable),
-# then configures, builds and runs tests/package/consumer against it with find_package(bourse).
+# then configures, builds and runs tests/package/consumer against it with find_package(bourse), and
+# runs the installed bourse-demo (which must find its data under share/bourse/data).
 # cmake -DBUILD_DIR=... -DSOURCE_DIR=... -DWORK_DIR=... -P check.cmake
 foreach(var BUILD_DIR SOURCE_DIR WORK_DIR)
   if(NOT ${var})
@@ -40,3 +41,12 @@ run("running the consumer's runner" ${WORK_DIR}/build/consumer-runner
 if(NOT last_output MATCHES "breakout_55" OR NOT EXISTS ${WORK_DIR}/out/trades.csv)
   message(FATAL_ERROR "unexpected runner output: ${last_output}")
 endif()
+# The installed demo reads the bundled data installed next to it (share/bourse/data), not the
+# source tree it was built from: stats.json names the files it read.
+run("running the installed demo" ${WORK_DIR}/prefix/bin/bourse-demo --ticks 0 --no-progress
+    --out ${WORK_DIR}/demo-out)
+file(READ ${WORK_DIR}/demo-out/stats.json stats)
+if(NOT stats MATCHES "prefix/share/bourse/data/sp500_daily.csv")
+  message(FATAL_ERROR "the installed demo did not read its installed data: ${stats}")
+endif()
+message(STATUS "installed demo: read prefix/share/bourse/data/sp500_daily.csv")
