@@ -206,10 +206,10 @@ std::string usage(const std::string& program, const runner_options& o,
           "(.bourse.lock) before the run: a second run into it is\nrefused. SIGINT or SIGTERM "
           "stops the run: the results so far are written, marked partial\n(run.json \"complete\": "
           "false); a second signal exits at once.\n\nExit status: 0 ok, 1 data or run error (a "
-          "file that cannot be read, bad data, a failed run, an\nunwritable or locked output "
-          "folder, an output that would overwrite an input, a full standard\noutput; results "
-          "before the failure are written), 2 usage or configuration error (unknown option,\nbad "
-          "value, bad config; nothing ran), 130 stopped by SIGINT, 143 stopped by SIGTERM "
+          "file that cannot be read, bad data, a failed run, an\nunwritable output folder or one "
+          "another run has locked, a full standard output; results\nbefore the failure are "
+          "written), 2 usage or configuration error (unknown option, bad value,\nbad config, an "
+          "output that would overwrite an input; nothing ran), 130 stopped by SIGINT, 143 stopped by SIGTERM "
           "(128 + the\nsignal's number, as shells report it).\n";
   return text;
 }
@@ -568,7 +568,7 @@ int run_main(int argc, char** argv, const strategy_registry& registry,
                              input);
     if (!problems.empty()) {
       print_problems(program, problems);
-      return exit_failure;
+      return exit_usage;
     }
   }
   output_lock lock;
