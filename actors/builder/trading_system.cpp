@@ -676,7 +676,7 @@ run_result trading_system::run() {
     std::lock_guard<std::mutex> guard{stop_mutex_};
     running_sequencer_ = caf::actor_cast<caf::actor>(sequencer);
     if (stop_requested_)
-      caf::anon_send(running_sequencer_, stop_feeds{});
+      self->send(sequencer, stop_feeds{}); // before start_run: same sender, so it comes first
   }
   auto started = std::chrono::steady_clock::now();
   self->request(sequencer, caf::infinite, start_run{})
