@@ -333,6 +333,7 @@ bool release_window(self_ptr self) {
   while (released < st.config.window && !st.stop_requested) {
     if (!fill_feeds(self)) {
       release_slices(self);
+      report_progress(self, false); // also while a feed is refilling (a generator's chunks)
       return released > 0 || feed_error(st) != nullptr;
     }
     timestamp ts = head_ts(st);
