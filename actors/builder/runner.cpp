@@ -627,7 +627,7 @@ int run_main(int argc, char** argv, const strategy_registry& registry,
       runs.push_back({sc.name, std::move(result)});
   }
   const int signal = signals.signal();
-  int status = signal != 0 ? 128 + signal : problems.empty() ? exit_ok : exit_failure;
+  int status = signal != 0 ? exit_signal(signal) : problems.empty() ? exit_ok : exit_failure;
   if (!problems.empty())
     print_problems(program, problems);
   manifest.errors = problems;

@@ -1,10 +1,11 @@
 // SIGINT/SIGTERM without signal handlers: blocked everywhere, taken by one watching thread.
 #include "bourse/actors/builder/signal_watch.hpp"
 
+#include "bourse/logging/exit_codes.hpp"
+
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
-#include <ctime>
 
 #include <pthread.h>
 #include <unistd.h>
@@ -68,7 +69,7 @@ void signal_watch::watch() {
       // written stays a hidden temporary (.NAME.tmp-XXXXXX), never a truncated NAME.
       const char text[] = "\nSecond signal: exiting at once (outputs not yet written are absent)\n";
       (void)!::write(STDERR_FILENO, text, sizeof text - 1);
-      std::_Exit(128 + sig);
+      std::_Exit(exit_signal(sig));
     }
     std::function<void()> stop;
     {

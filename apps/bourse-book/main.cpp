@@ -45,7 +45,9 @@ Options:
   --help              show this help
 
 Exit status: 0 ok, 1 when the input cannot be read or is malformed (the message names
-file:line: column) or standard output cannot be written, 2 usage error (unknown option, bad value, bad --log-level or SPDLOG_LEVEL).
+file:line: column) or standard output cannot be written, 2 usage error (unknown option, bad
+value, bad --log-level or SPDLOG_LEVEL). SIGINT or SIGTERM end it at once (130 or 143 as the
+shell reports it).
 )";
 
 int usage_error(const std::string& message) {

@@ -54,6 +54,7 @@ ticks: quotes and trades of several symbols merged in time order, 3000 events by
 
 Exit status: 0 ok, 1 the output could not be written (--out is then absent; a full standard
 output also counts), 2 usage error (unknown option, bad value, bad --log-level or SPDLOG_LEVEL).
+SIGINT or SIGTERM end it at once (130 or 143 as the shell reports it; --out stays absent).
 )";
 
 int usage(const std::string& problem) {

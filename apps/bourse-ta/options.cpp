@@ -105,7 +105,8 @@ std::string usage() {
          "\n"
          "Exit status: 0 ok, 1 data error (unreadable or bad input, an unwritable output or a\n"
          "full standard output; --output is then absent), 2 usage error (bad command line,\n"
-         "indicator spec, --log-level or SPDLOG_LEVEL, --output naming the input).\n";
+         "indicator spec, --log-level or SPDLOG_LEVEL, --output naming the input). SIGINT or\n"
+         "SIGTERM end it at once (status 130 or 143 as the shell reports it; --output absent).\n";
 }
 
 } // namespace bourse::ta
