@@ -91,7 +91,7 @@ int run_google_benchmark(int argc, char** argv) {
     return bourse::exit_usage;
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();
-  return bourse::exit_ok;
+  return stdout_ok() ? bourse::exit_ok : bourse::exit_failure;
 }
 
 } // namespace
