@@ -5,6 +5,7 @@
 #include <fstream>
 #include <optional>
 
+#include "bourse/core/atomic_file.hpp"
 #include "bourse/report/json.hpp"
 #include "bourse/report/trades_csv.hpp"
 
@@ -24,16 +25,6 @@ std::string duration_text(duration_ns ns) {
   if (ns == 0)
     return "0 (every slice with activity)";
   return std::to_string(ns) + " ns";
-}
-
-// Writes `text` to `path` (binary); returns an error naming the file, or empty.
-std::string write_file(const std::string& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out)
-    return path + ": cannot write";
-  out << text;
-  out.flush();
-  return out ? std::string{} : path + ": cannot write";
 }
 
 std::string format_fixed(const char* format, double value) {
@@ -204,24 +195,25 @@ run_outputs write_run_outputs(const std::vector<named_run>& runs, const output_o
     out.report_path = (dir / "report.html").string();
   if (options.stats_json)
     out.stats_path = (dir / "stats.json").string();
-  auto temp_of = [](const std::string& path) { return path.empty() ? path : path + ".tmp"; };
-  const std::string trades_temp = temp_of(out.trades_path);
-  const std::string report_temp = temp_of(out.report_path);
-  const std::string stats_temp = temp_of(out.stats_path);
+  // Each file under a unique temporary name (two runs into one folder never share one), renamed
+  // into place once every file is complete; the temporaries go when anything fails.
+  std::optional<atomic_file> trades_file, report_file, stats_file;
+  auto open = [&](std::optional<atomic_file>& file, const std::string& path) {
+    if (!out.error.empty() || path.empty())
+      return;
+    file.emplace(path);
+    if (!file->error().empty())
+      out.error = file->error();
+  };
+  open(trades_file, out.trades_path);
 
   report::report_input input;
   input.title = options.title;
   input.summary = options.summary;
   {
-    std::ofstream trades;
-    if (out.error.empty() && options.trades_csv) {
-      trades.open(trades_temp, std::ios::binary | std::ios::trunc);
-      if (!trades)
-        out.error = trades_temp + ": cannot write";
-    }
     std::optional<report::trades_csv_writer> writer;
-    if (out.error.empty() && options.trades_csv)
-      writer.emplace(trades);
+    if (out.error.empty() && trades_file)
+      writer.emplace(trades_file->stream());
     // One pass over each run's fills: trades.csv, the report's first rows, the statistics, the
     // trade analysis.
     for (const auto& r : runs) {
@@ -247,6 +239,10 @@ run_outputs write_run_outputs(const std::vector<named_run>& runs, const output_o
       std::snprintf(wall, sizeof(wall), "%.3f s on %zu worker threads", r.result.wall_seconds,
                     r.result.worker_threads);
       input.summary.emplace_back(r.name + " wall time", wall);
+      if (r.result.stopped || !r.result.ok)
+        input.summary.emplace_back(r.name + " status",
+                                   r.result.stopped ? "stopped early: partial results"
+                                                    : "failed part-way: partial results");
       if (r.result.parameters.mode == "paper") {
         const auto l = summarize(r.result.tick_to_order);
         char text[160];
@@ -258,14 +254,15 @@ run_outputs write_run_outputs(const std::vector<named_run>& runs, const output_o
       }
     }
     if (writer) {
-      trades.flush();
-      if (!trades && out.error.empty())
-        out.error = trades_temp + ": cannot write";
+      trades_file->stream().flush();
+      if (!trades_file->stream() && out.error.empty())
+        out.error = out.trades_path + ": cannot write";
     }
   }
   input.fill_count = out.fills;
 
-  if (out.error.empty() && options.report_html) {
+  open(report_file, out.report_path);
+  if (out.error.empty() && report_file) {
     // The report takes the analyses for the time of writing and gives them back.
     for (std::size_t i = 0; i < runs.size(); ++i) {
       auto& pass = out.runs[i];
@@ -280,31 +277,25 @@ run_outputs write_run_outputs(const std::vector<named_run>& runs, const output_o
         input.series.push_back(series);
       input.runs.push_back(std::move(run));
     }
-    std::ofstream report(report_temp, std::ios::binary | std::ios::trunc);
-    report::write_html_report(report, input, options.html);
-    report.flush();
-    if (!report)
-      out.error = report_temp + ": cannot write";
+    report::write_html_report(report_file->stream(), input, options.html);
+    report_file->stream().flush();
+    if (!report_file->stream())
+      out.error = out.report_path + ": cannot write";
     for (std::size_t i = 0; i < runs.size(); ++i)
       out.runs[i].analysis = std::move(input.runs[i].analysis);
   }
-  if (out.error.empty() && options.stats_json)
-    out.error = write_file(stats_temp, stats_json(runs, out.runs));
-
-  // Every file complete: rename them into place.
-  for (const auto& [temp, path] : {std::pair{trades_temp, out.trades_path},
-                                   std::pair{report_temp, out.report_path},
-                                   std::pair{stats_temp, out.stats_path}}) {
-    if (!out.error.empty() || path.empty())
-      continue;
-    fs::rename(temp, path, ec);
-    if (ec)
-      out.error = path + ": cannot rename " + temp + ": " + ec.message();
+  open(stats_file, out.stats_path);
+  if (out.error.empty() && stats_file) {
+    stats_file->stream() << stats_json(runs, out.runs);
+    stats_file->stream().flush();
+    if (!stats_file->stream())
+      out.error = out.stats_path + ": cannot write";
   }
-  if (!out.error.empty())
-    for (const auto& file : {trades_temp, report_temp, stats_temp})
-      if (!file.empty())
-        fs::remove(file, ec);
+
+  // Every file complete: rename them into place (the destructors remove what is left otherwise).
+  for (auto* file : {&trades_file, &report_file, &stats_file})
+    if (out.error.empty() && file->has_value())
+      out.error = (*file)->commit();
   return out;
 }
 
@@ -363,6 +354,13 @@ void print_run_summary(std::FILE* out, const std::vector<named_run>& runs,
                  r.result.worker_threads, rate);
     paper = paper || r.result.parameters.mode == "paper";
   }
+  for (const auto& r : runs)
+    if (r.result.stopped || !r.result.ok)
+      std::fprintf(out, "\nPARTIAL: scenario %s %s at data time %s; its results cover the data up "
+                        "to there\n",
+                   r.name.c_str(), r.result.stopped ? "was stopped" : "failed",
+                   r.result.summary.slices ? format_iso8601(r.result.summary.last_ts).c_str()
+                                           : "(none)");
   if (paper) {
     std::fprintf(out, "\n%-8s %-16s %8s %9s %9s %9s %10s %9s\n", "scenario", "latency [us]",
                  "orders", "p50", "p90", "p99", "p99.9", "max");

@@ -54,8 +54,9 @@ struct run_outputs {
   std::string trades_path, report_path, stats_path;
   /// The number of fills over all runs.
   std::size_t fills = 0;
-  /// The first problem (naming the file or the run), or empty. When set, no file of this call
-  /// was left behind (nor a temporary one).
+  /// The first problem (naming the file or the run), or empty. When set, no temporary file is
+  /// left behind, and no file of this call was put in place unless the problem is a failed
+  /// rename of a later file.
   std::string error;
   /// Per run, in order: the total and per-strategy series with statistics, and the analysis.
   std::vector<run_report_pass> runs;
@@ -64,8 +65,9 @@ struct run_outputs {
 /// Writes trades.csv (every fill of every run, in order), report.html (headline cards, run
 /// parameters, statistics, equity with benchmark, prices with trades, monthly returns, exposure,
 /// round trips, trades) and stats.json (docs/report.md has its schema) into options.directory,
-/// reading each run's fills once. Each file is written under a temporary name and renamed when
-/// every file is complete.
+/// reading each run's fills once. Each file is written under a unique temporary name
+/// (bourse/core/atomic_file.hpp), fsynced, and renamed when every file is complete. Runs that
+/// stopped early or failed part-way are written as they are (partial results).
 [[nodiscard]] run_outputs write_run_outputs(const std::vector<named_run>& runs,
                                             const output_options& options = {});
 
@@ -79,7 +81,8 @@ struct run_outputs {
 
 /// Prints the summary table (per run: the total and each strategy with fills, round trips, net
 /// PnL, Sharpe, max drawdown, win rate), the run totals (events, slices, messages, wall time,
-/// threads) and, for paper runs, the tick -> order and tick -> decision latency.
+/// threads), a PARTIAL line per run that stopped early or failed part-way, and, for paper runs,
+/// the tick -> order and tick -> decision latency.
 void print_run_summary(std::FILE* out, const std::vector<named_run>& runs,
                        const run_outputs& outputs);
 

@@ -1,15 +1,21 @@
 // The config-driven runner (bourse-backtest, bourse-demo and users' own mains).
 #include "bourse/actors/builder/runner.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <set>
 
+#include "bourse/actors/builder/run_manifest.hpp"
 #include "bourse/actors/builder/run_outputs.hpp"
+#include "bourse/actors/builder/signal_watch.hpp"
+#include "bourse/core/atomic_file.hpp"
+#include "bourse/core/output_lock.hpp"
 #include "bourse/logging/exit_codes.hpp"
 #include "bourse/logging/logging.hpp"
 #include "bourse/market/cross_venue_source.hpp"
@@ -195,9 +201,16 @@ std::string usage(const std::string& program, const runner_options& o,
           registry.names() +
           "\n\nStandard output holds the summary table; the progress bar, log lines and errors go to "
           "standard error\n(docs/operations.md). Every problem of the configuration is reported at "
-          "once, naming file:line: key.\n\nExit status: 0 ok, 1 data or run error (a file that "
-          "cannot be read, bad data, a failed run, an\nunwritable output), 2 usage or configuration "
-          "error (unknown option, bad value, bad config; nothing ran).\n";
+          "once, naming file:line: key.\n\nOutputs (trades.csv, report.html, stats.json, then the "
+          "manifest run.json) are each whole or\nabsent; the output folder is checked and locked "
+          "(.bourse.lock) before the run: a second run into it is\nrefused. SIGINT or SIGTERM "
+          "stops the run: the results so far are written, marked partial\n(run.json \"complete\": "
+          "false); a second signal exits at once.\n\nExit status: 0 ok, 1 data or run error (a "
+          "file that cannot be read, bad data, a failed run, an\nunwritable output folder or one "
+          "another run has locked, a full standard output; results\nbefore the failure are "
+          "written), 2 usage or configuration error (unknown option, bad value,\nbad config, an "
+          "output that would overwrite an input; nothing ran), 130 stopped by SIGINT, 143 stopped by SIGTERM "
+          "(128 + the\nsignal's number, as shells report it).\n";
   return text;
 }
 
@@ -350,6 +363,16 @@ bool is_file_problem(const std::string& problem) {
   return false;
 }
 
+// Flushes standard output; returns the problem (also printed) when it could not be written (a full
+// disk, a closed pipe), or "".
+std::string flush_stdout(const std::string& program) {
+  if (std::fflush(stdout) == 0 && !std::ferror(stdout))
+    return {};
+  std::string err = "standard output: cannot write (the output is incomplete)";
+  std::fprintf(stderr, "%s: %s\n", program.c_str(), err.c_str());
+  return err;
+}
+
 int refuse(const std::string& program, const std::vector<std::string>& problems) {
   print_problems(program, problems);
   bool files_only = !problems.empty();
@@ -411,18 +434,21 @@ int run_main(int argc, char** argv, const strategy_registry& registry,
       !options.program.empty() ? options.program
       : argc > 0              ? std::filesystem::path(argv[0]).filename().string()
                               : std::string("bourse-backtest");
+  run_manifest manifest;
+  manifest.program = program;
+  manifest.started = wall_time_now();
   std::vector<std::string> problems;
   auto cl = parse_command_line(argc, argv, options, problems);
   if (cl.help) {
     std::fputs(usage(program, options, registry).c_str(), stdout);
-    return exit_ok;
+    return flush_stdout(program).empty() ? exit_ok : exit_failure;
   }
   configure_logging(cl.log_level, problems);
   if (cl.list) {
     for (const auto& e : registry.entries())
       std::printf("%-20s %s\n%-20s keys: %s\n", e.name.c_str(), e.summary.c_str(), "",
                   e.defaults.c_str());
-    return exit_ok;
+    return flush_stdout(program).empty() ? exit_ok : exit_failure;
   }
   if (cl.config.empty() && options.default_config.empty() && problems.empty())
     problems.emplace_back("--config FILE is required (see --help)");
@@ -516,12 +542,59 @@ int run_main(int argc, char** argv, const strategy_registry& registry,
       strategies += sc.strategies.size();
     std::printf("%s: configuration ok: %zu scenario(s), %zu strateg%s\n", program.c_str(),
                 plan.scenarios.size(), strategies, strategies == 1 ? "y" : "ies");
-    return exit_ok;
+    return flush_stdout(program).empty() ? exit_ok : exit_failure;
   }
+
+  // The output folder: checked (created, writable) and locked before anything runs; no output may
+  // overwrite an input.
+  manifest.config = cl.config.empty() ? options.default_config_name : cl.config;
+  for (const auto& sc : plan.scenarios)
+    for (const auto& d : sc.data) {
+      std::string path = d.kind == data_source_kind::bars    ? d.bars.path
+                         : d.kind == data_source_kind::ticks ? d.ticks.path
+                                                             : std::string{};
+      if (!path.empty() &&
+          std::find(manifest.data.begin(), manifest.data.end(), path) == manifest.data.end())
+        manifest.data.push_back(path);
+    }
+  {
+    std::vector<std::string> inputs = manifest.data;
+    if (!cl.config.empty())
+      inputs.push_back(cl.config);
+    for (const char* name : {"trades.csv", "report.html", "stats.json", "run.json"})
+      for (const auto& input : inputs)
+        if (same_file((std::filesystem::path(plan.out_dir) / name).string(), input))
+          problems.push_back("--out " + plan.out_dir + ": " + name + " would overwrite the input " +
+                             input);
+    if (!problems.empty()) {
+      print_problems(program, problems);
+      return exit_usage;
+    }
+  }
+  output_lock lock;
+  if (auto err = lock.acquire(plan.out_dir); !err.empty()) {
+    print_problems(program, {err});
+    return exit_failure;
+  }
+
+  // SIGINT/SIGTERM stop the running scenario; its results so far and those before it are written.
+  // The watch starts before the first actor system, so that no CAF thread takes the signals.
+  signal_watch signals;
+  std::mutex current_mutex;
+  trading_system* current = nullptr;
+  signals.on_stop([&] {
+    std::lock_guard<std::mutex> guard{current_mutex};
+    if (current != nullptr)
+      current->stop();
+  });
 
   std::vector<named_run> runs;
   for (std::size_t i = 0; i < systems.size(); ++i) {
     const auto& sc = plan.scenarios[i];
+    if (signals.signal() != 0 || !problems.empty()) {
+      manifest.scenarios.emplace_back(sc.name, "not run");
+      continue;
+    }
     sequencer_config seq;
     seq.mode = plan.mode;
     seq.speed = plan.speed;
@@ -530,28 +603,71 @@ int run_main(int argc, char** argv, const strategy_registry& registry,
       seq.on_progress = [name](const run_progress& p) { draw_progress(name, p); };
     }
     systems[i]->set_sequencer(seq);
+    {
+      std::lock_guard<std::mutex> guard{current_mutex};
+      current = systems[i].get();
+      if (signals.signal() != 0)
+        current->stop();
+    }
+    logger(log_component::system).info("Scenario started name={} out={}", sc.name, plan.out_dir);
     auto result = systems[i]->run();
+    {
+      std::lock_guard<std::mutex> guard{current_mutex};
+      current = nullptr;
+    }
     systems[i].reset(); // stops its actor system before the next one starts
     for (const auto& p : result.problems)
       problems.push_back(sc.name + ": " + p);
-    runs.push_back({sc.name, std::move(result)});
+    manifest.scenarios.emplace_back(sc.name, !result.ok       ? "failed"
+                                             : result.stopped ? "stopped"
+                                                              : "complete");
+    // A failure part-way keeps what was booked before it (partial results); a system that never
+    // started has nothing to write.
+    if (result.ok || result.summary.slices > 0 || result.fill_count() > 0)
+      runs.push_back({sc.name, std::move(result)});
   }
-  if (!problems.empty()) {
+  const int signal = signals.signal();
+  int status = signal != 0 ? exit_signal(signal) : problems.empty() ? exit_ok : exit_failure;
+  if (!problems.empty())
     print_problems(program, problems);
-    return exit_failure;
-  }
+  manifest.errors = problems;
+  if (signal != 0)
+    manifest.signal = signal_watch::name_of(signal);
+
   output_options out;
   out.directory = plan.out_dir;
   out.title = plan.title;
-  out.summary.emplace_back("config", cl.config.empty() ? options.default_config_name : cl.config);
+  out.summary.emplace_back("config", manifest.config);
   auto outputs = write_run_outputs(runs, out);
   print_run_summary(stdout, runs, outputs);
   if (!outputs.error.empty()) {
     print_problems(program, {outputs.error});
-    return exit_failure;
+    manifest.errors.push_back(outputs.error);
+    if (status == exit_ok)
+      status = exit_failure;
+  } else {
+    print_written(stdout, outputs);
+    for (const auto& path : {outputs.trades_path, outputs.report_path, outputs.stats_path})
+      if (!path.empty())
+        manifest.files.push_back(std::filesystem::path(path).filename().string());
   }
-  print_written(stdout, outputs);
-  return exit_ok;
+  if (signal != 0)
+    std::fprintf(stderr, "%s%s: stopped by %s: partial results written (exit %d)\n",
+                 cl.progress ? "\n" : "", program.c_str(), manifest.signal.c_str(), status);
+  if (auto err = flush_stdout(program); !err.empty()) {
+    manifest.errors.push_back(err);
+    if (status == exit_ok)
+      status = exit_failure;
+  }
+  manifest.complete = status == exit_ok;
+  manifest.exit_status = status;
+  manifest.finished = wall_time_now();
+  if (auto err = write_run_manifest(plan.out_dir, manifest); !err.empty()) {
+    print_problems(program, {err});
+    if (status == exit_ok)
+      status = exit_failure;
+  }
+  return status;
 }
 
 } // namespace bourse

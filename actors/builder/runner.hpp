@@ -10,9 +10,11 @@
 // run_main reads the command line (--config run.toml, --out, --strategy, --check, ...), parses the
 // TOML run configuration (docs/backtest-config.md), builds each scenario's strategies from the
 // registry, checks every setting and the wiring of every scenario before anything is spawned
-// (every problem at once, each naming the file, line and key), runs the scenarios, prints the
-// summary and writes trades.csv, report.html and stats.json. Exit codes: 0 ok, 1 data or run
-// error, 2 usage or configuration error.
+// (every problem at once, each naming the file, line and key), checks and locks the output folder,
+// runs the scenarios (SIGINT/SIGTERM stop the running one), prints the summary and writes
+// trades.csv, report.html, stats.json and the manifest run.json — also the partial results of a
+// stopped or failed run. Exit codes: 0 ok, 1 data or run error, 2 usage or configuration error,
+// 130/143 stopped by SIGINT/SIGTERM (docs/operations.md).
 
 #include <functional>
 #include <string>

@@ -671,14 +671,35 @@ run_result trading_system::run() {
   auto sequencer = spawn_sequencer(sys, sequencer_, wiring);
   ranks->add(sequencer.id(), 0);
 
+  {
+    // stop() from now on reaches the sequencer; a stop() that came before run() is passed on.
+    std::lock_guard<std::mutex> guard{stop_mutex_};
+    running_sequencer_ = caf::actor_cast<caf::actor>(sequencer);
+    if (stop_requested_)
+      self->send(sequencer, stop_feeds{}); // before start_run: same sender, so it comes first
+  }
   auto started = std::chrono::steady_clock::now();
   self->request(sequencer, caf::infinite, start_run{})
-      .receive([&](run_summary& summary) { result.summary = summary; },
-               [&](caf::error& err) { result.problems.push_back("run: " + error_text(err)); });
+      .receive(
+          [&](run_summary& summary) {
+            result.summary = summary;
+            result.stopped = summary.stopped;
+          },
+          [&](caf::error& err) { result.problems.push_back("run: " + error_text(err)); });
+  {
+    std::lock_guard<std::mutex> guard{stop_mutex_};
+    running_sequencer_ = nullptr;
+  }
   result.wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  if (result.problems.empty())
-    self->request(portfolio, std::chrono::seconds(30), get_portfolio_report{})
+  // Also after a failed run: what the portfolio booked before the failure (fills up to a bad data
+  // row, say) is a partial result the caller can still write.
+  const bool failed = !result.problems.empty();
+  if (failed)
+    self->request(sequencer, std::chrono::seconds(5), get_run_summary{})
+        .receive([&](run_summary& summary) { result.summary = summary; },
+                 [&](caf::error&) {});
+  self->request(portfolio, std::chrono::seconds(30), get_portfolio_report{})
         .receive(
             [&](portfolio_report& report) {
               result.report = std::move(report);
@@ -716,6 +737,20 @@ run_result trading_system::run() {
       .info("Run finished ok={} slices={} fills={} wall_s={:.3f}", result.ok, result.summary.slices,
             result.fill_count(), result.wall_seconds);
   return result;
+}
+
+void trading_system::stop() noexcept {
+  std::lock_guard<std::mutex> guard{stop_mutex_};
+  if (stop_requested_)
+    return;
+  stop_requested_ = true;
+  if (running_sequencer_)
+    caf::anon_send(running_sequencer_, stop_feeds{});
+}
+
+bool trading_system::stop_requested() const noexcept {
+  std::lock_guard<std::mutex> guard{stop_mutex_};
+  return stop_requested_;
 }
 
 std::size_t run_result::fill_count() const noexcept {

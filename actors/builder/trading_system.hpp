@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <string>
@@ -41,12 +42,19 @@ namespace bourse {
 
 /// What a run produced.
 struct run_result {
-  /// False when the system could not be built or the run failed; `problems` says why.
+  /// False when the system could not be built or the run failed; `problems` says why. A run that
+  /// failed part-way (a bad data row, an actor that failed) still holds what it booked up to the
+  /// failure in `report` (fills, equity samples): partial results, worth writing.
   bool ok = false;
   /// Every configuration problem, or the run's error.
   std::vector<std::string> problems;
-  /// What the sequencer did (slices, waves, events).
+  /// What the sequencer did (slices, waves, events); `summary.last_ts` is the last data time
+  /// processed, also when the run stopped early or failed part-way.
   run_summary summary;
+  /// True when stop() ended the run before its data was exhausted: the results (fills, equity,
+  /// statistics) are those of the data up to summary.last_ts, and the usual shutdown ran
+  /// (strategies' on_stop, open orders cancelled with reason shutdown, a last equity sample).
+  bool stopped = false;
   /// Fills, equity samples and final positions. `report.fills` lists the fills only when there
   /// were at most portfolio_config::fills_in_memory of them (16,384 by default); a longer run
   /// keeps them in a temporary file (`fill_storage`): read them with for_each_fill.
@@ -157,6 +165,16 @@ public:
   /// order (strategies, then the order manager cancels what is open), and returns the result.
   [[nodiscard]] run_result run();
 
+  /// Ends the run early, from any thread (e.g. a signal-watching thread; not from a signal handler
+  /// itself): the feeds stop at the next slice boundary, what was already handed to the system is
+  /// handled, the usual shutdown runs (strategies' on_stop, open orders cancelled with reason
+  /// shutdown, the portfolio's last sample) and run() returns with run_result::stopped set.
+  /// Before run() it makes run() stop at its first slice; after run() it does nothing.
+  void stop() noexcept;
+
+  /// Returns true once stop() was called.
+  [[nodiscard]] bool stop_requested() const noexcept;
+
   /// Returns the actor system (e.g. to spawn extra actors before run()), creating it if needed.
   [[nodiscard]] caf::actor_system& actor_system();
 
@@ -193,6 +211,10 @@ private:
   std::vector<std::pair<std::string, std::string>> extra_parameters_;
   bool detach_indicators_ = true;
   bool ran_ = false;
+  // stop(): the request and, while run() runs, the sequencer to tell.
+  mutable std::mutex stop_mutex_;
+  bool stop_requested_ = false;
+  caf::actor running_sequencer_;
 };
 
 } // namespace bourse

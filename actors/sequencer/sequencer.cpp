@@ -57,6 +57,7 @@ struct sequencer_state {
   bool waiting_for_feed = false; // advance() is blocked on a feed reply
   bool clock_started = false;
   bool have_data_ts = false;
+  bool stop_requested = false;   // stop_feeds: no more data from the feeds
   std::size_t outstanding = 0;
   std::size_t stop_index = 0;
   std::uint64_t last_progress_slices = 0;
@@ -78,11 +79,13 @@ void fail(self_ptr self, const caf::error& err) {
   log_time_scope log_time;
   if (self->state.config.mode == run_mode::backtest && self->state.have_data_ts)
     log_time.set(self->state.summary.last_ts);
+  if (self->state.current == phase::done)
+    return; // a later reply of a step that was in flight when the run failed
   logger(log_component::sequencer).info("Sequencer failed error=\"{}\"", error_text(err));
   if (self->state.promise.pending())
     self->state.promise.deliver(err);
+  // Stays up (its owner stops it) so that get_run_summary can tell how far the run got.
   self->state.current = phase::done;
-  self->quit(err);
 }
 
 double progress_of(const sequencer_state& st) {
@@ -218,8 +221,22 @@ void release_slices(self_ptr self) {
   ++st.summary.messages;
 }
 
+// Returns true when a feed still holds or may deliver slices.
+bool data_left(const sequencer_state& st) {
+  for (const auto& f : st.feeds)
+    if (!f.finished || !f.slices.empty())
+      return true;
+  return false;
+}
+
 void begin_stop(self_ptr self) {
   auto& st = self->state;
+  if (st.stop_requested && data_left(st)) {
+    st.summary.stopped = true;
+    logger(log_component::sequencer)
+        .info("Run stopped early slices={} last_ts={}", st.summary.slices,
+              format_iso8601(st.summary.last_ts));
+  }
   st.current = phase::stopping;
   st.stop_index = 0;
   report_progress(self, true);
@@ -251,6 +268,11 @@ void advance_paper(self_ptr self) {
 void advance_paper_until_paused(self_ptr self) {
   auto& st = self->state;
   while (st.current == phase::running && !st.in_slice) {
+    if (st.stop_requested) {
+      release_paper(self); // before the hub's stop_run
+      begin_stop(self);
+      return;
+    }
     if (!fill_feeds(self)) {
       if (const auto* err = feed_error(st))
         fail(self, *err);
@@ -308,9 +330,10 @@ void start_sweep(self_ptr self, timestamp bound) {
 bool release_window(self_ptr self) {
   auto& st = self->state;
   std::uint64_t released = 0;
-  while (released < st.config.window) {
+  while (released < st.config.window && !st.stop_requested) {
     if (!fill_feeds(self)) {
       release_slices(self);
+      report_progress(self, false); // also while a feed is refilling (a generator's chunks)
       return released > 0 || feed_error(st) != nullptr;
     }
     timestamp ts = head_ts(st);
@@ -341,7 +364,8 @@ void advance(self_ptr self) {
       start_sweep(self, std::max(core.settled(), st.sent_through));
       return;
     }
-    if (!fill_feeds(self)) {
+    // Stopped: no more data; what was released is handled below as at the end of the data.
+    if (!st.stop_requested && !fill_feeds(self)) {
       if (const auto* err = feed_error(st)) {
         // Handle what was released before the bad input, then fail naming it.
         timestamp pending = core.next_event();
@@ -355,7 +379,7 @@ void advance(self_ptr self) {
       st.waiting_for_feed = true;
       return;
     }
-    timestamp data_ts = head_ts(st);
+    timestamp data_ts = st.stop_requested ? no_wakeup : head_ts(st);
     if (!st.clock_started) {
       if (data_ts == no_wakeup) {
         begin_stop(self);
@@ -470,6 +494,8 @@ void next_stop(self_ptr self) {
       .then(
           [=](sim_step_done& done) {
             auto& s = self->state;
+            if (s.current == phase::done)
+              return;
             s.in_slice = false;
             if (s.config.mode == run_mode::paper) {
               ++s.stop_index;
@@ -521,11 +547,28 @@ sequencer_actor spawn_sequencer(caf::actor_system& sys, sequencer_config config,
           advance(self);
           return s.promise;
         },
+        [=](get_run_summary) { return self->state.summary; },
+        [=](stop_feeds) {
+          auto& s = self->state;
+          if (s.stop_requested)
+            return;
+          s.stop_requested = true;
+          logger(log_component::sequencer).info("Stop requested slices={}", s.summary.slices);
+          // Paper mode waits for a pacing tick that may be far away: stop now (the tick, when it
+          // comes, finds the run stopping). A backtest sees the request after its current sweep
+          // or feed reply.
+          if (s.current == phase::running && s.config.mode == run_mode::paper && s.in_slice) {
+            s.in_slice = false;
+            advance(self);
+          }
+        },
         [=](pace_tick) {
           auto& s = self->state;
-          s.in_slice = false;
           if (s.current != phase::running)
             return;
+          if (!s.in_slice)
+            return; // a tick of a pause that stop_feeds ended
+          s.in_slice = false;
           timestamp now = head_ts(s);
           if (now != no_wakeup) {
             emit_slice(self, now);

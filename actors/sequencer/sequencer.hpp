@@ -15,8 +15,12 @@
 
 namespace bourse {
 
-/// The sequencer's interface.
-using sequencer_actor = caf::typed_actor<caf::replies_to<start_run>::with<run_summary>>;
+/// The sequencer's interface: start_run runs until the data ends (or stop_feeds ends it early);
+/// get_run_summary tells how far a run got (also after it failed: the sequencer stays up until
+/// its owner stops it).
+using sequencer_actor = caf::typed_actor<caf::replies_to<start_run>::with<run_summary>,
+                                         caf::reacts_to<stop_feeds>,
+                                         caf::replies_to<get_run_summary>::with<run_summary>>;
 
 /// A participant and its rank, as the sequencer steps it.
 struct ranked_participant {

@@ -14,6 +14,7 @@
 
 #include <unistd.h>
 
+#include "bourse/core/atomic_file.hpp"
 #include "bourse/logging/exit_codes.hpp"
 #include "bourse/logging/logging.hpp"
 #include "system_benchmarks.hpp"
@@ -43,8 +44,9 @@ const char* usage =
     "Every row is a figure and the baseline it is compared with, both measured in this run.\n"
     "Exit status: 0 ok, 1 a benchmark failed (e.g. results differ from the baseline's) or the "
     "JSON\n"
-    "file could not be written, 2 usage error (unknown option or name, bad value, bad --log-level\n"
-    "or SPDLOG_LEVEL).\n";
+    "file (written whole or not at all) or standard output could not be written, 2 usage error\n"
+    "(unknown option or name, bad value, bad --log-level or SPDLOG_LEVEL). SIGINT or SIGTERM end\n"
+    "it at once (130 or 143 as the shell reports it; the --json file stays absent).\n";
 
 std::string json_string(const std::string& s) {
   std::string out = "\"";
@@ -56,38 +58,31 @@ std::string json_string(const std::string& s) {
   return out + "\"";
 }
 
-// Writes the rows to `path` through a temporary file in the same folder: whole or absent.
-bool write_json(const std::string& path, const std::vector<bench_row>& rows) {
-  const std::string tmp = path + ".tmp-" + std::to_string(::getpid());
-  {
-    std::ofstream out(tmp);
-    out << "[\n";
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-      const auto& r = rows[i];
-      char buf[512];
-      std::snprintf(buf, sizeof buf,
-                    "  {\"name\": %s, \"value\": %.6g, \"unit\": %s, \"baseline\": %s, "
-                    "\"baseline_value\": %.6g, \"ratio\": %.6g}%s\n",
-                    json_string(r.name).c_str(), r.value, json_string(r.unit).c_str(),
-                    json_string(r.baseline).c_str(), r.baseline_value, r.ratio,
-                    i + 1 < rows.size() ? "," : "");
-      out << buf;
-    }
-    out << "]\n";
-    out.flush();
-    if (!out) {
-      std::error_code ec;
-      std::filesystem::remove(tmp, ec);
-      return false;
-    }
+// Writes the rows to `path` whole or not at all (bourse/core/atomic_file.hpp); returns the problem
+// naming the file, or "".
+std::string write_json(const std::string& path, const std::vector<bench_row>& rows) {
+  std::string text = "[\n";
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto& r = rows[i];
+    char buf[512];
+    std::snprintf(buf, sizeof buf,
+                  "  {\"name\": %s, \"value\": %.6g, \"unit\": %s, \"baseline\": %s, "
+                  "\"baseline_value\": %.6g, \"ratio\": %.6g}%s\n",
+                  json_string(r.name).c_str(), r.value, json_string(r.unit).c_str(),
+                  json_string(r.baseline).c_str(), r.baseline_value, r.ratio,
+                  i + 1 < rows.size() ? "," : "");
+    text += buf;
   }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) {
-    std::filesystem::remove(tmp, ec);
-    return false;
-  }
-  return true;
+  text += "]\n";
+  return bourse::write_file_atomically(path, text);
+}
+
+// Flushes standard output; false (with a message) when it could not be written.
+bool stdout_ok() {
+  if (std::fflush(stdout) == 0 && !std::ferror(stdout))
+    return true;
+  std::fprintf(stderr, "bourse-bench: standard output: write failed\n");
+  return false;
 }
 
 int run_google_benchmark(int argc, char** argv) {
@@ -96,7 +91,7 @@ int run_google_benchmark(int argc, char** argv) {
     return bourse::exit_usage;
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();
-  return bourse::exit_ok;
+  return stdout_ok() ? bourse::exit_ok : bourse::exit_failure;
 }
 
 } // namespace
@@ -120,7 +115,7 @@ int main(int argc, char** argv) {
     const auto& a = args[i];
     if (a == "--help" || a == "-h") {
       std::fputs(usage, stdout);
-      return bourse::exit_ok;
+      return stdout_ok() ? bourse::exit_ok : bourse::exit_failure;
     } else if (a == "--log-level" || a.rfind("--log-level=", 0) == 0) {
       if (a == "--log-level" && i + 1 >= args.size()) {
         std::fprintf(stderr,
@@ -159,7 +154,7 @@ int main(int argc, char** argv) {
   if (list) {
     for (const auto& b : all)
       std::printf("%-24s %s\n", b.name.c_str(), b.description.c_str());
-    return bourse::exit_ok;
+    return stdout_ok() ? bourse::exit_ok : bourse::exit_failure;
   }
   std::vector<const bourse::bench::system_benchmark*> chosen;
   for (auto n : names) {
@@ -204,9 +199,12 @@ int main(int argc, char** argv) {
                 r.baseline.c_str(), r.baseline_value, r.ratio);
   for (const auto& p : problems)
     std::fprintf(stderr, "bourse-bench: %s\n", p.c_str());
-  if (!json.empty() && !write_json(json, rows)) {
-    std::fprintf(stderr, "bourse-bench: cannot write %s\n", json.c_str());
+  if (!json.empty())
+    if (auto problem = write_json(json, rows); !problem.empty()) {
+      std::fprintf(stderr, "bourse-bench: --json %s\n", problem.c_str());
+      return bourse::exit_failure;
+    }
+  if (!stdout_ok())
     return bourse::exit_failure;
-  }
   return problems.empty() ? bourse::exit_ok : bourse::exit_failure;
 }

@@ -45,7 +45,9 @@ Options:
   --help              show this help
 
 Exit status: 0 ok, 1 when the input cannot be read or is malformed (the message names
-file:line: column), 2 usage error (unknown option, bad value, bad --log-level or SPDLOG_LEVEL).
+file:line: column) or standard output cannot be written, 2 usage error (unknown option, bad
+value, bad --log-level or SPDLOG_LEVEL). SIGINT or SIGTERM end it at once (130 or 143 as the
+shell reports it).
 )";
 
 int usage_error(const std::string& message) {
@@ -64,7 +66,11 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     std::string_view arg = argv[i];
     if (arg == "--help" || arg == "-h") {
-      std::cout << usage;
+      std::cout << usage << std::flush;
+      if (!std::cout) {
+        std::cerr << "bourse-book: standard output: write failed\n";
+        return bourse::exit_failure;
+      }
       return bourse::exit_ok;
     }
     if (arg == "--tick" || arg == "--lot" || arg == "--log-level") {
@@ -122,5 +128,9 @@ int main(int argc, char** argv) {
   }
   replay.print_book();
   std::cout.flush();
-  return std::cout ? bourse::exit_ok : bourse::exit_failure;
+  if (!std::cout) {
+    std::cerr << "bourse-book: standard output: write failed\n";
+    return bourse::exit_failure;
+  }
+  return bourse::exit_ok;
 }

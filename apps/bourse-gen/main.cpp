@@ -13,6 +13,7 @@
 
 #include <unistd.h>
 
+#include "bourse/core/atomic_file.hpp"
 #include "bourse/core/text.hpp"
 #include "bourse/logging/exit_codes.hpp"
 #include "bourse/logging/logging.hpp"
@@ -51,8 +52,9 @@ ticks: quotes and trades of several symbols merged in time order, 3000 events by
                      as warn,feed=debug; replaces SPDLOG_LEVEL when given
   --help             this text
 
-Exit status: 0 ok, 1 the output could not be written, 2 usage error (unknown option, bad value,
-bad --log-level or SPDLOG_LEVEL).
+Exit status: 0 ok, 1 the output could not be written (--out is then absent; a full standard
+output also counts), 2 usage error (unknown option, bad value, bad --log-level or SPDLOG_LEVEL).
+SIGINT or SIGTERM end it at once (130 or 143 as the shell reports it; --out stays absent).
 )";
 
 int usage(const std::string& problem) {
@@ -129,7 +131,11 @@ int main(int argc, char** argv) {
   std::vector<std::string_view> args(argv + 1, argv + argc);
   for (auto arg : args)
     if (arg == "--help" || arg == "-h") {
-      std::cout << help;
+      std::cout << help << std::flush;
+      if (!std::cout) {
+        std::cerr << "bourse-gen: standard output: write failed\n";
+        return exit_failure;
+      }
       return exit_ok;
     }
   if (args.empty())
@@ -225,19 +231,16 @@ int main(int argc, char** argv) {
     return exit_usage;
   }
 
-  // A file is written under a temporary name and renamed when complete: whole or absent.
-  namespace fs = std::filesystem;
-  const std::string tmp_path =
-      out_path.empty() ? std::string{} : out_path + ".tmp-" + std::to_string(::getpid());
-  std::ofstream file;
+  // --out: whole or absent (a unique temporary in the target's folder, fsynced, renamed in).
+  std::optional<atomic_file> file;
   if (!out_path.empty()) {
-    file.open(tmp_path, std::ios::binary | std::ios::trunc);
-    if (!file) {
-      std::cerr << "bourse-gen: " << out_path << ": cannot open for writing\n";
+    file.emplace(out_path);
+    if (!file->error().empty()) {
+      std::cerr << "bourse-gen: " << file->error() << "\n";
       return exit_failure;
     }
   }
-  std::ostream& out = out_path.empty() ? std::cout : file;
+  std::ostream& out = out_path.empty() ? std::cout : file->stream();
   if (bars) {
     gbm_bar_generator generator(bar_config);
     bar_writer writer(out, format);
@@ -255,19 +258,13 @@ int main(int argc, char** argv) {
   out.flush();
   if (out_path.empty()) {
     if (!out) {
-      std::cerr << "bourse-gen: write failed\n";
+      std::cerr << "bourse-gen: standard output: write failed\n";
       return exit_failure;
     }
     return exit_ok;
   }
-  file.close();
-  const bool written = static_cast<bool>(file);
-  std::error_code ec;
-  if (written)
-    fs::rename(tmp_path, out_path, ec);
-  if (!written || ec) {
-    fs::remove(tmp_path, ec);
-    std::cerr << "bourse-gen: " << out_path << ": write failed\n";
+  if (auto problem = file->commit(); !problem.empty()) {
+    std::cerr << "bourse-gen: " << problem << "\n";
     return exit_failure;
   }
   return exit_ok;

@@ -22,7 +22,11 @@ int main(int argc, char** argv) {
     return bourse::exit_usage;
   }
   if (parsed.value->help) {
-    std::cout << bourse::ta::usage();
+    std::cout << bourse::ta::usage() << std::flush;
+    if (!std::cout) {
+      std::cerr << "bourse-ta: standard output: write failed\n";
+      return bourse::exit_failure;
+    }
     return bourse::exit_ok;
   }
   if (std::vector<std::string> problems;

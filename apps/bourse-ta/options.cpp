@@ -94,7 +94,8 @@ std::string usage() {
          "  macd parts: .macd .signal .hist   bbands parts: .upper .middle .lower\n"
          "  stoch and stochf parts: .k .d     (values follow TA-Lib; see docs/indicators.md)\n"
          "\n"
-         "--output FILE     write there instead of standard output\n"
+         "--output FILE     write there instead of standard output (whole or not at all: under a\n"
+         "                  temporary name, renamed when complete; never the input file)\n"
          "--ts-unit UNIT    unit of integer timestamps (default: detect from the magnitude)\n"
          "--skip-bad-rows   skip bad rows instead of stopping; their count and the first errors\n"
          "                  go to standard error\n"
@@ -102,8 +103,10 @@ std::string usage() {
          "                  list such as warn,system=info; replaces SPDLOG_LEVEL when given\n"
          "--help            this text\n"
          "\n"
-         "Exit status: 0 ok, 1 data error (unreadable or bad input, an unwritable output),\n"
-         "2 usage error (bad command line, indicator spec, --log-level or SPDLOG_LEVEL).\n";
+         "Exit status: 0 ok, 1 data error (unreadable or bad input, an unwritable output or a\n"
+         "full standard output; --output is then absent), 2 usage error (bad command line,\n"
+         "indicator spec, --log-level or SPDLOG_LEVEL, --output naming the input). SIGINT or\n"
+         "SIGTERM end it at once (status 130 or 143 as the shell reports it; --output absent).\n";
 }
 
 } // namespace bourse::ta

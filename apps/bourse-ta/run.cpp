@@ -3,11 +3,13 @@
 
 #include <charconv>
 #include <fstream>
+#include <optional>
 #include <string>
 #include <system_error>
 #include <utility>
 #include <vector>
 
+#include "bourse/core/atomic_file.hpp"
 #include "bourse/indicators/indicator.hpp"
 #include "bourse/market/bar_reader.hpp"
 
@@ -63,21 +65,28 @@ int run(const options& opts, std::ostream& out, std::ostream& err) {
   csv_options csv;
   csv.ts_unit = opts.ts_unit;
   csv.on_bad_row = opts.skip_bad_rows ? bad_row_policy::skip : bad_row_policy::stop;
+  // An output naming the input would empty it before it is read.
+  if (!opts.output.empty() && same_file(opts.output, opts.input)) {
+    err << "bourse-ta: --output " << opts.output << ": would overwrite the input " << opts.input
+        << "\nTry 'bourse-ta --help'.\n";
+    return 2;
+  }
   bar_reader reader(opts.input, csv);
   if (reader.error()) {
     err << "bourse-ta: " << reader.error()->to_string() << "\n";
     return 1;
   }
 
-  std::ofstream file;
+  // --output: whole or absent (a unique temporary in the target's folder, renamed when complete).
+  std::optional<atomic_file> file;
   if (!opts.output.empty()) {
-    file.open(opts.output, std::ios::binary | std::ios::trunc);
-    if (!file) {
-      err << "bourse-ta: " << opts.output << ": cannot open for writing\n";
+    file.emplace(opts.output);
+    if (!file->error().empty()) {
+      err << "bourse-ta: " << file->error() << "\n";
       return 1;
     }
   }
-  std::ostream& sink = opts.output.empty() ? out : file;
+  std::ostream& sink = opts.output.empty() ? out : file->stream();
 
   std::string line = "ts";
   for (const auto& ind : list)
@@ -118,10 +127,16 @@ int run(const options& opts, std::ostream& out, std::ostream& err) {
         break;
       }
   if (!sink) {
-    err << "bourse-ta: " << (opts.output.empty() ? std::string("<stdout>") : opts.output)
+    err << "bourse-ta: " << (opts.output.empty() ? std::string("standard output") : opts.output)
         << ": write failed\n";
     status = 1;
   }
+  // A run that failed leaves no --output file (nor a temporary); a complete one is renamed in.
+  if (file && status == 0)
+    if (auto problem = file->commit(); !problem.empty()) {
+      err << "bourse-ta: " << problem << "\n";
+      status = 1;
+    }
   return status;
 }
 

@@ -104,7 +104,7 @@ TEST_CASE(
   CHECK(env_good.code == 0);
 }
 
-TEST_CASE("a data or run error is one plain message and exit 1") {
+TEST_CASE("a data or run error is one plain message and exit 1 (results before it are kept)") {
   temp_dir dir;
   auto bad = dir.write("bad.csv", bars);
   auto missing = (dir.path / "missing.csv").string();
@@ -113,9 +113,11 @@ TEST_CASE("a data or run error is one plain message and exit 1") {
     auto r =
         dir.run("bourse-demo", "--no-progress --ticks 0 --out out --data '" + bad.string() + "'");
     CHECK(r.code == 1);
-    CHECK(r.out.empty());
     CHECK(r.err == "bourse-demo: bars: run: " + bad.string() + ":4: low: not a number: 'oops'\n");
-    CHECK_FALSE(fs::exists(dir.path / "out" / "trades.csv"));
+    // The rows before the bad one were processed: their results are written, marked partial.
+    CHECK(contains(r.out, "PARTIAL: scenario bars failed at data time 2024-01-03"));
+    CHECK(fs::exists(dir.path / "out" / "trades.csv"));
+    CHECK(contains(slurp(dir.path / "out" / "run.json"), "\"complete\": false"));
   }
   SUBCASE("bourse-demo: a missing data or config file") {
     auto r = dir.run("bourse-demo", "--no-progress --ticks 0 --out out --data '" + missing + "'");
@@ -141,7 +143,8 @@ TEST_CASE("a data or run error is one plain message and exit 1") {
     fs::create_directories(dir.path / "taken");
     auto r = dir.run("bourse-bench", "--quick indicators --json taken");
     CHECK(r.code == 1);
-    CHECK(contains(r.err, "cannot write taken"));
+    CHECK(contains(r.err, "bourse-bench: --json taken: cannot rename"));
+    CHECK(fs::is_directory(dir.path / "taken"));
   }
 #endif
 }

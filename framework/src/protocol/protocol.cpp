@@ -32,6 +32,8 @@ void register_system_types(caf::actor_system_config& cfg) {
   cfg.add_message_type<get_runtime_info>("bourse::get_runtime_info");
   cfg.add_message_type<runtime_info>("bourse::runtime_info");
   cfg.add_message_type<run_summary>("bourse::run_summary");
+  cfg.add_message_type<stop_feeds>("bourse::stop_feeds");
+  cfg.add_message_type<get_run_summary>("bourse::get_run_summary");
   cfg.add_message_type<get_latency>("bourse::get_latency");
   cfg.add_message_type<latency_report>("bourse::latency_report");
 }

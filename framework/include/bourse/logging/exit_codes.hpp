@@ -10,5 +10,8 @@ inline constexpr int exit_ok = 0;
 inline constexpr int exit_failure = 1;
 /// Exit status: a usage error (unknown option, bad option value, bad --log-level or SPDLOG_LEVEL).
 inline constexpr int exit_usage = 2;
+/// Exit status of a run stopped by signal `signal` (SIGINT: 130, SIGTERM: 143), as shells report
+/// it: the results so far were written, marked partial (docs/operations.md, "Stopping a run").
+[[nodiscard]] constexpr int exit_signal(int signal) noexcept { return 128 + signal; }
 
 } // namespace bourse

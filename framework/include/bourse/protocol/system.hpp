@@ -110,7 +110,24 @@ struct run_summary {
   std::uint64_t messages = 0; ///< Messages between participants, steps and slices included.
   timestamp first_ts = 0;    ///< Data time of the first slice.
   timestamp last_ts = 0;     ///< Data time of the last slice.
+  bool stopped = false;      ///< True when stop_feeds ended the run before the data did.
 };
+
+/// Command to the sequencer (trading_system::stop()): take no more data from the feeds, handle
+/// what was released, then stop the participants as at the end of the data.
+struct stop_feeds {};
+
+/// Query to the sequencer: the run_summary so far (after a failed run: up to the failure).
+struct get_run_summary {};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, stop_feeds&) {
+  return f(caf::meta::type_name("bourse::stop_feeds"));
+}
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, get_run_summary&) {
+  return f(caf::meta::type_name("bourse::get_run_summary"));
+}
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, start_run&) {
@@ -119,7 +136,7 @@ typename Inspector::result_type inspect(Inspector& f, start_run&) {
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, run_summary& x) {
   return f(caf::meta::type_name("bourse::run_summary"), x.slices, x.waves, x.steps, x.quotes,
-           x.trades, x.bars, x.messages, x.first_ts, x.last_ts);
+           x.trades, x.bars, x.messages, x.first_ts, x.last_ts, x.stopped);
 }
 
 /// Query: where does this actor run?
