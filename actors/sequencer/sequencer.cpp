@@ -7,7 +7,6 @@
 #include <chrono>
 #include <deque>
 #include <map>
-#include <set>
 #include <optional>
 #include <utility>
 
@@ -28,7 +27,25 @@ typename Inspector::result_type inspect(Inspector& f, pace_tick&) {
   return f(caf::meta::type_name("bourse::pace_tick"));
 }
 
-using sequencer_impl = sequencer_actor::extend<caf::reacts_to<pace_tick>>;
+/// Internal: the hang detector's periodic check of the steps in flight.
+struct watchdog_tick {};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, watchdog_tick&) {
+  return f(caf::meta::type_name("bourse::watchdog_tick"));
+}
+
+using sequencer_impl =
+    sequencer_actor::extend<caf::reacts_to<pace_tick>, caf::reacts_to<watchdog_tick>>;
+
+// The hang detector checks the steps in flight this many times per deadline. Steps are requests
+// without a CAF timeout: a timeout per request costs the actor clock's lock and wake-ups on every
+// step (the cross-venue pipeline ran 2.6x slower); one periodic check costs nothing per step.
+constexpr std::uint32_t watchdog_checks = 4;
+
+std::chrono::milliseconds watchdog_period(const sequencer_config& config) {
+  return std::max(std::chrono::milliseconds(1), config.deadline / watchdog_checks);
+}
 
 struct feed_buffer {
   feed_actor handle;
@@ -54,7 +71,11 @@ struct sequencer_state {
   std::map<participant_rank, std::size_t> index_of; // rank -> position in wiring.participants
   std::map<caf::actor_addr, participant_rank> rank_of_addr; // monitored participants
   std::map<participant_rank, std::string> died;             // down reasons not yet acted on
-  std::set<participant_rank> stepping;                      // steps in flight
+  // Steps in flight, by rank: the step's serial number (0: none), and for the hang detector the
+  // serial seen at the last check and for how many checks in a row.
+  std::vector<std::uint64_t> stepping;
+  std::vector<std::uint64_t> watched;
+  std::vector<std::uint32_t> stale;
   caf::typed_response_promise<run_summary> promise;
   run_summary summary;
   phase current = phase::idle;
@@ -141,7 +162,8 @@ bool protocol_error(const caf::error& err) {
 // Returns true when it acted (false: the run is over or the participant was isolated already).
 bool participant_failed(self_ptr self, participant_rank rank, timestamp at, const caf::error& err) {
   auto& st = self->state;
-  st.stepping.erase(rank);
+  if (rank < st.stepping.size())
+    st.stepping[rank] = 0;
   if (st.current == phase::done || st.core->isolated(rank))
     return false;
   const auto* p = participant_of(st, rank);
@@ -215,7 +237,7 @@ void on_down(self_ptr self, const caf::down_msg& dm) {
     stop_failed(self, rank, err);
     return;
   }
-  if (st.stepping.count(rank) > 0) {
+  if (rank < st.stepping.size() && st.stepping[rank] != 0) {
     // It died in a step (perhaps one it answers later, from another message): that step may never
     // be answered. The step is the same whichever way the death is seen.
     if (participant_failed(self, rank, before_data, err) && st.current != phase::done)
@@ -569,13 +591,14 @@ void step_next(self_ptr self) {
     }
     ++st.summary.steps;
     auto rank = order.rank;
-    st.stepping.insert(rank);
-    self->request(it->second, request_deadline(st),
+    st.stepping[rank] = st.summary.steps;
+    // No CAF timeout (see watchdog_checks): the hang detector watches the steps in flight.
+    self->request(it->second, caf::infinite,
                   sim_step{order.bound, std::move(order.inputs), order.hold})
         .then(
             [=](sim_step_done& done) {
               auto& s = self->state;
-              s.stepping.erase(rank);
+              s.stepping[rank] = 0;
               if (s.current == phase::done || s.core->isolated(rank))
                 return;
               s.summary.messages += 2; // the step and its reply
@@ -648,6 +671,30 @@ void next_stop(self_ptr self) {
           [=](caf::error& err) { stop_failed(self, rank, err); });
 }
 
+// The hang detector: a step seen in flight at more than watchdog_checks checks in a row has been
+// waiting for at least the deadline.
+void watchdog_check(self_ptr self) {
+  auto& st = self->state;
+  if (st.current != phase::running && st.current != phase::stopping)
+    return;
+  for (participant_rank rank = 0; rank < st.stepping.size(); ++rank) {
+    const auto serial = st.stepping[rank];
+    if (serial == 0 || st.watched[rank] != serial) {
+      st.watched[rank] = serial;
+      st.stale[rank] = 0;
+      continue;
+    }
+    if (++st.stale[rank] < watchdog_checks)
+      continue;
+    if (participant_failed(self, rank, before_data, caf::make_error(caf::sec::request_timeout)) &&
+        st.current != phase::done)
+      step_next(self);
+    if (st.current == phase::done)
+      return;
+  }
+  self->delayed_send(self, watchdog_period(st.config), watchdog_tick{});
+}
+
 // stop_run to `rank` failed (it died or did not answer): isolate it or fail, then go on stopping.
 void stop_failed(self_ptr self, participant_rank rank, const caf::error& err) {
   auto& st = self->state;
@@ -679,6 +726,12 @@ sequencer_actor spawn_sequencer(caf::actor_system& sys, sequencer_config config,
       st.feeds.push_back(std::move(buffer));
     }
     std::vector<participant_rank> ranks;
+    participant_rank top = 0;
+    for (const auto& p : st.wiring.participants)
+      top = std::max(top, p.rank);
+    st.stepping.assign(static_cast<std::size_t>(top) + 1, 0);
+    st.watched.assign(st.stepping.size(), 0);
+    st.stale.assign(st.stepping.size(), 0);
     for (std::size_t i = 0; i < st.wiring.participants.size(); ++i) {
       const auto& p = st.wiring.participants[i];
       st.by_rank.emplace(p.rank, p.handle);
@@ -703,9 +756,12 @@ sequencer_actor spawn_sequencer(caf::actor_system& sys, sequencer_config config,
           logger(log_component::sequencer)
               .info("Run started mode={} feeds={} participants={}", to_string(s.config.mode),
                     s.feeds.size(), s.wiring.participants.size());
+          if (s.config.deadline.count() > 0 && s.config.mode == run_mode::backtest)
+            self->delayed_send(self, watchdog_period(s.config), watchdog_tick{});
           advance(self);
           return s.promise;
         },
+        [=](watchdog_tick) { watchdog_check(self); },
         [=](pace_tick) {
           auto& s = self->state;
           s.in_slice = false;
