@@ -12,6 +12,7 @@
 #include <stdexcept>
 #include <string>
 #include <thread>
+#include <variant>
 #include <vector>
 
 #include "bourse/actors/builder/trading_system.hpp"
@@ -111,13 +112,14 @@ struct outcome {
 };
 
 outcome run(int threads, bool with_bad, misbehaviour how, std::uint32_t max_errors = 3,
-            std::chrono::milliseconds deadline = std::chrono::seconds(60)) {
+            std::chrono::milliseconds deadline = std::chrono::seconds(60),
+            run_mode mode = run_mode::backtest) {
   auto release = std::make_shared<std::atomic<bool>>(false);
   outcome o;
   {
     system_config cfg;
     cfg.set("scheduler.max-threads", threads);
-    trading_system ts{cfg};
+    trading_system ts{cfg, mode};
     ts.add_slices(quotes());
     venue_config v;
     v.name = "SIM";
@@ -125,6 +127,8 @@ outcome run(int threads, bool with_bad, misbehaviour how, std::uint32_t max_erro
     ts.add_venue(v);
     sequencer_config seq;
     seq.deadline = deadline;
+    seq.mode = mode;
+    seq.speed = 100; // paper: 30 s of data in 0.3 s
     ts.set_sequencer(seq);
     ts.add_strategy(std::make_unique<steady_buyer>(), {1, 1, "steady"});
     if (with_bad) {
@@ -220,4 +224,83 @@ TEST_CASE("a strategy that hangs in a handler is isolated by the watchdog and th
   CHECK(hung.events[0].participant == "strategy bad (id 2)");
   CHECK(hung.events[0].what == "no answer within 200ms (hung)");
   CHECK(hung.events[0].action == "isolated, open orders cancelled");
+}
+
+TEST_CASE("in paper mode a strategy whose actor dies is isolated when it goes down") {
+  auto dead = run(2, true, misbehaviour::dies, 3, std::chrono::seconds(60), run_mode::paper);
+  REQUIRE_MESSAGE(dead.ok, dead.problems);
+  CHECK_FALSE(dead.good_fills.empty());
+  REQUIRE(dead.events.size() == 1);
+  CHECK(dead.events[0].participant == "strategy bad (id 2)");
+  CHECK(dead.events[0].what.find("died: exception: state lost") == 0);
+  CHECK(dead.events[0].action == "isolated, open orders cancelled");
+}
+
+namespace {
+
+using signal_input = std::variant<quote_batch, trade_batch, bar_batch>;
+
+struct broken_signal_state {
+  participant<signal_input> part;
+  static inline const char* name = "broken_signal";
+};
+
+// A user participant that breaks (throws out of its step) once data time reaches 5 s.
+indicator_actor::behavior_type
+broken_signal(indicator_actor::stateful_pointer<broken_signal_state> self, participant_setup setup) {
+  participant_hooks<signal_input> hooks;
+  hooks.handle = [](signal_input&) {};
+  self->state.part.configure(setup, std::move(hooks));
+  self->set_exception_handler([](caf::scheduled_actor*, std::exception_ptr& ep) -> caf::error {
+    try {
+      std::rethrow_exception(ep);
+    } catch (const std::exception& e) {
+      return caf::make_error(caf::sec::runtime_error, e.what());
+    }
+  });
+  return {
+      [=](sim_step& step) -> caf::result<sim_step_done> {
+        if (step.bound >= 5 * second)
+          throw std::runtime_error("signal broke");
+        return self->state.part.step(self, step);
+      },
+      [=](stop_run& stop) -> sim_step_done { return self->state.part.stop(stop.ts_event, [] {}); },
+      [=](get_runtime_info) { return participant<signal_input>::runtime(self); },
+      [=](quote_batch& b) { self->state.part.accept(self, signal_input{std::move(b)}); },
+      [=](trade_batch& b) { self->state.part.accept(self, signal_input{std::move(b)}); },
+      [=](bar_batch& b) { self->state.part.accept(self, signal_input{std::move(b)}); },
+      [=](market_window& w) {
+        self->state.part.accept_all(self, window_inputs<signal_input>(std::move(w)));
+      },
+      [=](subscribe_indicators&) {},
+  };
+}
+
+} // namespace
+
+TEST_CASE("a core participant that dies fails the run with an error naming it") {
+  system_config cfg;
+  cfg.set("scheduler.max-threads", 2);
+  trading_system ts{cfg};
+  ts.add_slices(quotes());
+  venue_config v;
+  v.name = "SIM";
+  v.settings.instruments.push_back(*instrument::make("AAA", "0.01", "1"));
+  ts.add_venue(v);
+  sequencer_config seq;
+  seq.window = 1; // a step per slice, so that data time reaches 5 s in a step of its own
+  ts.set_sequencer(seq);
+  ts.add_strategy(std::make_unique<steady_buyer>(), {1, 1, "steady"});
+  signal_actor_config sig;
+  sig.name = "broken";
+  sig.data.push_back({"AAA", market_stream::quotes});
+  sig.spawn = [](caf::actor_system& sys, const participant_setup& setup) -> indicator_actor {
+    return sys.spawn(broken_signal, setup);
+  };
+  ts.add_signal_actor(sig);
+  auto result = ts.run();
+  CHECK_FALSE(result.ok);
+  REQUIRE(result.problems.size() == 1);
+  CHECK(result.problems[0].find("run: signal broken died") == 0);
+  CHECK(result.problems[0].find("signal broke") != std::string::npos);
 }
