@@ -172,8 +172,8 @@ bool participant_failed(self_ptr self, participant_rank rank, timestamp at, cons
   event.participant = name_of(st, rank);
   event.what = failure_text(st, rank, err);
   log_time_scope log_time;
-  if (st.config.mode == run_mode::backtest)
-    log_time.set(at);
+  if (st.config.mode == run_mode::backtest && std::max(at, st.core->settled()) != before_data)
+    log_time.set(std::max(at, st.core->settled()));
   if (protocol_error(err)) {
     fail(self, err);
     return true;
@@ -223,7 +223,7 @@ void on_down(self_ptr self, const caf::down_msg& dm) {
     return;
   auto it = st.rank_of_addr.find(dm.source);
   if (it == st.rank_of_addr.end())
-    return; // a feed: its pending request bounces and fails the run naming it
+    return;
   auto rank = it->second;
   if (st.core->isolated(rank))
     return;
@@ -740,8 +740,7 @@ sequencer_actor spawn_sequencer(caf::actor_system& sys, sequencer_config config,
       ranks.push_back(p.rank);
       self->monitor(p.handle);
     }
-    for (const auto& f : st.wiring.feeds)
-      self->monitor(f);
+    // Feeds are not monitored: a feed that dies or hangs fails its pending or next request.
     self->set_down_handler([self](caf::down_msg& dm) { on_down(self, dm); });
     st.core.emplace(std::move(ranks), st.wiring.self_rank);
     for (const auto& [rank, reach] : st.wiring.reach)

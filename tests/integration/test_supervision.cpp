@@ -6,8 +6,13 @@
 // 4 scheduler threads.
 #include <doctest/doctest.h>
 
+#include <unistd.h>
+
 #include <atomic>
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -15,6 +20,7 @@
 #include <variant>
 #include <vector>
 
+#include "bourse/actors/builder/run_outputs.hpp"
 #include "bourse/actors/builder/trading_system.hpp"
 
 using namespace bourse;
@@ -113,7 +119,7 @@ struct outcome {
 
 outcome run(int threads, bool with_bad, misbehaviour how, std::uint32_t max_errors = 3,
             std::chrono::milliseconds deadline = std::chrono::seconds(60),
-            run_mode mode = run_mode::backtest) {
+            run_mode mode = run_mode::backtest, run_result* keep = nullptr) {
   auto release = std::make_shared<std::atomic<bool>>(false);
   outcome o;
   {
@@ -147,6 +153,8 @@ outcome run(int threads, bool with_bad, misbehaviour how, std::uint32_t max_erro
       (f.header.strategy == 1 ? o.good_fills : o.bad_fills) += line;
     });
     o.events = result.supervision_events;
+    if (keep != nullptr)
+      *keep = result;
     for (const auto& e : o.events)
       o.events_text += e.participant + "|" + e.what + "|" + std::to_string(e.data_time) + "|" +
                        e.action + "\n";
@@ -224,6 +232,36 @@ TEST_CASE("a strategy that hangs in a handler is isolated by the watchdog and th
   CHECK(hung.events[0].participant == "strategy bad (id 2)");
   CHECK(hung.events[0].what == "no answer within 200ms (hung)");
   CHECK(hung.events[0].action == "isolated, open orders cancelled");
+}
+
+TEST_CASE("the run summary and stats.json list the supervision events") {
+  run_result result;
+  auto dead = run(2, true, misbehaviour::dies, 3, std::chrono::seconds(60), run_mode::backtest,
+                  &result);
+  REQUIRE_MESSAGE(dead.ok, dead.problems);
+  std::vector<named_run> runs;
+  runs.push_back({"q", result});
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("bourse-supervision-" + std::to_string(::getpid()));
+  output_options options;
+  options.directory = dir.string();
+  const auto outputs = write_run_outputs(runs, options);
+  REQUIRE_MESSAGE(outputs.error.empty(), outputs.error);
+  const auto json = stats_json(runs, outputs.runs);
+  CHECK(json.find("\"supervision\": [") != std::string::npos);
+  CHECK(json.find("\"participant\": \"strategy bad (id 2)\"") != std::string::npos);
+  CHECK(json.find("\"action\": \"isolated, open orders cancelled\"") != std::string::npos);
+  char* buffer = nullptr;
+  std::size_t size = 0;
+  std::FILE* out = open_memstream(&buffer, &size);
+  print_run_summary(out, runs, outputs);
+  std::fclose(out);
+  std::string table(buffer, size);
+  std::free(buffer);
+  CHECK(table.find("supervision") != std::string::npos);
+  CHECK(table.find("q        strategy bad (id 2) at 1970-01-01T00:00:02") != std::string::npos);
+  CHECK(table.find("-> isolated, open orders cancelled") != std::string::npos);
+  std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("in paper mode a strategy whose actor dies is isolated when it goes down") {
