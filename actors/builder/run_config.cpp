@@ -773,6 +773,16 @@ run_plan parse_run_config(std::string_view text, const std::string& file,
       plan.threads = static_cast<std::size_t>(*t);
     rr.finish();
   }
+  if (const auto* sup = r.subtable("supervision")) {
+    table_reader sr(*sup, "supervision", ctx);
+    if (auto d = sr.duration("deadline")) {
+      if (*d != 0 && *d < 1'000'000)
+        sr.problem("deadline", "must be 0 (off) or at least 1ms");
+      else
+        plan.deadline = std::chrono::milliseconds(*d / 1'000'000);
+    }
+    sr.finish();
+  }
   shared_settings shared;
   auto scenarios = r.tables("scenario");
   if (!scenarios.empty())

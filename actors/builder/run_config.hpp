@@ -4,6 +4,7 @@
 // build_system() turns into trading systems. Every problem of a file is reported at once, each
 // naming the file, the line and the key ("run.toml:14: strategy[1].fast: expected an integer").
 
+#include <chrono>
 #include <cstddef>
 #include <map>
 #include <optional>
@@ -131,6 +132,9 @@ struct run_plan {
   std::string out_dir = "bourse-out";
   /// Scheduler worker threads (CAF's scheduler.max-threads); unset: CAF's or the command line's.
   std::optional<std::size_t> threads;
+  /// Supervision's hang detector ([supervision] deadline; sequencer_config::deadline); unset:
+  /// the default, zero: off.
+  std::optional<std::chrono::milliseconds> deadline;
   /// The scenarios, run one after the other.
   std::vector<scenario_plan> scenarios;
   /// The file the plan came from.

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "bourse/core/atomic_file.hpp"
+#include "bourse/core/time.hpp"
 #include "bourse/report/json.hpp"
 #include "bourse/report/trades_csv.hpp"
 
@@ -175,6 +176,16 @@ std::string stats_json(const std::vector<named_run>& runs,
       json.null();
     }
     json.key("round_trips_closed").value(static_cast<std::uint64_t>(pass.analysis.closed_trips));
+    json.key("supervision").begin_array();
+    for (const auto& e : r.supervision_events) {
+      json.begin_object();
+      json.key("participant").value(e.participant);
+      json.key("what").value(e.what);
+      json.key("data_time").time(std::optional<timestamp>(e.data_time));
+      json.key("action").value(e.action);
+      json.end_object();
+    }
+    json.end_array();
     json.end_object();
   }
   json.end_array();
@@ -361,6 +372,15 @@ void print_run_summary(std::FILE* out, const std::vector<named_run>& runs,
                    r.name.c_str(), r.result.stopped ? "was stopped" : "failed",
                    r.result.summary.slices ? format_iso8601(r.result.summary.last_ts).c_str()
                                            : "(none)");
+  bool supervised = false;
+  for (const auto& r : runs)
+    for (const auto& e : r.result.supervision_events) {
+      if (!supervised)
+        std::fprintf(out, "\nsupervision (docs/operations.md):\n");
+      supervised = true;
+      std::fprintf(out, "%-8s %s at %s: %s -> %s\n", r.name.c_str(), e.participant.c_str(),
+                   format_iso8601(e.data_time).c_str(), e.what.c_str(), e.action.c_str());
+    }
   if (paper) {
     std::fprintf(out, "\n%-8s %-16s %8s %9s %9s %9s %10s %9s\n", "scenario", "latency [us]",
                  "orders", "p50", "p90", "p99", "p99.9", "max");

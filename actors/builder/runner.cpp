@@ -598,6 +598,8 @@ int run_main(int argc, char** argv, const strategy_registry& registry,
     sequencer_config seq;
     seq.mode = plan.mode;
     seq.speed = plan.speed;
+    if (plan.deadline)
+      seq.deadline = *plan.deadline;
     if (cl.progress) {
       auto name = sc.name;
       seq.on_progress = [name](const run_progress& p) { draw_progress(name, p); };

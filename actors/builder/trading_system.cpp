@@ -487,9 +487,10 @@ run_result trading_system::run() {
   participant_rank next_rank = 1;
   std::vector<ranked_participant> participants;
   auto setup = [&] { return participant_setup{mode_, next_rank++, ranks}; };
-  auto enroll = [&](participant_actor handle, participant_rank rank) {
+  auto enroll = [&](participant_actor handle, participant_rank rank, std::string name,
+                    strategy_id strategy = 0) {
     ranks->add(handle.id(), rank);
-    participants.push_back({rank, handle});
+    participants.push_back({rank, handle, std::move(name), strategy});
   };
   caf::scoped_actor self{sys};
 
@@ -497,7 +498,7 @@ run_result trading_system::run() {
   // portfolio. A lower rank's messages are handled first when several reach one actor in a wave.
   auto hub_setup = setup();
   auto hub = spawn_hub(sys, hub_setup);
-  enroll(hub, hub_setup.rank);
+  enroll(hub, hub_setup.rank, "hub");
 
   std::map<std::string, std::set<std::string>> indicator_specs; // symbol -> specs, sorted
   std::vector<strategy_spec> specs;
@@ -514,7 +515,7 @@ run_result trading_system::run() {
     config.detached = detach_indicators_;
     auto s = setup();
     auto actor = spawn_indicator(sys, config, s);
-    enroll(actor, s.rank);
+    enroll(actor, s.rank, "indicator " + symbol);
     self->send(hub, subscribe{symbol, data_kind::bars, actor});
     indicators.emplace(symbol, actor);
   }
@@ -524,7 +525,7 @@ run_result trading_system::run() {
   for (const auto& sig : signals_) {
     auto s = setup();
     auto actor = sig.spawn(sys, s);
-    enroll(actor, s.rank);
+    enroll(actor, s.rank, "signal " + sig.name);
     for (const auto& d : sig.data)
       self->send(hub, subscribe{d.symbol, kind_of(d.stream), actor});
     signal_actors.emplace_back(s.rank, actor);
@@ -535,7 +536,7 @@ run_result trading_system::run() {
   if (aggregator_) {
     auto s = setup();
     aggregator = spawn_aggregator(sys, *aggregator_, s);
-    enroll(aggregator, s.rank);
+    enroll(aggregator, s.rank, "aggregator");
     for (const auto& symbol : aggregator_->symbols())
       self->send(hub, subscribe{symbol, data_kind::quotes, aggregator});
   }
@@ -609,12 +610,15 @@ run_result trading_system::run() {
       aggregated_listeners.push_back(strategy_setups[i].rank);
     }
   }
-  for (std::size_t i = 0; i < strategy_actors.size(); ++i)
-    enroll(strategy_actors[i], strategy_setups[i].rank);
-  enroll(om, om_setup.rank);
+  for (std::size_t i = 0; i < strategy_actors.size(); ++i) {
+    const auto& c = strategies_[i].config;
+    enroll(strategy_actors[i], strategy_setups[i].rank,
+           "strategy " + c.name + " (id " + std::to_string(c.id) + ")", c.id);
+  }
+  enroll(om, om_setup.rank, "order_manager");
   for (std::size_t i = 0; i < venues.size(); ++i)
-    enroll(venues[i], venue_setups[i].rank);
-  enroll(portfolio, portfolio_setup.rank);
+    enroll(venues[i], venue_setups[i].rank, "venue " + venues_[i].name);
+  enroll(portfolio, portfolio_setup.rank, "portfolio");
 
   std::vector<flow_node> graph;
   std::vector<participant_rank> strategy_ranks, venue_ranks;
@@ -663,6 +667,8 @@ run_result trading_system::run() {
   wiring.hub_rank = hub_setup.rank;
   wiring.feeds = feeds;
   wiring.participants = participants;
+  wiring.order_manager = om;
+  wiring.order_manager_rank = om_setup.rank;
   if (sequencer_.parallel_steps) {
     auto reach = compute_reach(graph);
     for (std::size_t i = 0; i < graph.size(); ++i)
@@ -710,6 +716,39 @@ run_result trading_system::run() {
             [&](caf::error& err) {
               result.problems.push_back("portfolio report: " + error_text(err));
             });
+  // Supervision: strategies halted by their actor (max_errors), then those the sequencer isolated.
+  std::set<participant_rank> isolated;
+  for (const auto& e : result.summary.supervision)
+    isolated.insert(e.rank);
+  if (result.problems.empty()) {
+    for (std::size_t i = 0; i < strategy_actors.size(); ++i) {
+      if (isolated.count(strategy_setups[i].rank) > 0)
+        continue;
+      self->request(strategy_actors[i], std::chrono::seconds(30), get_strategy_status{})
+          .receive(
+              [&](strategy_status& st) {
+                if (!st.halted)
+                  return;
+                const auto& c = strategies_[i].config;
+                result.supervision_events.push_back(supervision_event{
+                    strategy_setups[i].rank,
+                    "strategy " + c.name + " (id " + std::to_string(c.id) + ")",
+                    "halted: " + std::to_string(st.errors) + " exceptions (max_errors " +
+                        std::to_string(c.max_errors) + "), last: " + st.last_error,
+                    st.halted_at, "halted, open orders cancelled"});
+              },
+              [&](caf::error& err) {
+                result.problems.push_back("strategy status: " + error_text(err));
+              });
+    }
+  }
+  result.supervision_events.insert(result.supervision_events.end(),
+                                   result.summary.supervision.begin(),
+                                   result.summary.supervision.end());
+  std::stable_sort(result.supervision_events.begin(), result.supervision_events.end(),
+                   [](const supervision_event& a, const supervision_event& b) {
+                     return a.data_time < b.data_time;
+                   });
   if (result.problems.empty() && mode_ == run_mode::paper) {
     auto collect_latency = [&](const auto& handle, latency_histogram& into) {
       self->request(handle, std::chrono::seconds(30), get_latency{})
@@ -719,8 +758,9 @@ run_result trading_system::run() {
     };
     for (const auto& v : venues)
       collect_latency(v, result.tick_to_order);
-    for (const auto& s : strategy_actors)
-      collect_latency(s, result.tick_to_decision);
+    for (std::size_t i = 0; i < strategy_actors.size(); ++i)
+      if (isolated.count(strategy_setups[i].rank) == 0)
+        collect_latency(strategy_actors[i], result.tick_to_decision);
     log_latency("tick_to_order", result.tick_to_order);
     log_latency("tick_to_decision", result.tick_to_decision);
   }

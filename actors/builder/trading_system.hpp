@@ -71,6 +71,10 @@ struct run_result {
   double wall_seconds = 0;
   /// Scheduler worker threads the system ran with.
   std::size_t worker_threads = 0;
+  /// What supervision did, in data-time order of noticing: strategies halted after max_errors
+  /// exceptions, and strategies isolated because they died or stopped answering (also in
+  /// summary.supervision). Empty in a run without trouble.
+  std::vector<supervision_event> supervision_events;
 
   /// Returns the number of fills of the run.
   [[nodiscard]] std::size_t fill_count() const noexcept;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <set>
 #include <variant>
 
 #include "bourse/logging/logging.hpp"
@@ -26,13 +27,15 @@ using om_impl = order_manager_actor::extend<caf::reacts_to<drain_lanes>>;
 using om_input =
     std::variant<submit_order, cancel_order, replace_order, order_accepted, order_rejected,
                  order_partially_filled, order_filled, order_cancelled, order_replaced,
-                 order_expired, order_triggered, quote_batch, trade_batch, bar_batch>;
+                 order_expired, order_triggered, quote_batch, trade_batch, bar_batch,
+                 isolate_strategy>;
 
 struct om_state {
   participant<om_input> part;
   std::unique_ptr<orders::order_manager_core> core;
   std::vector<venue_actor> venues; // by the index the core routes to
   std::map<strategy_id, order_event_listener_actor> strategies;
+  std::set<strategy_id> isolated; // supervision: events for these are dropped
   std::map<strategy_id, order_events> held_events; // backtest: this step's events per strategy
   std::vector<fill_listener_actor> fill_listeners;
   bool drain_scheduled = false;
@@ -63,6 +66,8 @@ void emit(self_ptr self) {
       const auto& venue = st.venues.at(c->venue);
       std::visit([&](auto& cmd) { st.part.send(self, venue, std::move(cmd)); }, c->command);
     } else if (auto* e = std::get_if<orders::strategy_event>(&action)) {
+      if (st.isolated.count(e->strategy) > 0)
+        continue; // nobody is listening any more
       auto it = st.strategies.find(e->strategy);
       if (it == st.strategies.end()) {
         logger(log_component::order_manager)
@@ -145,6 +150,15 @@ void handle(self_ptr self, om_input& input) {
         if constexpr (std::is_same_v<T, submit_order> || std::is_same_v<T, cancel_order> ||
                       std::is_same_v<T, replace_order>) {
           queue_command(self, std::move(msg));
+        } else if constexpr (std::is_same_v<T, isolate_strategy>) {
+          // Supervision: cancel what the strategy has open, as halting it would.
+          advance_clock(self, msg.ts_event);
+          st.isolated.insert(msg.strategy);
+          auto open = st.core->open_orders(msg.strategy);
+          logger(log_component::order_manager)
+              .warn("Strategy isolated strategy={} open_orders={}", msg.strategy, open.size());
+          for (const auto& o : open)
+            queue_command(self, cancel_order{st.part.now(), st.part.now(), o.id, msg.strategy});
         } else if constexpr (market_data) {
           advance_clock(self, msg.ts_event);
           if constexpr (std::is_same_v<T, quote_batch>) {
@@ -248,6 +262,10 @@ om_impl::behavior_type om_behavior(self_ptr self, order_manager_config config,
         self->state.part.accept_all(self, window_inputs<om_input>(std::move(w)));
       },
       [=](register_strategy& r) { self->state.strategies[r.strategy] = std::move(r.listener); },
+      [=](isolate_strategy& m) {
+        accept(self, m);
+        drain_when_idle(self);
+      },
       [=](get_open_orders& q) -> open_orders {
         return to_open_orders(self->state.core->open_orders(q.strategy));
       },

@@ -27,7 +27,25 @@ typename Inspector::result_type inspect(Inspector& f, pace_tick&) {
   return f(caf::meta::type_name("bourse::pace_tick"));
 }
 
-using sequencer_impl = sequencer_actor::extend<caf::reacts_to<pace_tick>>;
+/// Internal: the hang detector's periodic check of the steps in flight.
+struct watchdog_tick {};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, watchdog_tick&) {
+  return f(caf::meta::type_name("bourse::watchdog_tick"));
+}
+
+using sequencer_impl =
+    sequencer_actor::extend<caf::reacts_to<pace_tick>, caf::reacts_to<watchdog_tick>>;
+
+// The hang detector checks the steps in flight this many times per deadline. Steps are requests
+// without a CAF timeout: a timeout per request costs the actor clock's lock and wake-ups on every
+// step (the cross-venue pipeline ran 2.6x slower); one periodic check costs nothing per step.
+constexpr std::uint32_t watchdog_checks = 4;
+
+std::chrono::milliseconds watchdog_period(const sequencer_config& config) {
+  return std::max(std::chrono::milliseconds(1), config.deadline / watchdog_checks);
+}
 
 struct feed_buffer {
   feed_actor handle;
@@ -50,6 +68,14 @@ struct sequencer_state {
   std::uint64_t settle_sweeps = 0;      // sweeps in a row at one data time
   std::vector<feed_buffer> feeds;
   std::map<participant_rank, participant_actor> by_rank;
+  std::map<participant_rank, std::size_t> index_of; // rank -> position in wiring.participants
+  std::map<caf::actor_addr, participant_rank> rank_of_addr; // monitored participants
+  std::map<participant_rank, std::string> died;             // down reasons not yet acted on
+  // Steps in flight, by rank: the step's serial number (0: none), and for the hang detector the
+  // serial seen at the last check and for how many checks in a row.
+  std::vector<std::uint64_t> stepping;
+  std::vector<std::uint64_t> watched;
+  std::vector<std::uint32_t> stale;
   caf::typed_response_promise<run_summary> promise;
   run_summary summary;
   phase current = phase::idle;
@@ -88,6 +114,143 @@ void fail(self_ptr self, const caf::error& err) {
   self->state.current = phase::done;
 }
 
+// Supervision --------------------------------------------------------------------------------
+
+// The deadline of every request the sequencer makes.
+caf::duration request_deadline(const sequencer_state& st) {
+  if (st.config.deadline.count() <= 0)
+    return caf::duration{caf::infinite};
+  return caf::duration{st.config.deadline};
+}
+
+const ranked_participant* participant_of(const sequencer_state& st, participant_rank rank) {
+  auto it = st.index_of.find(rank);
+  return it == st.index_of.end() ? nullptr : &st.wiring.participants[it->second];
+}
+
+std::string name_of(const sequencer_state& st, participant_rank rank) {
+  const auto* p = participant_of(st, rank);
+  if (p == nullptr || p->name.empty())
+    return "participant " + std::to_string(rank);
+  return p->name;
+}
+
+std::string format_deadline(std::chrono::milliseconds d) {
+  if (d.count() % 1000 == 0)
+    return std::to_string(d.count() / 1000) + "s";
+  return std::to_string(d.count()) + "ms";
+}
+
+// What happened to a participant whose request failed with `err`.
+std::string failure_text(const sequencer_state& st, participant_rank rank, const caf::error& err) {
+  if (err == caf::sec::request_timeout)
+    return "no answer within " + format_deadline(st.config.deadline) + " (hung)";
+  if (auto it = st.died.find(rank); it != st.died.end())
+    return "died: " + it->second;
+  if (err == caf::sec::request_receiver_down)
+    return "died";
+  // Otherwise the request failed with the reason the actor exited with.
+  return "died: " + error_text(err);
+}
+
+// A step refused for breaking the stepping protocol (participant.hpp) is a bug, not a failure of
+// the participant: it fails the run whoever it is.
+bool protocol_error(const caf::error& err) {
+  return error_text(err).rfind("causality:", 0) == 0;
+}
+
+// A request to a participant failed (it died, or did not answer within the deadline), noticed
+// while the sequencer was at data time `at`. A strategy is isolated: never stepped again, its
+// orders cancelled by the order manager, the run goes on. Anything else fails the run.
+// Returns true when it acted (false: the run is over or the participant was isolated already).
+bool participant_failed(self_ptr self, participant_rank rank, timestamp at, const caf::error& err) {
+  auto& st = self->state;
+  if (rank < st.stepping.size())
+    st.stepping[rank] = 0;
+  if (st.current == phase::done || st.core->isolated(rank))
+    return false;
+  const auto* p = participant_of(st, rank);
+  supervision_event event;
+  event.rank = rank;
+  event.participant = name_of(st, rank);
+  event.what = failure_text(st, rank, err);
+  log_time_scope log_time;
+  if (st.config.mode == run_mode::backtest && std::max(at, st.core->settled()) != before_data)
+    log_time.set(std::max(at, st.core->settled()));
+  if (protocol_error(err)) {
+    fail(self, err);
+    return true;
+  }
+  if (p == nullptr || p->strategy == 0) {
+    logger(log_component::sequencer)
+        .error("Participant failed participant=\"{}\" rank={} what=\"{}\" action=run_failed",
+               event.participant, rank, event.what);
+    fail(self, caf::make_error(caf::sec::runtime_error, event.participant + " " + event.what));
+    return true;
+  }
+  // The cancels are stamped where both the strategy and the order manager had got to: a data time
+  // that depends on the data only, not on when the failure was seen.
+  timestamp stamp = std::max({at, st.core->reach_of(rank), st.core->settled()});
+  if (st.wiring.order_manager)
+    stamp = std::max(stamp, st.core->reach_of(st.wiring.order_manager_rank));
+  if (st.config.mode == run_mode::paper)
+    stamp = st.summary.last_ts;
+  st.core->isolate(rank);
+  // A hung strategy is killed (when it returns from the handler it is stuck in); a dead one is
+  // gone already.
+  self->send_exit(p->handle, caf::exit_reason::kill);
+  event.data_time = stamp;
+  event.action = "isolated";
+  if (st.wiring.order_manager) {
+    if (st.config.mode == run_mode::backtest)
+      st.core->release(st.wiring.order_manager_rank, stamp);
+    self->send(st.wiring.order_manager, isolate_strategy{p->strategy, stamp});
+    ++st.summary.messages;
+    event.action = "isolated, open orders cancelled";
+  }
+  logger(log_component::sequencer)
+      .error("Strategy isolated participant=\"{}\" rank={} what=\"{}\" action=\"{}\"",
+             event.participant, rank, event.what, event.action);
+  st.summary.supervision.push_back(std::move(event));
+  return true;
+}
+
+void stop_failed(self_ptr self, participant_rank rank, const caf::error& err);
+
+// A monitored actor went down. A strategy's death is acted on when the sequencer next asks it
+// something (its request bounces), so that a backtest notices it at a data time that depends on
+// the data only; in paper mode at once. A core participant's death fails the run at once.
+void on_down(self_ptr self, const caf::down_msg& dm) {
+  auto& st = self->state;
+  if (st.current == phase::done || st.current == phase::idle)
+    return;
+  auto it = st.rank_of_addr.find(dm.source);
+  if (it == st.rank_of_addr.end())
+    return;
+  auto rank = it->second;
+  if (st.core->isolated(rank))
+    return;
+  std::string reason = dm.reason ? error_text(dm.reason) : std::string{"exited normally"};
+  st.died.emplace(rank, reason);
+  auto err = caf::make_error(caf::sec::runtime_error, reason);
+  const auto* p = participant_of(st, rank);
+  if (st.current == phase::stopping && st.in_slice && st.stop_index < st.wiring.participants.size() &&
+      st.wiring.participants[st.stop_index].rank == rank) {
+    // It died handling stop_run: that request may never be answered.
+    stop_failed(self, rank, err);
+    return;
+  }
+  if (rank < st.stepping.size() && st.stepping[rank] != 0) {
+    // It died in a step (perhaps one it answers later, from another message): that step may never
+    // be answered. The step is the same whichever way the death is seen.
+    if (participant_failed(self, rank, before_data, err) && st.current != phase::done)
+      step_next(self);
+    return;
+  }
+  if (p == nullptr || p->strategy == 0 || st.config.mode == run_mode::paper)
+    participant_failed(self, rank, st.summary.last_ts, err);
+}
+
 double progress_of(const sequencer_state& st) {
   if (st.feeds.empty())
     return 1.0;
@@ -110,7 +273,7 @@ void report_progress(self_ptr self, bool force) {
 void request_feed(self_ptr self, std::size_t index) {
   auto& feed = self->state.feeds[index];
   feed.requested = true;
-  self->request(feed.handle, caf::infinite, next_slices{self->state.config.chunk})
+  self->request(feed.handle, request_deadline(self->state), next_slices{self->state.config.chunk})
       .then(
           [=](feed_chunk& chunk) {
             auto& f = self->state.feeds[index];
@@ -129,7 +292,16 @@ void request_feed(self_ptr self, std::size_t index) {
             auto& f = self->state.feeds[index];
             f.requested = false;
             f.finished = true;
-            f.error = std::move(err);
+            if (err == caf::sec::request_timeout)
+              f.error = caf::make_error(caf::sec::runtime_error,
+                                        "feed " + std::to_string(index + 1) +
+                                            " did not answer within " +
+                                            format_deadline(self->state.config.deadline) + " (hung)");
+            else if (err == caf::sec::request_receiver_down)
+              f.error = caf::make_error(caf::sec::runtime_error,
+                                        "feed " + std::to_string(index + 1) + " died");
+            else
+              f.error = std::move(err);
             if (self->state.waiting_for_feed) {
               self->state.waiting_for_feed = false;
               advance(self);
@@ -443,11 +615,15 @@ void step_next(self_ptr self) {
     }
     ++st.summary.steps;
     auto rank = order.rank;
-    self->request(it->second, caf::infinite, sim_step{order.bound, std::move(order.inputs), order.hold})
+    st.stepping[rank] = st.summary.steps;
+    // No CAF timeout (see watchdog_checks): the hang detector watches the steps in flight.
+    self->request(it->second, caf::infinite,
+                  sim_step{order.bound, std::move(order.inputs), order.hold})
         .then(
             [=](sim_step_done& done) {
               auto& s = self->state;
-              if (s.current == phase::done)
+              s.stepping[rank] = 0;
+              if (s.current == phase::done || s.core->isolated(rank))
                 return;
               s.summary.messages += 2; // the step and its reply
               s.summary.messages += done.messages;
@@ -459,7 +635,11 @@ void step_next(self_ptr self) {
               }
               step_next(self);
             },
-            [=](caf::error& err) { fail(self, err); });
+            [=](caf::error& err) {
+              if (participant_failed(self, rank, before_data, err) &&
+                  self->state.current != phase::done)
+                step_next(self);
+            });
   }
 }
 
@@ -489,13 +669,18 @@ void next_stop(self_ptr self) {
   }
   const auto& p = st.wiring.participants[st.stop_index];
   auto rank = p.rank;
+  if (st.core->isolated(rank)) {
+    ++st.stop_index;
+    next_stop(self);
+    return;
+  }
   st.in_slice = true;
-  self->request(p.handle, caf::infinite, stop_run{st.summary.last_ts})
+  self->request(p.handle, request_deadline(st), stop_run{st.summary.last_ts})
       .then(
           [=](sim_step_done& done) {
             auto& s = self->state;
-            if (s.current == phase::done)
-              return;
+            if (s.current == phase::done || s.core->isolated(rank))
+              return; // seen failed already (its down message came first)
             s.in_slice = false;
             if (s.config.mode == run_mode::paper) {
               ++s.stop_index;
@@ -507,7 +692,45 @@ void next_stop(self_ptr self) {
             s.core->on_stop_done(rank, done, s.summary.last_ts);
             settle_stop(self);
           },
-          [=](caf::error& err) { fail(self, err); });
+          [=](caf::error& err) { stop_failed(self, rank, err); });
+}
+
+// The hang detector: a step seen in flight at more than watchdog_checks checks in a row has been
+// waiting for at least the deadline.
+void watchdog_check(self_ptr self) {
+  auto& st = self->state;
+  if (st.current != phase::running && st.current != phase::stopping)
+    return;
+  for (participant_rank rank = 0; rank < st.stepping.size(); ++rank) {
+    const auto serial = st.stepping[rank];
+    if (serial == 0 || st.watched[rank] != serial) {
+      st.watched[rank] = serial;
+      st.stale[rank] = 0;
+      continue;
+    }
+    if (++st.stale[rank] < watchdog_checks)
+      continue;
+    if (participant_failed(self, rank, before_data, caf::make_error(caf::sec::request_timeout)) &&
+        st.current != phase::done)
+      step_next(self);
+    if (st.current == phase::done)
+      return;
+  }
+  self->delayed_send(self, watchdog_period(st.config), watchdog_tick{});
+}
+
+// stop_run to `rank` failed (it died or did not answer): isolate it or fail, then go on stopping.
+void stop_failed(self_ptr self, participant_rank rank, const caf::error& err) {
+  auto& st = self->state;
+  if (!participant_failed(self, rank, st.summary.last_ts, err) || st.current == phase::done)
+    return;
+  st.in_slice = false;
+  if (st.config.mode == run_mode::paper) {
+    ++st.stop_index;
+    next_stop(self);
+    return;
+  }
+  settle_stop(self);
 }
 
 } // namespace
@@ -527,10 +750,22 @@ sequencer_actor spawn_sequencer(caf::actor_system& sys, sequencer_config config,
       st.feeds.push_back(std::move(buffer));
     }
     std::vector<participant_rank> ranks;
-    for (const auto& p : st.wiring.participants) {
+    participant_rank top = 0;
+    for (const auto& p : st.wiring.participants)
+      top = std::max(top, p.rank);
+    st.stepping.assign(static_cast<std::size_t>(top) + 1, 0);
+    st.watched.assign(st.stepping.size(), 0);
+    st.stale.assign(st.stepping.size(), 0);
+    for (std::size_t i = 0; i < st.wiring.participants.size(); ++i) {
+      const auto& p = st.wiring.participants[i];
       st.by_rank.emplace(p.rank, p.handle);
+      st.index_of.emplace(p.rank, i);
+      st.rank_of_addr.emplace(p.handle.address(), p.rank);
       ranks.push_back(p.rank);
+      self->monitor(p.handle);
     }
+    // Feeds are not monitored: a feed that dies or hangs fails its pending or next request.
+    self->set_down_handler([self](caf::down_msg& dm) { on_down(self, dm); });
     st.core.emplace(std::move(ranks), st.wiring.self_rank);
     for (const auto& [rank, reach] : st.wiring.reach)
       st.core->set_reach(rank, reach);
@@ -544,6 +779,8 @@ sequencer_actor spawn_sequencer(caf::actor_system& sys, sequencer_config config,
           logger(log_component::sequencer)
               .info("Run started mode={} feeds={} participants={}", to_string(s.config.mode),
                     s.feeds.size(), s.wiring.participants.size());
+          if (s.config.deadline.count() > 0 && s.config.mode == run_mode::backtest)
+            self->delayed_send(self, watchdog_period(s.config), watchdog_tick{});
           advance(self);
           return s.promise;
         },
@@ -562,6 +799,7 @@ sequencer_actor spawn_sequencer(caf::actor_system& sys, sequencer_config config,
             advance(self);
           }
         },
+        [=](watchdog_tick) { watchdog_check(self); },
         [=](pace_tick) {
           auto& s = self->state;
           if (s.current != phase::running)

@@ -1,15 +1,18 @@
 #pragma once
 // The sequencer: pulls slices from the feeds, hands them to the hub (in windows of many slices in a
 // backtest) and, in backtest mode, steps the participants in sweeps (sim/sequencer_core.hpp) until
-// everything is handled; at the end it stops the participants one after another.
+// everything is handled; at the end it stops the participants one after another. It monitors the
+// participants and feeds and puts a deadline on every request (supervision, docs/operations.md).
 
 #include <cstdint>
+#include <string>
 #include <utility>
 #include <vector>
 
 #include <caf/all.hpp>
 
 #include "bourse/protocol/market_data.hpp"
+#include "bourse/protocol/orders.hpp"
 #include "bourse/protocol/system.hpp"
 #include "bourse/actors/sequencer/sequencer_config.hpp"
 
@@ -28,7 +31,17 @@ struct ranked_participant {
   participant_rank rank = 0;
   /// Its handle.
   participant_actor handle;
+  /// Its name in errors and supervision events ("order_manager", "strategy sma (id 1)"); empty:
+  /// "participant <rank>".
+  std::string name = {};
+  /// The strategy it hosts, or 0 for a core participant. Supervision isolates a strategy that dies
+  /// or stops answering (its orders are cancelled, the run goes on); a core participant that does
+  /// either fails the run.
+  strategy_id strategy = 0;
 };
+
+/// Who cancels an isolated strategy's orders (the order manager).
+using isolation_listener_actor = caf::typed_actor<caf::reacts_to<isolate_strategy>>;
 
 /// Who the sequencer drives.
 struct sequencer_wiring {
@@ -46,6 +59,11 @@ struct sequencer_wiring {
   /// What each participant can affect (bourse/sim/reach.hpp), by rank; a participant not listed
   /// reaches everyone. Participants that cannot affect each other are stepped at the same time.
   std::vector<std::pair<participant_rank, std::vector<participant_rank>>> reach;
+  /// The order manager, told to cancel an isolated strategy's orders (may be null: nothing is
+  /// cancelled), and its rank.
+  isolation_listener_actor order_manager;
+  /// The order manager's rank.
+  participant_rank order_manager_rank = 0;
 };
 
 /// Spawns the sequencer (cooperative; it only waits on messages).

@@ -1,6 +1,7 @@
 #pragma once
 // Configuration of the sequencer.
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -39,6 +40,11 @@ struct sequencer_config {
   std::function<void(const run_progress&)> on_progress;
   /// Slices between progress reports.
   std::uint64_t progress_every = 250;
+  /// Supervision: the hang detector. A participant or feed that does not answer a request (a
+  /// step, the stop, a chunk of data) within this wall-clock time is taken as stuck: a strategy is
+  /// isolated, anything else fails the run. Meant to catch only what is truly stuck, so it is
+  /// generous; zero turns it off (requests wait for ever). See docs/operations.md.
+  std::chrono::milliseconds deadline = std::chrono::seconds(60);
 
   /// Returns every problem with the configuration (empty when valid).
   [[nodiscard]] std::vector<std::string> validate() const {
@@ -53,6 +59,8 @@ struct sequencer_config {
       problems.emplace_back("max_settle_sweeps: must be at least 1");
     if (progress_every == 0)
       problems.emplace_back("progress_every: must be at least 1");
+    if (deadline.count() < 0)
+      problems.emplace_back("deadline: must not be negative (0 turns it off)");
     return problems;
   }
 };

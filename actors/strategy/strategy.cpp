@@ -68,6 +68,7 @@ struct strategy_state {
   std::map<order_id, timestamp> unanswered;
   std::uint64_t errors = 0;
   std::string last_error;
+  timestamp halted_at = 0; // data time of the halt
   // Paper: wall-clock arrival of the market data being handled (0 while handling anything else);
   // orders emitted meanwhile carry it as ts_trigger.
   timestamp trigger = 0;
@@ -152,6 +153,7 @@ void record_error(self_ptr self, const char* handler, const std::string& what) {
     logger(log_component::strategy)
         .error("Strategy disabled strategy={} name={} errors={} open_orders={}", st.config.id,
                st.config.name, st.errors, st.logic->open_orders().size());
+    st.halted_at = st.part.now();
     st.logic->halt("too many exceptions in handlers");
   }
 }
@@ -161,6 +163,13 @@ template <class Call>
 void guarded(self_ptr self, const char* handler, Call&& call) {
   try {
     call();
+  } catch (const strategy_fatal_error& e) {
+    auto& st = self->state;
+    st.last_error = std::string{handler} + ": " + e.what();
+    logger(log_component::strategy)
+        .error("Strategy fatal error strategy={} name={} handler={} error=\"{}\"", st.config.id,
+               st.config.name, handler, e.what());
+    throw; // ends the actor (see the exception handler in strategy_behavior)
   } catch (const std::exception& e) {
     record_error(self, handler, e.what());
   } catch (...) {
@@ -279,6 +288,7 @@ strategy_status status_of(const strategy_state& st) {
   out.orders_submitted = st.logic->orders_submitted();
   out.open_orders = st.logic->open_orders().size();
   out.timers = st.part.mode() == run_mode::backtest ? st.timers.size() : st.paper_timers.size();
+  out.halted_at = st.halted_at;
   return out;
 }
 
@@ -296,6 +306,17 @@ strategy_actor::behavior_type strategy_behavior(self_ptr self,
         .error("Strategy missing strategy={} name={}", st.config.id, st.config.name);
     st.logic = std::make_unique<idle_strategy>();
   }
+  // An exception that escapes (strategy_fatal_error, or one thrown outside the guarded user
+  // code) ends the actor with an error naming it; the sequencer then isolates the strategy.
+  self->set_exception_handler([](caf::scheduled_actor*, std::exception_ptr& ep) -> caf::error {
+    try {
+      std::rethrow_exception(ep);
+    } catch (const std::exception& e) {
+      return caf::make_error(caf::sec::runtime_error, std::string{"exception: "} + e.what());
+    } catch (...) {
+      return caf::make_error(caf::sec::runtime_error, "unknown exception");
+    }
+  });
   participant_hooks<strategy_input> hooks;
   hooks.handle = [self](strategy_input& input) { handle(self, input); };
   hooks.fire_due = [self](timestamp now) { fire_due(self, now); };

@@ -177,3 +177,40 @@ TEST_CASE("build_scenario names the parameter line of factory problems and check
   trading_system fixed{cfg};
   CHECK(build_scenario(plan, plan.scenarios.at(0), builtin_strategies(), fixed).empty());
 }
+
+TEST_CASE("the supervision table sets the hang deadline and reports bad values and unknown keys") {
+  const std::string rest = "[[data]]\ntype = \"bars\"\npath = \"" + data_dir +
+                           "/sp500_daily.csv\"\nsymbol = \"SPX\"\n[[venue]]\nname = \"V\"\n"
+                           "instruments = [\"SPX\"]\n[[instrument]]\nsymbol = \"SPX\"\n";
+  SUBCASE("a duration") {
+    std::vector<config_problem> problems;
+    auto plan = parse_run_config("[supervision]\ndeadline = \"250ms\"\n" + rest, "t.toml", {},
+                                 problems);
+    for (const auto& p : problems)
+      INFO(p.to_string());
+    CHECK(problems.empty());
+    REQUIRE(plan.deadline);
+    CHECK(plan.deadline->count() == 250);
+  }
+  SUBCASE("zero turns it off and absent keeps the default") {
+    std::vector<config_problem> problems;
+    auto plan = parse_run_config("[supervision]\ndeadline = 0\n" + rest, "t.toml", {}, problems);
+    CHECK(problems.empty());
+    REQUIRE(plan.deadline);
+    CHECK(plan.deadline->count() == 0);
+    auto plain = parse_run_config(rest, "t.toml", {}, problems);
+    CHECK_FALSE(plain.deadline);
+  }
+  SUBCASE("bad values and unknown keys are errors naming the line") {
+    auto problems = problems_of("[supervision]\n"
+                                "deadline = \"soon\"\n" // 2
+                                "restart = 3\n" +       // 3
+                                rest);
+    for (const auto& p : problems)
+      INFO(p.to_string());
+    CHECK(has(problems, 2, "supervision.deadline", "is not a duration"));
+    CHECK(has(problems, 3, "supervision.restart", "unknown key (valid keys: deadline)"));
+    auto tiny = problems_of("[supervision]\ndeadline = 5\n" + rest);
+    CHECK(has(tiny, 2, "supervision.deadline", "must be 0 (off) or at least 1ms"));
+  }
+}

@@ -311,3 +311,52 @@ TEST_CASE("a participant that is not quiet holds at the next event, and goes on 
   CHECK_FALSE(core.next_step());
   CHECK(core.settled() == 300);
 }
+
+TEST_CASE("an isolated participant is never stepped again and holds nobody back") {
+  // 1 = hub, 2 and 3 = two strategies, 4 = the order manager they share.
+  sequencer_core core({1, 2, 3, 4}, 0);
+  core.set_reach(2, {4});
+  core.set_reach(3, {4});
+  core.set_reach(4, {2, 3});
+  for (timestamp t : {100, 200, 300})
+    core.release(1, t);
+  core.begin_sweep(300);
+  REQUIRE(ranks_of(core.ready_steps()) == std::vector<participant_rank>{1});
+  core.on_step_done(1, reply({{2, 100, 1}, {2, 300, 1}, {3, 100, 1}, {3, 300, 1}}, 300));
+  REQUIRE(ranks_of(core.ready_steps()) == std::vector<participant_rank>{2, 3});
+  core.on_step_done(3, reply({}, 300));
+  CHECK(core.ready_steps().empty()); // 4 waits for 2
+  CHECK(core.in_flight() == 1);
+
+  SUBCASE("a step in flight counts as done with nothing sent") {
+    core.isolate(2);
+    CHECK(core.isolated(2));
+    CHECK_FALSE(core.isolated(3));
+    CHECK(core.in_flight() == 0);
+    CHECK(core.ready_steps().empty()); // 4 has nothing to do
+    CHECK_FALSE(core.sweeping());
+    CHECK(core.settled() == 300);
+    // What is sent to it later is dropped; a late reply is ignored.
+    core.on_step_done(2, reply({{4, 100, 1}}, 100, false, 300));
+    CHECK(core.all_quiet());
+    core.release(1, 400);
+    core.begin_sweep(400);
+    REQUIRE(ranks_of(core.ready_steps()) == std::vector<participant_rank>{1});
+    core.on_step_done(1, reply({{2, 400, 1}, {3, 400, 1}}, 400));
+    REQUIRE(ranks_of(core.ready_steps()) == std::vector<participant_rank>{3});
+    core.on_step_done(3, reply({}, 400));
+    CHECK(core.ready_steps().empty());
+    CHECK_FALSE(core.sweeping());
+    CHECK(core.next_event() == no_wakeup);
+    CHECK(core.error().empty());
+  }
+  SUBCASE("the order manager's reach is known for stamping a message to it") {
+    core.on_step_done(2, reply({{4, 100, 1}}, 100, false, 300));
+    REQUIRE(ranks_of(core.ready_steps()) == std::vector<participant_rank>{4});
+    core.on_step_done(4, reply({{2, 100, 1}}, 100, true));
+    CHECK(core.reach_of(4) == 100);
+    CHECK(core.reach_of(99) == before_data);
+    core.isolate(2); // between steps: its pending answer is dropped
+    CHECK_FALSE(core.needs_settle());
+  }
+}

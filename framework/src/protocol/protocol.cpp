@@ -31,6 +31,8 @@ void register_system_types(caf::actor_system_config& cfg) {
   cfg.add_message_type<start_run>("bourse::start_run");
   cfg.add_message_type<get_runtime_info>("bourse::get_runtime_info");
   cfg.add_message_type<runtime_info>("bourse::runtime_info");
+  cfg.add_message_type<supervision_event>("bourse::supervision_event");
+  cfg.add_message_type<std::vector<supervision_event>>("std::vector<bourse::supervision_event>");
   cfg.add_message_type<run_summary>("bourse::run_summary");
   cfg.add_message_type<stop_feeds>("bourse::stop_feeds");
   cfg.add_message_type<get_run_summary>("bourse::get_run_summary");
@@ -97,6 +99,7 @@ void register_order_types(caf::actor_system_config& cfg) {
   cfg.add_message_type<open_orders>("bourse::open_orders");
   cfg.add_message_type<attach_order_listener>("bourse::attach_order_listener");
   cfg.add_message_type<register_strategy>("bourse::register_strategy");
+  cfg.add_message_type<isolate_strategy>("bourse::isolate_strategy");
   cfg.add_message_type<order_command_actor>("bourse::order_command_actor");
   cfg.add_message_type<order_event_listener_actor>("bourse::order_event_listener_actor");
   cfg.add_message_type<fill_listener_actor>("bourse::fill_listener_actor");

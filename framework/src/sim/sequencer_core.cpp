@@ -38,7 +38,7 @@ void sequencer_core::release(participant_rank receiver, timestamp stamp, std::ui
 void sequencer_core::route(participant_rank sender, const std::vector<stamped_count>& sent) {
   for (const auto& s : sent) {
     auto* to = find(s.rank);
-    if (to == nullptr || s.count == 0)
+    if (to == nullptr || s.count == 0 || to->isolated)
       continue;
     auto& pending = to->pending;
     if (!pending.empty() && pending.back().rank == sender && pending.back().stamp == s.stamp)
@@ -82,6 +82,8 @@ void sequencer_core::set_quiet(slot& s, bool quiet) noexcept {
 }
 
 timestamp sequencer_core::next_time(const slot& s) const noexcept {
+  if (s.isolated)
+    return no_wakeup;
   timestamp t = std::min(s.pending_min, s.buffered_min);
   // A timer at or before what the participant has reached is due at once.
   timestamp wake = s.wakeup == no_wakeup ? no_wakeup : std::max(s.wakeup, s.reach);
@@ -185,8 +187,10 @@ void sequencer_core::end_sweep() {
 }
 
 void sequencer_core::on_step_done(participant_rank rank, const step_report& report) {
-  route(rank, report.sent);
   auto* s = find(rank);
+  if (s != nullptr && s->isolated)
+    return; // a late reply of an isolated participant: what it sent is dropped
+  route(rank, report.sent);
   if (s == nullptr)
     return;
   for (const auto& sent : report.sent)
@@ -208,12 +212,41 @@ void sequencer_core::on_step_done(participant_rank rank, const step_report& repo
 
 void sequencer_core::on_stop_done(participant_rank rank, const step_report& report,
                                   timestamp now) {
+  if (isolated(rank))
+    return;
   route(rank, report.sent);
   if (auto* s = find(rank)) {
     s->wakeup = report.next_wakeup;
     s->reach = std::max(s->reach, now);
   }
   settled_ = std::max(settled_, now);
+}
+
+void sequencer_core::isolate(participant_rank rank) {
+  auto* s = find(rank);
+  if (s == nullptr || s->isolated)
+    return;
+  s->isolated = true;
+  s->pending.clear();
+  s->pending_min = no_wakeup;
+  s->buffered_min = no_wakeup;
+  s->wakeup = no_wakeup;
+  set_quiet(*s, true);
+  if (sweeping_ && s->sweep == slot::phase::stepping)
+    --in_flight_;
+  if (sweeping_)
+    s->sweep = slot::phase::done;
+  s->cap = no_wakeup; // holds nobody back
+}
+
+bool sequencer_core::isolated(participant_rank rank) const noexcept {
+  return rank < index_.size() && index_[rank] != npos && slots_[index_[rank]].isolated;
+}
+
+timestamp sequencer_core::reach_of(participant_rank rank) const noexcept {
+  if (rank >= index_.size() || index_[rank] == npos)
+    return before_data;
+  return slots_[index_[rank]].reach;
 }
 
 } // namespace bourse

@@ -190,6 +190,18 @@ template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, attach_order_listener& x) {
   return f(caf::meta::type_name("bourse::attach_order_listener"), x.listener);
 }
+/// Command from the sequencer (supervision): a strategy was isolated (it died or stopped answering);
+/// cancel its open orders (as halting it would) and forward nothing more to it.
+struct isolate_strategy {
+  strategy_id strategy = 0; ///< The strategy.
+  timestamp ts_event = 0;   ///< Data time of the isolation (the cancels' time).
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, isolate_strategy& x) {
+  return f(caf::meta::type_name("bourse::isolate_strategy"), x.strategy, x.ts_event);
+}
+
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, register_strategy& x) {
   return f(caf::meta::type_name("bourse::register_strategy"), x.strategy, x.listener);
@@ -203,7 +215,8 @@ using venue_actor = participant_actor::extend_with<order_command_actor>::extend_
 /// The order manager: lifecycle, risk, rate limits, priority lane, routing to venues.
 using order_manager_actor = participant_actor::extend_with<order_command_actor>::extend_with<
     order_event_listener_actor>::extend_with<market_data_listener_actor>::
-    extend<caf::reacts_to<register_strategy>, caf::replies_to<get_open_orders>::with<open_orders>>;
+    extend<caf::reacts_to<register_strategy>, caf::reacts_to<isolate_strategy>,
+           caf::replies_to<get_open_orders>::with<open_orders>>;
 
 /// Registers the order protocol's message types.
 void register_order_types(caf::actor_system_config& cfg);

@@ -99,6 +99,21 @@ typename Inspector::result_type inspect(Inspector& f, stop_run& x) {
 /// Command to the sequencer: run until the feeds are exhausted, then stop every participant.
 struct start_run {};
 
+/// What supervision did about a participant that failed (docs/operations.md, "Supervision").
+struct supervision_event {
+  participant_rank rank = 0; ///< The participant's rank.
+  std::string participant;   ///< Who: "strategy sma (id 1)", "order_manager", ...
+  std::string what;          ///< What happened: "died: ...", "no answer within 30s", "halted: ...".
+  timestamp data_time = 0;   ///< The data time at which it was noticed (deterministic, see docs).
+  std::string action;        ///< What was done: "isolated, open orders cancelled", "run failed".
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, supervision_event& x) {
+  return f(caf::meta::type_name("bourse::supervision_event"), x.rank, x.participant, x.what,
+           x.data_time, x.action);
+}
+
 /// Reply to start_run: what the run did.
 struct run_summary {
   std::uint64_t slices = 0;  ///< Time slices processed.
@@ -111,6 +126,9 @@ struct run_summary {
   timestamp first_ts = 0;    ///< Data time of the first slice.
   timestamp last_ts = 0;     ///< Data time of the last slice.
   bool stopped = false;      ///< True when stop_feeds ended the run before the data did.
+  /// Participants isolated by supervision (died, or no answer within the deadline), in the order
+  /// noticed.
+  std::vector<supervision_event> supervision;
 };
 
 /// Command to the sequencer (trading_system::stop()): take no more data from the feeds, handle
@@ -136,7 +154,7 @@ typename Inspector::result_type inspect(Inspector& f, start_run&) {
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, run_summary& x) {
   return f(caf::meta::type_name("bourse::run_summary"), x.slices, x.waves, x.steps, x.quotes,
-           x.trades, x.bars, x.messages, x.first_ts, x.last_ts, x.stopped);
+           x.trades, x.bars, x.messages, x.first_ts, x.last_ts, x.stopped, x.supervision);
 }
 
 /// Query: where does this actor run?

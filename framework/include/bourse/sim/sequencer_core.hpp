@@ -88,6 +88,14 @@ public:
   void on_step_done(participant_rank rank, const step_report& report);
   /// Records a participant's reply to stop_run at data time `now`.
   void on_stop_done(participant_rank rank, const step_report& report, timestamp now);
+  /// Takes a participant out of the run (supervision: it died or stopped answering): it is never
+  /// stepped again, what is routed to it is dropped, it holds nobody back, and a step of it in
+  /// flight counts as done with nothing sent. Unknown ranks are ignored.
+  void isolate(participant_rank rank);
+  /// Returns true when `rank` was isolated.
+  [[nodiscard]] bool isolated(participant_rank rank) const noexcept;
+  /// Returns how far `rank` said it got (its latest reply), or before_data.
+  [[nodiscard]] timestamp reach_of(participant_rank rank) const noexcept;
 
   /// Returns how many sweeps were started.
   [[nodiscard]] std::uint64_t sweeps() const noexcept { return sweeps_; }
@@ -104,6 +112,7 @@ private:
     timestamp wakeup = no_wakeup;
     timestamp reach = before_data;
     bool quiet = true;
+    bool isolated = false; // taken out of the run (isolate())
     timestamp answers_from = before_data; // when not quiet: no answer stamped before this
     std::vector<bool> reaches; // by slot position; empty: everyone
     // This sweep: not yet decided, stepping, or done (stepped or skipped).

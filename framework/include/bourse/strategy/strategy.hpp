@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -39,6 +40,15 @@ struct strategy_identity {
   /// Lot size by symbol (the venues' instruments); sizing helpers round to it. A symbol without
   /// an entry trades in lots of 1.
   std::map<std::string, quantity, std::less<>> lot_sizes{};
+};
+
+/// Thrown from a handler, ends the strategy at once instead of counting as one of its max_errors:
+/// its actor exits with this error, and supervision isolates it (its open orders are cancelled,
+/// the rest of the system trades on; docs/operations.md, "Supervision"). For a state the strategy
+/// cannot go on from.
+class strategy_fatal_error : public std::runtime_error {
+public:
+  using std::runtime_error::runtime_error;
 };
 
 /// The base class of user strategies.
