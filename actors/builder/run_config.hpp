@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "bourse/actors/aggregator/aggregator_config.hpp"
+#include "bourse/actors/journal/journal_config.hpp"
 #include "bourse/actors/market_data/feed_config.hpp"
 #include "bourse/actors/order_manager/order_manager_config.hpp"
 #include "bourse/actors/portfolio/portfolio_config.hpp"
@@ -131,6 +132,10 @@ struct run_plan {
   std::string out_dir = "bourse-out";
   /// Scheduler worker threads (CAF's scheduler.max-threads); unset: CAF's or the command line's.
   std::optional<std::size_t> threads;
+  /// The journal ([journal], --journal): set when enabled; an empty path means journal.sqlite in
+  /// the output folder. With several scenarios each gets its own file (the scenario's name before
+  /// the extension: journal.bars.sqlite).
+  std::optional<journal_config> journal;
   /// The scenarios, run one after the other.
   std::vector<scenario_plan> scenarios;
   /// The file the plan came from.

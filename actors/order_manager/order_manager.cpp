@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <utility>
 #include <variant>
 
 #include "bourse/logging/logging.hpp"
@@ -38,6 +39,11 @@ struct om_state {
   bool drain_scheduled = false;
   // Paper: commands were queued since the last drain.
   bool drain_pending = false;
+  // Journal (attach_journal): the orders sent to venues and every order event, one batch each per
+  // emit.
+  journal_listener_actor journal;
+  order_commands journal_orders;
+  order_events journal_events;
   static inline const char* name = "order_manager";
 };
 
@@ -56,13 +62,19 @@ open_orders to_open_orders(const std::vector<orders::order>& list) {
 
 void emit(self_ptr self) {
   auto& st = self->state;
+  const bool journaling = static_cast<bool>(st.journal);
   for (auto& w : st.core->take_warnings())
     logger(log_component::order_manager).warn("{}", w); // the core's texts name the event
   for (auto& action : st.core->take_actions()) {
     if (auto* c = std::get_if<orders::venue_command>(&action)) {
       const auto& venue = st.venues.at(c->venue);
+      if (journaling)
+        if (auto* s = std::get_if<submit_order>(&c->command))
+          st.journal_orders.commands.emplace_back(*s);
       std::visit([&](auto& cmd) { st.part.send(self, venue, std::move(cmd)); }, c->command);
     } else if (auto* e = std::get_if<orders::strategy_event>(&action)) {
+      if (journaling)
+        std::visit([&](const auto& msg) { st.journal_events.events.emplace_back(msg); }, e->event);
       auto it = st.strategies.find(e->strategy);
       if (it == st.strategies.end()) {
         logger(log_component::order_manager)
@@ -88,6 +100,11 @@ void emit(self_ptr self) {
         std::visit([&](const auto& msg) { st.part.send(self, listener, msg); }, report.event);
     }
   }
+  // Orders before their events: one journal actor, FIFO between two actors.
+  if (!st.journal_orders.commands.empty())
+    self->send(st.journal, std::exchange(st.journal_orders, order_commands{}));
+  if (!st.journal_events.events.empty())
+    self->send(st.journal, std::exchange(st.journal_events, order_events{}));
   // Finished orders nothing can refer to any more shrink to a compact record of their ids.
   st.core->forget_finished();
 }
@@ -248,6 +265,7 @@ om_impl::behavior_type om_behavior(self_ptr self, order_manager_config config,
         self->state.part.accept_all(self, window_inputs<om_input>(std::move(w)));
       },
       [=](register_strategy& r) { self->state.strategies[r.strategy] = std::move(r.listener); },
+      [=](attach_journal& j) { self->state.journal = std::move(j.journal); },
       [=](get_open_orders& q) -> open_orders {
         return to_open_orders(self->state.core->open_orders(q.strategy));
       },
