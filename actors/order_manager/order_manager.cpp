@@ -40,7 +40,7 @@ struct om_state {
   // Paper: commands were queued since the last drain.
   bool drain_pending = false;
   // Journal (attach_journal): the orders sent to venues and every order event, one batch each per
-  // emit.
+  // emit (journal_actions).
   journal_listener_actor journal;
   order_commands journal_orders;
   order_events journal_events;
@@ -60,21 +60,38 @@ open_orders to_open_orders(const std::vector<orders::order>& list) {
   return out;
 }
 
+// Sends the journal the orders among `actions` that go to a venue and every order event, orders
+// first (FIFO between two actors keeps them ahead of their events). Called before the actions are
+// sent: CAF 0.17 runs the actor woken last first on this worker, so the venue and the strategies,
+// woken after the journal, are not kept waiting behind it.
+void journal_actions(self_ptr self, const std::vector<orders::om_action>& actions) {
+  auto& st = self->state;
+  for (const auto& action : actions) {
+    if (auto* c = std::get_if<orders::venue_command>(&action)) {
+      if (auto* s = std::get_if<submit_order>(&c->command))
+        st.journal_orders.commands.emplace_back(*s);
+    } else if (auto* e = std::get_if<orders::strategy_event>(&action)) {
+      std::visit([&](const auto& msg) { st.journal_events.events.emplace_back(msg); }, e->event);
+    }
+  }
+  if (!st.journal_orders.commands.empty())
+    self->send(st.journal, std::exchange(st.journal_orders, order_commands{}));
+  if (!st.journal_events.events.empty())
+    self->send(st.journal, std::exchange(st.journal_events, order_events{}));
+}
+
 void emit(self_ptr self) {
   auto& st = self->state;
-  const bool journaling = static_cast<bool>(st.journal);
   for (auto& w : st.core->take_warnings())
     logger(log_component::order_manager).warn("{}", w); // the core's texts name the event
-  for (auto& action : st.core->take_actions()) {
+  auto actions = st.core->take_actions();
+  if (st.journal)
+    journal_actions(self, actions);
+  for (auto& action : actions) {
     if (auto* c = std::get_if<orders::venue_command>(&action)) {
       const auto& venue = st.venues.at(c->venue);
-      if (journaling)
-        if (auto* s = std::get_if<submit_order>(&c->command))
-          st.journal_orders.commands.emplace_back(*s);
       std::visit([&](auto& cmd) { st.part.send(self, venue, std::move(cmd)); }, c->command);
     } else if (auto* e = std::get_if<orders::strategy_event>(&action)) {
-      if (journaling)
-        std::visit([&](const auto& msg) { st.journal_events.events.emplace_back(msg); }, e->event);
       auto it = st.strategies.find(e->strategy);
       if (it == st.strategies.end()) {
         logger(log_component::order_manager)
@@ -100,11 +117,6 @@ void emit(self_ptr self) {
         std::visit([&](const auto& msg) { st.part.send(self, listener, msg); }, report.event);
     }
   }
-  // Orders before their events: one journal actor, FIFO between two actors.
-  if (!st.journal_orders.commands.empty())
-    self->send(st.journal, std::exchange(st.journal_orders, order_commands{}));
-  if (!st.journal_events.events.empty())
-    self->send(st.journal, std::exchange(st.journal_events, order_events{}));
   // Finished orders nothing can refer to any more shrink to a compact record of their ids.
   st.core->forget_finished();
 }
