@@ -58,6 +58,7 @@ long long scalar(const std::string& path, const std::string& sql) {
 }
 
 // Starts bourse-backtest in `dir` with its output in run<n>.out / run<n>.err; returns its pid.
+// (--log-level replaces SPDLOG_LEVEL; the child only calls async-signal-safe functions before exec.)
 pid_t start(const cli_kit::fs::path& dir, const std::string& config, int n) {
   pid_t pid = ::fork();
   if (pid == 0) {
@@ -69,7 +70,6 @@ pid_t start(const cli_kit::fs::path& dir, const std::string& config, int n) {
     ::dup2(in, 0);
     ::dup2(out, 1);
     ::dup2(err, 2);
-    ::unsetenv("SPDLOG_LEVEL");
     std::string tool = std::string(BOURSE_BIN_DIR) + "/bourse-backtest";
     ::execl(tool.c_str(), tool.c_str(), "--config", config.c_str(), "--no-progress",
             "--log-level", "info", static_cast<char*>(nullptr));

@@ -24,7 +24,7 @@ struct journal_status {
   std::int64_t committed = 0;
   /// Commits (transactions) so far.
   std::int64_t commits = 0;
-  /// The first write error (empty when none); records after it are dropped and counted here.
+  /// The first write error (empty when none); records after it are dropped, not written.
   std::string error;
 };
 
