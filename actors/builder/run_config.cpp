@@ -783,6 +783,21 @@ run_plan parse_run_config(std::string_view text, const std::string& file,
     }
     sr.finish();
   }
+  if (const auto* journal = r.subtable("journal")) {
+    table_reader jr(*journal, "journal", ctx);
+    journal_config jc;
+    if (auto p = jr.text("path"))
+      jc.path = *p;
+    if (auto sync = jr.text("sync"); sync && !journal::parse_sync_level(*sync, jc.sync))
+      jr.problem("sync", "must be \"normal\" or \"full\" (got \"" + *sync + "\")");
+    if (auto ms = jr.integer("flush_ms", 1, 60'000))
+      jc.flush_interval = *ms * 1'000'000;
+    if (auto b = jr.integer("max_batch", 1, 1'000'000))
+      jc.max_batch = static_cast<std::size_t>(*b);
+    if (jr.boolean("enabled").value_or(true))
+      plan.journal = jc;
+    jr.finish();
+  }
   shared_settings shared;
   auto scenarios = r.tables("scenario");
   if (!scenarios.empty())

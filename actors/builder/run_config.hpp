@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "bourse/actors/aggregator/aggregator_config.hpp"
+#include "bourse/actors/journal/journal_config.hpp"
 #include "bourse/actors/market_data/feed_config.hpp"
 #include "bourse/actors/order_manager/order_manager_config.hpp"
 #include "bourse/actors/portfolio/portfolio_config.hpp"
@@ -135,6 +136,10 @@ struct run_plan {
   /// Supervision's hang detector ([supervision] deadline; sequencer_config::deadline); unset:
   /// the default, zero: off.
   std::optional<std::chrono::milliseconds> deadline;
+  /// The journal ([journal], --journal): set when enabled; an empty path means journal.sqlite in
+  /// the output folder. With several scenarios each gets its own file (the scenario's name before
+  /// the extension: journal.bars.sqlite).
+  std::optional<journal_config> journal;
   /// The scenarios, run one after the other.
   std::vector<scenario_plan> scenarios;
   /// The file the plan came from.

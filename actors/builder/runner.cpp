@@ -139,6 +139,7 @@ struct command_line {
   std::string caf_config;
   std::vector<std::string> caf_args;
   std::optional<std::string> log_level;
+  std::optional<std::string> journal;
   bool check = false;
   bool list = false;
   bool progress = true;
@@ -189,6 +190,8 @@ std::string usage(const std::string& program, const runner_options& o,
   line("--mode backtest|paper", "overrides run.mode");
   line("--speed X", "paper mode: data seconds per wall second (overrides run.speed)");
   line("--threads N", "scheduler worker threads (overrides run.threads)");
+  line("--journal FILE", "journal orders, order events and fills to this SQLite file (enables "
+                         "[journal]); a paper run restarted with it recovers and carries on");
   line("--check", "check the configuration and its wiring, run nothing");
   line("--list-strategies", "list the strategy types this program knows, with their keys");
   line("--caf-config FILE", "a CAF config file (./caf-application.ini is never read implicitly)");
@@ -266,6 +269,10 @@ command_line parse_command_line(int argc, char** argv, const runner_options& o,
         problems.push_back("--threads: '" + text + "' is not a whole number from 1 to 256");
       else
         c.threads = static_cast<std::size_t>(v);
+    } else if (is("--journal")) {
+      c.journal = value(i, arg, "--journal");
+      if (c.journal->empty())
+        problems.emplace_back("--journal: must not be empty");
     } else if (is("--log-level")) {
       c.log_level = value(i, arg, "--log-level");
     } else if (is("--caf-config")) {
@@ -346,6 +353,35 @@ std::vector<std::string> route_strategies(run_plan& plan, const std::vector<std:
     for (auto& s : sc.strategies)
       s.actor.id = next++;
   return problems;
+}
+
+// The journal file of one scenario: the configured path (journal.sqlite in the output folder when
+// none), with the scenario's name before the extension when the run has several scenarios.
+std::string journal_path_for(const journal_config& config, const std::string& out_dir,
+                             const std::string& scenario, std::size_t scenarios) {
+  std::filesystem::path path =
+      config.path.empty() ? std::filesystem::path(out_dir) / "journal.sqlite"
+                          : std::filesystem::path(config.path);
+  if (scenarios > 1)
+    path.replace_filename(path.stem().string() + "." + scenario + path.extension().string());
+  return path.string();
+}
+
+// One line per scenario with a journal: its file, session, records committed, what it recovered.
+void print_journal(std::FILE* out, const std::string& path, const run_result& r) {
+  std::fprintf(out, "journal %s: session %lld, %lld records committed in %lld commits",
+               path.c_str(), static_cast<long long>(r.journal.session),
+               static_cast<long long>(r.journal.committed),
+               static_cast<long long>(r.journal.commits));
+  if (r.journal.session > 1)
+    std::fprintf(out, "; recovered %zu fills, %zu open orders cancelled", r.recovered_fills,
+                 r.recovered_cancelled);
+  std::fputc('\n', out);
+  for (const auto& p : r.recovered_positions)
+    std::fprintf(out, "  recovered position strategy=%u symbol=%s net=%s cash_flow=%s\n",
+                 static_cast<unsigned>(p.strategy), p.symbol.c_str(), p.net.to_string().c_str(),
+                 p.cash_flow.to_string().c_str());
+  std::fflush(out);
 }
 
 void print_problems(const std::string& program, const std::vector<std::string>& problems) {
@@ -490,6 +526,11 @@ int run_main(int argc, char** argv, const strategy_registry& registry,
     plan.speed = *cl.speed;
   if (cl.threads)
     plan.threads = cl.threads;
+  if (cl.journal) {
+    if (!plan.journal)
+      plan.journal.emplace();
+    plan.journal->path = *cl.journal;
+  }
   if (!problems.empty()) {
     return refuse(program, problems);
   }
@@ -605,6 +646,13 @@ int run_main(int argc, char** argv, const strategy_registry& registry,
       seq.on_progress = [name](const run_progress& p) { draw_progress(name, p); };
     }
     systems[i]->set_sequencer(seq);
+    std::string journal_path;
+    if (plan.journal) {
+      auto jc = *plan.journal;
+      jc.path = journal_path_for(*plan.journal, plan.out_dir, sc.name, plan.scenarios.size());
+      journal_path = jc.path;
+      systems[i]->set_journal(jc);
+    }
     {
       std::lock_guard<std::mutex> guard{current_mutex};
       current = systems[i].get();
@@ -617,6 +665,8 @@ int run_main(int argc, char** argv, const strategy_registry& registry,
       std::lock_guard<std::mutex> guard{current_mutex};
       current = nullptr;
     }
+    if (!journal_path.empty() && result.journal.session != 0)
+      print_journal(stdout, journal_path, result);
     systems[i].reset(); // stops its actor system before the next one starts
     for (const auto& p : result.problems)
       problems.push_back(sc.name + ": " + p);

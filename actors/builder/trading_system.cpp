@@ -7,7 +7,9 @@
 #include <set>
 
 #include "bourse/actors/aggregator/aggregator.hpp"
+#include "bourse/actors/builder/journal_recovery.hpp"
 #include "bourse/actors/indicator/indicator.hpp"
+#include "bourse/actors/journal/journal.hpp"
 #include "bourse/actors/market_data/feeds.hpp"
 #include "bourse/actors/market_data/hub.hpp"
 #include "bourse/actors/market_data/memory_feed.hpp"
@@ -130,6 +132,11 @@ trading_system& trading_system::detach_indicators(bool detached) {
   detach_indicators_ = detached;
   return *this;
 }
+trading_system& trading_system::set_journal(journal_config config) {
+  journal_ = std::move(config);
+  return *this;
+}
+
 trading_system& trading_system::set_sequencer(sequencer_config config) {
   sequencer_ = std::move(config);
   sequencer_.mode = mode_;
@@ -334,6 +341,9 @@ std::vector<std::string> trading_system::validate() const {
       problems.push_back(where + ": no source object");
     collect(problems, where, source_feeds_[i].options);
   }
+  if (journal_)
+    for (auto& p : journal_->validate())
+      problems.push_back(std::move(p));
   std::set<std::string> venue_symbols;
   for (std::size_t i = 0; i < venues_.size(); ++i) {
     collect(problems, "venue " + std::to_string(i + 1), venues_[i]);
@@ -481,6 +491,18 @@ run_result trading_system::run() {
     for (const auto& v : venues_)
       for (const auto& inst : v.settings.instruments)
         portfolio_.sampled_symbols.push_back(inst.symbol);
+  // The journal first: a paper run recovers from it before anything is spawned.
+  journal_run journal;
+  if (journal_) {
+    result.problems = open_run_journal(*journal_, mode_, journal);
+    if (!result.problems.empty())
+      return result;
+    result.recovered_positions = journal.recovered.positions;
+    result.recovered_fills = journal.recovered.fills.size();
+    result.recovered_cancelled = journal.recovered.open_orders.size();
+    if (journal.recovering)
+      sequencer_.resume_after = journal.recovered.last_ts;
+  }
   auto& sys = actor_system();
   result.worker_threads = sys.scheduler().num_workers();
   auto ranks = std::make_shared<rank_table>();
@@ -609,6 +631,15 @@ run_result trading_system::run() {
       self->send(aggregator, subscribe_aggregated{actor, "*", false});
       aggregated_listeners.push_back(strategy_setups[i].rank);
     }
+  }
+  journal_actor journaler;
+  if (journal.db) {
+    journaler = spawn_journal(sys, *journal_, journal.db, journal.session);
+    self->send(om, attach_journal{journaler});
+    std::map<strategy_id, order_event_listener_actor> by_id;
+    for (std::size_t i = 0; i < strategy_actors.size(); ++i)
+      by_id.emplace(result.strategies[i].first, strategy_actors[i]);
+    restore_fills(self, journal, portfolio, by_id);
   }
   for (std::size_t i = 0; i < strategy_actors.size(); ++i) {
     const auto& c = strategies_[i].config;
@@ -764,6 +795,13 @@ run_result trading_system::run() {
     log_latency("tick_to_order", result.tick_to_order);
     log_latency("tick_to_decision", result.tick_to_decision);
   }
+  if (journaler) {
+    self->request(journaler, std::chrono::seconds(30), flush_journal{})
+        .receive([&](journal_status& status) { result.journal = std::move(status); },
+                 [&](caf::error& err) { result.problems.push_back("journal: " + error_text(err)); });
+    if (!result.journal.error.empty())
+      result.problems.push_back(result.journal.error);
+  }
   result.ok = result.problems.empty();
 
   // Stop every actor; handles must not outlive the actor system.
@@ -773,6 +811,8 @@ run_result trading_system::run() {
     stop(f);
   for (auto& p : participants)
     stop(p.handle);
+  if (journaler)
+    stop(journaler);
   logger(log_component::system)
       .info("Run finished ok={} slices={} fills={} wall_s={:.3f}", result.ok, result.summary.slices,
             result.fill_count(), result.wall_seconds);

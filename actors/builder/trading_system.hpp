@@ -31,7 +31,9 @@
 #include "bourse/market/slicer.hpp"
 #include "bourse/actors/market_data/feed_config.hpp"
 #include "bourse/actors/market_data/feed_options.hpp"
+#include "bourse/actors/journal/journal_config.hpp"
 #include "bourse/actors/order_manager/order_manager_config.hpp"
+#include "bourse/journal/journal_records.hpp"
 #include "bourse/actors/portfolio/fill_file.hpp"
 #include "bourse/actors/portfolio/portfolio_config.hpp"
 #include "bourse/actors/sequencer/sequencer_config.hpp"
@@ -88,6 +90,15 @@ struct run_result {
   /// Paper mode: tick -> decision latency (ns), every strategy merged: from the same arrival to the
   /// strategy emitting the order. Empty in a backtest.
   latency_histogram tick_to_decision;
+  /// With a journal (set_journal): this run's session and what it committed.
+  journal_status journal;
+  /// With a journal that held an earlier run: the positions rebuilt from its fills at startup,
+  /// the number of those fills, and of the orders open at the crash (journaled as cancelled).
+  std::vector<journal::position_total> recovered_positions;
+  /// See recovered_positions.
+  std::size_t recovered_fills = 0;
+  /// See recovered_positions.
+  std::size_t recovered_cancelled = 0;
 };
 
 /// A user's own participant (e.g. a signal actor) in a trading system. It implements
@@ -149,6 +160,11 @@ public:
   trading_system& set_aggregator(aggregator_config config);
   /// Runs indicator actors on their own threads (true, the default) or on the pool.
   trading_system& detach_indicators(bool detached);
+  /// Journals every order the order manager sends to a venue, every order event and fill to the
+  /// SQLite file of `config` (docs/operations.md). In paper mode a journal that holds an earlier
+  /// run is recovered first: its fills rebuild the portfolio's and the strategies' positions, its
+  /// open orders are journaled as cancelled, and the feeds resume after its last data time.
+  trading_system& set_journal(journal_config config);
   /// Sets how the sequencer runs (paper speed, chunk size, progress callback).
   trading_system& set_sequencer(sequencer_config config);
   /// Records a fact about the run that the builder cannot see (e.g. {"seed", "42"} of a generated
@@ -211,6 +227,7 @@ private:
   order_manager_config order_manager_;
   portfolio_config portfolio_;
   std::unique_ptr<aggregator_config> aggregator_;
+  std::optional<journal_config> journal_;
   sequencer_config sequencer_;
   std::vector<std::pair<std::string, std::string>> extra_parameters_;
   bool detach_indicators_ = true;

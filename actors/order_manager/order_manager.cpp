@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <utility>
 #include <variant>
 
 #include "bourse/logging/logging.hpp"
@@ -41,6 +42,11 @@ struct om_state {
   bool drain_scheduled = false;
   // Paper: commands were queued since the last drain.
   bool drain_pending = false;
+  // Journal (attach_journal): the orders sent to venues and every order event, one batch each per
+  // emit (journal_actions).
+  journal_listener_actor journal;
+  order_commands journal_orders;
+  order_events journal_events;
   static inline const char* name = "order_manager";
 };
 
@@ -57,11 +63,34 @@ open_orders to_open_orders(const std::vector<orders::order>& list) {
   return out;
 }
 
+// Sends the journal the orders among `actions` that go to a venue and every order event, orders
+// first (FIFO between two actors keeps them ahead of their events). Called before the actions are
+// sent: CAF 0.17 runs the actor woken last first on this worker, so the venue and the strategies,
+// woken after the journal, are not kept waiting behind it.
+void journal_actions(self_ptr self, const std::vector<orders::om_action>& actions) {
+  auto& st = self->state;
+  for (const auto& action : actions) {
+    if (auto* c = std::get_if<orders::venue_command>(&action)) {
+      if (auto* s = std::get_if<submit_order>(&c->command))
+        st.journal_orders.commands.emplace_back(*s);
+    } else if (auto* e = std::get_if<orders::strategy_event>(&action)) {
+      std::visit([&](const auto& msg) { st.journal_events.events.emplace_back(msg); }, e->event);
+    }
+  }
+  if (!st.journal_orders.commands.empty())
+    self->send(st.journal, std::exchange(st.journal_orders, order_commands{}));
+  if (!st.journal_events.events.empty())
+    self->send(st.journal, std::exchange(st.journal_events, order_events{}));
+}
+
 void emit(self_ptr self) {
   auto& st = self->state;
   for (auto& w : st.core->take_warnings())
     logger(log_component::order_manager).warn("{}", w); // the core's texts name the event
-  for (auto& action : st.core->take_actions()) {
+  auto actions = st.core->take_actions();
+  if (st.journal)
+    journal_actions(self, actions);
+  for (auto& action : actions) {
     if (auto* c = std::get_if<orders::venue_command>(&action)) {
       const auto& venue = st.venues.at(c->venue);
       std::visit([&](auto& cmd) { st.part.send(self, venue, std::move(cmd)); }, c->command);
@@ -266,6 +295,7 @@ om_impl::behavior_type om_behavior(self_ptr self, order_manager_config config,
         accept(self, m);
         drain_when_idle(self);
       },
+      [=](attach_journal& j) { self->state.journal = std::move(j.journal); },
       [=](get_open_orders& q) -> open_orders {
         return to_open_orders(self->state.core->open_orders(q.strategy));
       },

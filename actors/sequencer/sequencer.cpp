@@ -280,8 +280,10 @@ void request_feed(self_ptr self, std::size_t index) {
             f.requested = false;
             f.finished = chunk.finished;
             f.progress = chunk.progress;
+            const timestamp resume_after = self->state.config.resume_after;
             for (auto& s : chunk.slices)
-              f.slices.push_back(std::move(s));
+              if (s.ts_event > resume_after) // recovered from a journal: carry on after it
+                f.slices.push_back(std::move(s));
             if (self->state.waiting_for_feed) {
               self->state.waiting_for_feed = false;
               advance(self);

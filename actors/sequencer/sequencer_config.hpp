@@ -38,6 +38,9 @@ struct sequencer_config {
   bool parallel_steps = true;
   /// Called (from the sequencer's thread) at most every `progress_every` slices; may be empty.
   std::function<void(const run_progress&)> on_progress;
+  /// Slices at or before this data time are skipped (0: none): a paper run recovered from a journal
+  /// carries on after the journal's last record instead of trading the same data again.
+  timestamp resume_after = 0;
   /// Slices between progress reports.
   std::uint64_t progress_every = 250;
   /// Supervision: the hang detector. A participant or feed that does not answer a request (a

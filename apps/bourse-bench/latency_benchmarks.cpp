@@ -4,6 +4,9 @@
 // wall-clock stamp, paced the same way, with the same scheduler configuration, in the same run.
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
+#include <string>
+#include <unistd.h>
 #include <cstdio>
 #include <memory>
 #include <vector>
@@ -42,21 +45,28 @@ std::vector<market_slice> paced_slices(std::uint64_t ticks) {
 struct system_run {
   latency_histogram tick_to_order;
   std::uint64_t slices = 0;
+  std::int64_t journaled = 0;
   double seconds = 0;
   std::string problem;
 };
 
-system_run run_system(std::uint64_t ticks) {
+system_run run_system(std::uint64_t ticks, const std::string& journal_path = {}) {
   system_config cfg{run_mode::paper};
   trading_system ts{cfg, run_mode::paper};
   ts.add_slices(paced_slices(ticks));
   add_tick_scenario(ts);
+  if (!journal_path.empty()) {
+    journal_config jc;
+    jc.path = journal_path;
+    ts.set_journal(jc);
+  }
   sequencer_config seq;
   seq.speed = 1.0;
   ts.set_sequencer(seq);
   auto result = ts.run();
   system_run out;
   out.tick_to_order = result.tick_to_order;
+  out.journaled = result.journal.committed;
   out.slices = result.summary.slices;
   out.seconds = result.wall_seconds;
   if (!result.ok)
@@ -188,6 +198,45 @@ void latency_benchmarks(const bench_options& opts, std::vector<bench_row>& rows,
   const double base99 = us(base.percentile(99));
   rows.push_back({"latency.paper", p50, "us p50", "raw_caf_6hops", base50, p50 / base50});
   rows.push_back({"latency.paper.p99", p99, "us p99", "raw_caf_6hops", base99, p99 / base99});
+}
+
+void journal_benchmarks(const bench_options& opts, std::vector<bench_row>& rows,
+                        std::vector<std::string>& problems) {
+  const std::uint64_t ticks = opts.quick ? 12'000 : 60'000;
+  const auto path = (std::filesystem::temp_directory_path() /
+                     ("bourse-bench-journal-" + std::to_string(::getpid()) + ".sqlite"))
+                        .string();
+  auto remove_journal = [&] {
+    std::error_code ignored;
+    for (const char* suffix : {"", "-wal", "-shm"})
+      std::filesystem::remove(path + suffix, ignored);
+  };
+  remove_journal();
+  std::fprintf(stderr, "latency.journal: paper run without a journal, %llu ticks at 1,000/s\n",
+               static_cast<unsigned long long>(ticks));
+  auto plain = run_system(ticks);
+  std::fprintf(stderr, "latency.journal: the same run journaling to %s\n", path.c_str());
+  auto journaled = run_system(ticks, path);
+  remove_journal();
+  for (const auto* r : {&plain, &journaled})
+    if (!r->problem.empty()) {
+      problems.push_back("latency.journal: " + r->problem);
+      return;
+    }
+  if (journaled.journaled == 0 || plain.tick_to_order.count() < 100) {
+    problems.push_back("latency.journal: nothing was journaled or too few orders");
+    return;
+  }
+  print("tick->order (no journal)", plain.tick_to_order);
+  print("tick->order (journal)", journaled.tick_to_order);
+  std::fprintf(stderr, "latency.journal: %lld records journaled\n",
+               static_cast<long long>(journaled.journaled));
+  const double p50 = us(journaled.tick_to_order.percentile(50));
+  const double p99 = us(journaled.tick_to_order.percentile(99));
+  const double base50 = us(plain.tick_to_order.percentile(50));
+  const double base99 = us(plain.tick_to_order.percentile(99));
+  rows.push_back({"latency.journal", p50, "us p50", "no_journal", base50, p50 / base50});
+  rows.push_back({"latency.journal.p99", p99, "us p99", "no_journal", base99, p99 / base99});
 }
 
 } // namespace bourse::bench::detail

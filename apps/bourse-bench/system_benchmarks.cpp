@@ -135,6 +135,9 @@ const std::vector<system_benchmark>& system_benchmarks() {
       {"latency.paper", "tick -> order latency (p50, p99) of a paper run paced at 1,000 ticks/s "
                         "vs the same six hops through raw CAF actors, same scheduler settings",
        detail::latency_benchmarks},
+      {"latency.journal", "tick -> order latency (p50, p99) of the latency.paper run journaling "
+                          "to SQLite vs the same run without a journal",
+       detail::journal_benchmarks},
   };
   return all;
 }

@@ -59,6 +59,10 @@ void parallel_benchmarks(const bench_options& opts, std::vector<bench_row>& rows
 /// same six hops through raw CAF actors forwarding a wall-clock stamp.
 void latency_benchmarks(const bench_options& opts, std::vector<bench_row>& rows,
                         std::vector<std::string>& problems);
+/// latency.journal: tick -> order latency (p50, p99) of the latency.paper run with a journal vs
+/// the same run without one.
+void journal_benchmarks(const bench_options& opts, std::vector<bench_row>& rows,
+                        std::vector<std::string>& problems);
 } // namespace detail
 
 /// Returns every system benchmark, in --list order.

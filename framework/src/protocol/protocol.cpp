@@ -98,6 +98,11 @@ void register_order_types(caf::actor_system_config& cfg) {
   cfg.add_message_type<std::vector<open_order>>("std::vector<bourse::open_order>");
   cfg.add_message_type<open_orders>("bourse::open_orders");
   cfg.add_message_type<attach_order_listener>("bourse::attach_order_listener");
+  cfg.add_message_type<attach_journal>("bourse::attach_journal");
+  cfg.add_message_type<journal_listener_actor>("bourse::journal_listener_actor");
+  cfg.add_message_type<flush_journal>("bourse::flush_journal");
+  cfg.add_message_type<journal_status>("bourse::journal_status");
+  cfg.add_message_type<journal_actor>("bourse::journal_actor");
   cfg.add_message_type<register_strategy>("bourse::register_strategy");
   cfg.add_message_type<isolate_strategy>("bourse::isolate_strategy");
   cfg.add_message_type<order_command_actor>("bourse::order_command_actor");

@@ -3,6 +3,7 @@
 
 #include "bourse/protocol/aggregator.hpp"
 #include "bourse/protocol/indicators.hpp"
+#include "bourse/protocol/journal.hpp"
 #include "bourse/protocol/market_data.hpp"
 #include "bourse/protocol/orders.hpp"
 #include "bourse/protocol/portfolio.hpp"

@@ -180,6 +180,22 @@ struct attach_order_listener {
   order_event_listener_actor listener; ///< Who receives the venue's events.
 };
 
+/// Where the order manager journals (bourse/protocol/journal.hpp: the journal actor): each
+/// submit_order it sends to a venue as an order_commands batch, every order event it forwards as an
+/// order_events batch.
+using journal_listener_actor =
+    caf::typed_actor<caf::reacts_to<order_commands>, caf::reacts_to<order_events>>;
+
+/// Command to the order manager: journal accepted orders, state changes and fills to `journal`.
+struct attach_journal {
+  journal_listener_actor journal; ///< The journal actor.
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, attach_journal& x) {
+  return f(caf::meta::type_name("bourse::attach_journal"), x.journal);
+}
+
 /// Command to the order manager: route events of `strategy`'s orders to `listener`.
 struct register_strategy {
   strategy_id strategy = 0;            ///< The strategy.
@@ -216,6 +232,7 @@ using venue_actor = participant_actor::extend_with<order_command_actor>::extend_
 using order_manager_actor = participant_actor::extend_with<order_command_actor>::extend_with<
     order_event_listener_actor>::extend_with<market_data_listener_actor>::
     extend<caf::reacts_to<register_strategy>, caf::reacts_to<isolate_strategy>,
+            caf::reacts_to<attach_journal>,
            caf::replies_to<get_open_orders>::with<open_orders>>;
 
 /// Registers the order protocol's message types.
