@@ -32,7 +32,7 @@ for t in "${targets[@]}"; do
     -rss_limit_mb=2048 -timeout=10 -max_len=4096 -print_final_stats=1 \
     -artifact_prefix="$work/artifacts/$t-" >"$work/$t.log" 2>&1
   rc=$?
-  tail -n 15 "$work/$t.log" | grep -E "^(#|stat::|Done)" | tail -n 4
+  grep -E "^Done|stat::(number_of_executed_units|new_units_added|peak_rss_mb)" "$work/$t.log"
   if [ $rc -ne 0 ]; then
     failed+=("$t")
     echo "!! $t failed (exit $rc); the end of its log:"
