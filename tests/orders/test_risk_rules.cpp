@@ -1,7 +1,9 @@
 // Shows each pre-trade risk rule on its own: allowed exactly at its limit, denied just past it,
-// with a typed reason and a message naming the order, the owner and the numbers.
+// with a typed reason and a message naming the order, the owner and the numbers; and the overflow
+// rule, which applies whatever the limits.
 #include <doctest/doctest.h>
 
+#include <limits>
 #include <string>
 
 #include "bourse/orders/risk_limits.hpp"
@@ -213,4 +215,11 @@ TEST_CASE("an order whose notional or resulting position would overflow is denie
     CHECK(check_overflow(market(side::buy, "100000000000000"), px("100.00"), flat, strategy7));
     CHECK(check_overflow(market(side::sell, "9000000000000000000"), std::nullopt, flat, strategy7));
   }
+}
+
+TEST_CASE("the overflow rule survives the most negative position without overflowing itself") {
+  const exposure most_negative{quantity::from_raw(std::numeric_limits<std::int64_t>::min(), 0), {}};
+  auto denial = check_overflow(buy_limit("1", "1.00"), std::nullopt, most_negative, strategy7);
+  REQUIRE(denial);
+  CHECK(denial->reason == risk_denial_reason::overflow);
 }

@@ -1,5 +1,7 @@
-// The pre-trade risk rules: order sanity, max quantity, max notional, price band, max position.
+// The pre-trade risk rules: sanity, overflow, max quantity, max notional, price band, max position.
 #include "bourse/orders/risk_rules.hpp"
+
+#include <limits>
 
 #include "arithmetic.hpp"
 
@@ -85,6 +87,8 @@ std::optional<risk_denial> check_overflow(const order& o, std::optional<price> r
                 what + " of " + describe(owner) + " would overflow (quantity " +
                     o.quantity.to_string() + ")");
   };
+  if (current.position.raw() == std::numeric_limits<std::int64_t>::min())
+    return refuse("the position after the order"); // its magnitude has no int64
   const quantity held = current.position.is_negative() ? -current.position : current.position;
   const quantity open = o.side == side::buy ? current.open.buy : current.open.sell;
   auto partial = detail::add(held, open);
