@@ -16,6 +16,7 @@
 #include "bourse/actors/builder/signal_watch.hpp"
 #include "bourse/core/atomic_file.hpp"
 #include "bourse/core/output_lock.hpp"
+#include "bourse/core/numbers.hpp"
 #include "bourse/logging/exit_codes.hpp"
 #include "bourse/logging/logging.hpp"
 #include "bourse/market/cross_venue_source.hpp"
@@ -255,20 +256,18 @@ command_line parse_command_line(int argc, char** argv, const runner_options& o,
         problems.push_back("--mode: '" + m + "' is not backtest or paper");
     } else if (is("--speed")) {
       auto text = value(i, arg, "--speed");
-      char* end = nullptr;
-      double v = std::strtod(text.c_str(), &end);
-      if (text.empty() || end != text.c_str() + text.size() || !(v > 0) || v > 1e15)
+      auto v = parse_plain_number(text, 0, 1e15);
+      if (!v || !(*v > 0))
         problems.push_back("--speed: '" + text + "' is not a number in (0, 1e15]");
       else
-        c.speed = v;
+        c.speed = *v;
     } else if (is("--threads")) {
       auto text = value(i, arg, "--threads");
-      char* end = nullptr;
-      long v = std::strtol(text.c_str(), &end, 10);
-      if (text.empty() || end != text.c_str() + text.size() || v < 1 || v > 256)
+      auto v = parse_whole_number(text, 1, 256);
+      if (!v)
         problems.push_back("--threads: '" + text + "' is not a whole number from 1 to 256");
       else
-        c.threads = static_cast<std::size_t>(v);
+        c.threads = static_cast<std::size_t>(*v);
     } else if (is("--journal")) {
       c.journal = value(i, arg, "--journal");
       if (c.journal->empty())

@@ -3,6 +3,7 @@
 // for small machines (docs/operations.md says what they change and why).
 
 #include <string>
+#include <vector>
 
 #include <caf/all.hpp>
 
@@ -22,6 +23,11 @@ public:
   /// that file; unlike CAF's own parse() it never reads ./caf-application.ini silently.
   /// Returns a readable error, or an empty string.
   [[nodiscard]] std::string parse_options(int argc, char** argv, const std::string& config_file);
+
+  /// Returns every problem of the CAF config file at `path`, each naming the file, the line (when
+  /// found) and the key: unreadable or malformed file, unknown keys, values of the wrong type.
+  /// parse_options() runs it first; CAF itself keeps such keys and values silently.
+  [[nodiscard]] std::vector<std::string> check_config_file(const std::string& path) const;
 };
 
 } // namespace bourse

@@ -8,6 +8,7 @@
 
 #include "bare_loop.hpp"
 #include "bourse/actors/builder/bar_scenarios.hpp"
+#include "bourse/core/numbers.hpp"
 #include "system_benchmarks.hpp"
 #include "tick_scenario.hpp"
 
@@ -15,9 +16,20 @@ namespace bourse::bench::detail {
 
 namespace {
 
+// Reads a whole number from 0 to 100000000 from the environment; anything else is refused loudly
+// (the fallback is used and a line says so).
 int env_int(const char* name, int fallback) {
   const char* v = std::getenv(name);
-  return v ? std::atoi(v) : fallback;
+  if (v == nullptr)
+    return fallback;
+  auto n = parse_whole_number(v, 0, 100'000'000);
+  if (!n) {
+    std::fprintf(stderr,
+                 "bourse-bench: %s='%s' is not a whole number from 0 to 100000000; using %d\n",
+                 name, v, fallback);
+    return fallback;
+  }
+  return static_cast<int>(*n);
 }
 
 } // namespace

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,7 +15,11 @@
 #include <unistd.h>
 
 #include "bourse/core/atomic_file.hpp"
+#include "bourse/core/duration.hpp"
+#include "bourse/core/fixed_point.hpp"
+#include "bourse/core/numbers.hpp"
 #include "bourse/core/text.hpp"
+#include "bourse/core/time.hpp"
 #include "bourse/logging/exit_codes.hpp"
 #include "bourse/logging/logging.hpp"
 #include "bourse/market/csv_writer.hpp"
@@ -62,22 +67,49 @@ int usage(const std::string& problem) {
   return exit_usage;
 }
 
-std::optional<double> to_double(std::string_view text) {
-  std::string copy(text);
-  char* end = nullptr;
-  double value = std::strtod(copy.c_str(), &end);
-  if (copy.empty() || end != copy.c_str() + copy.size())
-    return std::nullopt;
-  return value;
+// Numbers are plain decimal text ("0x10", "1e30", "inf", " 5" are refused) within a range.
+std::optional<double> to_double(std::string_view text, double min = -1e15, double max = 1e15) {
+  return parse_plain_number(text, min, max);
 }
 
-std::optional<std::uint64_t> to_u64(std::string_view text) {
-  std::string copy(text);
-  char* end = nullptr;
-  unsigned long long value = std::strtoull(copy.c_str(), &end, 10);
-  if (copy.empty() || copy[0] == '-' || end != copy.c_str() + copy.size())
+std::optional<std::uint64_t> to_u64(std::string_view text,
+                                    std::uint64_t max = std::numeric_limits<std::uint64_t>::max()) {
+  return parse_whole_number(text, 0, max);
+}
+
+// The largest --count: a billion bars or events (also keeps count * interval far from overflow
+// checks' int128 limits).
+constexpr std::uint64_t max_count = 1'000'000'000'000;
+
+// Returns why the timestamps of `count` bars `interval` apart from `start` would pass the int64
+// nanosecond range (weekends skipped add at most 3 days per 5 bars), or nothing when they fit.
+std::optional<std::string> bar_time_overflow(const gbm_bar_config& c, std::uint64_t count) {
+  using wide = bourse::detail::int128;
+  wide span = static_cast<wide>(c.interval) * static_cast<wide>(count);
+  if (c.weekdays_only)
+    span += static_cast<wide>(count / 5 + 2) * 3 * ns_per_day;
+  if (static_cast<wide>(c.start) + span <= std::numeric_limits<timestamp>::max())
     return std::nullopt;
-  return value;
+  return "--count " + std::to_string(count) + " bars every " + format_duration(c.interval) +
+         " from --start " + format_iso8601(c.start) +
+         " would pass the last representable time (2262-04-11, int64 nanoseconds)";
+}
+
+// The same for `count` tick events: their mean gap is 1 s / (sum of events_per_second); twice the
+// expected span must fit (the generator saturates rather than overflows beyond that).
+std::optional<std::string> tick_time_overflow(const tick_generator_config& c, std::uint64_t count) {
+  double rate = 0;
+  for (const auto& s : c.symbols)
+    rate += s.events_per_second;
+  if (!(rate > 0))
+    return std::nullopt; // validate() reports the rates
+  const long double span = 2.0L * static_cast<long double>(count) * 1e9L / rate;
+  if (static_cast<long double>(c.start) + span <
+      static_cast<long double>(std::numeric_limits<timestamp>::max()))
+    return std::nullopt;
+  return "--count " + std::to_string(count) + " events at " + std::to_string(rate) +
+         " per second from --start " + format_iso8601(c.start) +
+         " would pass the last representable time (2262-04-11, int64 nanoseconds)";
 }
 
 std::optional<duration_ns> to_span(std::string_view text) {
@@ -88,7 +120,7 @@ std::optional<duration_ns> to_span(std::string_view text) {
                                                             {"s", ns_per_second}};
   for (auto [suffix, scale] : units)
     if (text.size() > suffix.size() && text.substr(text.size() - suffix.size()) == suffix) {
-      auto count = to_u64(text.substr(0, text.size() - suffix.size()));
+      auto count = to_u64(text.substr(0, text.size() - suffix.size()), 1'000'000);
       if (!count || *count == 0 || *count > 1'000'000)
         return std::nullopt;
       return static_cast<duration_ns>(*count) * scale;
@@ -103,7 +135,7 @@ std::optional<synthetic_symbol> to_symbol(std::string_view text) {
   if (parts.size() < 4 || parts.size() > 7)
     return std::nullopt;
   auto spec = instrument::make(std::string(parts[0]), parts[1], parts[2]);
-  auto start = to_double(parts[3]);
+  auto start = to_double(parts[3], 0, 1e15);
   if (!spec || !start)
     return std::nullopt;
   synthetic_symbol s;
@@ -111,7 +143,7 @@ std::optional<synthetic_symbol> to_symbol(std::string_view text) {
   s.start_price = *start;
   std::optional<double> values[3] = {s.volatility, s.events_per_second, 3.0};
   for (std::size_t i = 4; i < parts.size(); ++i)
-    values[i - 4] = to_double(parts[i]);
+    values[i - 4] = to_double(parts[i], 0, 1e9);
   if (!values[0] || !values[1] || !values[2])
     return std::nullopt;
   s.volatility = *values[0];
@@ -179,7 +211,7 @@ int main(int argc, char** argv) {
       set(to_u64(value), bar_config.seed);
       tick_config.seed = bar_config.seed;
     } else if (flag == "--count") {
-      set(to_u64(value), count);
+      set(to_u64(value, max_count), count);
     } else if (flag == "--out") {
       out_path = std::string(value);
     } else if (flag == "--ts") {
@@ -190,24 +222,26 @@ int main(int argc, char** argv) {
     } else if (bars && flag == "--interval") {
       set(to_span(value), bar_config.interval);
     } else if (bars && flag == "--price") {
-      set(to_double(value), bar_config.start_price);
+      set(to_double(value, 0, 1e15), bar_config.start_price);
     } else if (bars && flag == "--drift") {
-      set(to_double(value), bar_config.drift);
+      set(to_double(value, -10, 10), bar_config.drift);
     } else if (bars && flag == "--volatility") {
-      set(to_double(value), bar_config.volatility);
+      set(to_double(value, 0, 10), bar_config.volatility);
     } else if (bars && flag == "--bars-per-year") {
-      set(to_double(value), bar_config.bars_per_year);
+      set(to_double(value, 0, 1e12), bar_config.bars_per_year);
     } else if (bars && flag == "--steps") {
       auto steps = to_u64(value);
       set(steps && *steps <= 100'000 ? steps : std::nullopt, bar_config.steps_per_bar);
     } else if (bars && flag == "--tick") {
-      set(price::parse(value), bar_config.tick_size);
+      auto tick = price::parse(value);
+      set(tick && tick->is_positive() ? tick : std::nullopt, bar_config.tick_size);
     } else if (bars && flag == "--lot") {
-      set(quantity::parse(value), bar_config.lot_size);
+      auto lot = quantity::parse(value);
+      set(lot && lot->is_positive() ? lot : std::nullopt, bar_config.lot_size);
     } else if (bars && flag == "--volume") {
-      set(to_double(value), bar_config.mean_volume);
+      set(to_double(value, 0, 1e15), bar_config.mean_volume);
     } else if (!bars && flag == "--trade-probability") {
-      set(to_double(value), tick_config.trade_probability);
+      set(to_double(value, 0, 1), tick_config.trade_probability);
     } else if (flag == "--log-level") {
       log_level = std::string(value);
     } else if (!bars && flag == "--symbol") {
@@ -224,6 +258,10 @@ int main(int argc, char** argv) {
   if (!bars && tick_config.symbols.empty())
     tick_config.symbols = default_symbols();
   auto problems = bars ? bar_config.validate() : tick_config.validate();
+  if (problems.empty())
+    if (auto overflow =
+            bars ? bar_time_overflow(bar_config, count) : tick_time_overflow(tick_config, count))
+      problems.push_back(*overflow);
   configure_logging(log_level, problems);
   if (!problems.empty()) {
     for (const auto& p : problems)

@@ -1,6 +1,7 @@
 // bourse-backtest and bourse-demo from the command line: the demo's shipped config gives the demo's
 // trades byte for byte, the multi-symbol tick config trades, bad configs and wiring give one clear
-// message per problem (file:line: key: ...) with exit code 2, and --check runs nothing.
+// message per problem (file:line: key: ...) with exit code 2, --check runs nothing, and a CAF config
+// file is checked for unknown keys and wrongly typed values.
 #include <doctest/doctest.h>
 
 #include <string>
@@ -181,5 +182,53 @@ TEST_CASE("worker counts are checked before CAF starts: 0 and huge counts are us
     CHECK(r.code == 2);
     CHECK(contains(r.err, "threads"));
     CHECK(!fs::exists(dir.path / "o"));
+  }
+}
+
+TEST_CASE(
+    "a --caf-config file with unknown keys or wrongly typed values is a usage error naming it") {
+  temp_dir dir;
+  SUBCASE("an unknown key names the file the line and the key") {
+    auto ini = dir.write("caf.ini", "[scheduler]\nmax-threads=1\nmax-treads=2\n");
+    auto r =
+        dir.run("bourse-demo", "--caf-config " + quote(ini.string()) + " --no-progress --out o");
+    CHECK(r.code == 2);
+    CHECK(contains(r.err, ini.string() + ":3: scheduler.max-treads: unknown key"));
+    CHECK(!fs::exists(dir.path / "o"));
+  }
+  SUBCASE("a value of the wrong type names the expected type") {
+    auto ini = dir.write("caf.ini", "[scheduler]\npolicy='stealing'\nmax-threads=\"two\"\n");
+    auto r =
+        dir.run("bourse-demo", "--caf-config " + quote(ini.string()) + " --no-progress --out o");
+    CHECK(r.code == 2);
+    CHECK(contains(r.err, ini.string() + ":3: scheduler.max-threads: expected"));
+  }
+  SUBCASE("an unknown category is an unknown key") {
+    auto ini = dir.write("caf.ini", "[schedular]\nmax-threads=1\n");
+    auto r =
+        dir.run("bourse-demo", "--caf-config " + quote(ini.string()) + " --no-progress --out o");
+    CHECK(r.code == 2);
+    CHECK(contains(r.err, "schedular.max-threads: unknown key"));
+  }
+  SUBCASE("a missing or malformed file names the file") {
+    auto r = dir.run("bourse-demo", "--caf-config nope.ini --no-progress --out o");
+    CHECK(r.code == 2);
+    CHECK(contains(r.err, "nope.ini"));
+    auto bad = dir.write("bad.ini", "[scheduler\nmax-threads=\n");
+    auto b =
+        dir.run("bourse-demo", "--caf-config " + quote(bad.string()) + " --no-progress --out o");
+    CHECK(b.code == 2);
+    CHECK(contains(b.err, bad.string()));
+  }
+  SUBCASE("a good file is read: its worker count is checked like the option") {
+    auto ini = dir.write("caf.ini", "[scheduler]\nmax-threads=0\n");
+    auto r =
+        dir.run("bourse-demo", "--caf-config " + quote(ini.string()) + " --no-progress --out o");
+    CHECK(r.code == 2);
+    CHECK(contains(r.err, "scheduler.max-threads: must be from 1 to 256"));
+    auto ok = dir.write("ok.ini", "[scheduler]\nmax-threads=1\npolicy='stealing'\n");
+    auto good = dir.run("bourse-demo",
+                        "--caf-config " + quote(ok.string()) + " --ticks 0 --no-progress --out g");
+    CHECK(good.code == 0);
   }
 }

@@ -114,7 +114,8 @@ TEST_CASE("bad specs are refused with a message naming the spec and the problem"
   }
   SUBCASE("Bollinger K that is not a positive number") {
     for (const char* spec : {"bbands:20:0", "bbands:20:-1", "bbands:20:abc", "bbands:20:nan",
-                             "bbands:20:inf", "bbands:20:"}) {
+                             "bbands:20:inf", "bbands:20:", "bbands:20:1e30", "bbands:20:2e0",
+                             "bbands:20:0x10", "bbands:20:1001"}) {
       auto e = error_of(spec);
       CHECK(contains(e, std::string("indicator spec '") + spec + "'"));
       CHECK(contains(e, "K (band width in standard deviations)"));

@@ -134,6 +134,21 @@ TEST_CASE_FIXTURE(om_fixture, "the order manager routes commands and forwards ve
   }
 }
 
+TEST_CASE_FIXTURE(om_fixture, "an order whose notional would overflow is rejected with overflow") {
+  auto om = spawn_om(run_mode::paper);
+  auto huge = limit_order(1, "100.00");
+  huge.qty = qty("100000000000000"); // 10^18 raw cents
+  self->send(om, huge);
+  run();
+  auto rejected = strategy_log->all<order_rejected>();
+  REQUIRE(rejected.size() == 1);
+  CHECK(rejected[0].header.id == 1);
+  CHECK(rejected[0].reason == order_reject_reason::overflow);
+  CHECK(rejected[0].detail.find("would overflow") != std::string::npos);
+  CHECK(commands(*venue_log).empty());
+  CHECK(fill_log->messages.empty());
+}
+
 TEST_CASE_FIXTURE(om_fixture, "a submit's ts_trigger reaches the venue unchanged") {
   auto om = spawn_om(run_mode::paper);
   auto triggered = limit_order(1, "10.00");

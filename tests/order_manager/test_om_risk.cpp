@@ -64,6 +64,21 @@ TEST_CASE("each risk rule rejects with its reason and a detail naming the number
   }
 }
 
+TEST_CASE("an order whose notional would overflow is rejected with overflow even without limits") {
+  desk d(order_manager_settings{});
+  d.on_quote(make_quote(1, "99.99", "100.01", "1000", "1000"));
+  // 10^14 at 100.00 is 10^18 raw cents: past the headroom cash and PnL sums need.
+  d.send(limit(1, side::buy, "100000000000000", "100.00"));
+  d.send(market(2, side::buy, "100000000000000"));
+  d.send(market(3, side::buy, "10"));
+  CHECK(d.lines() == lines{"7: rejected 1 submit overflow", "7: rejected 2 submit overflow",
+                           "7: accepted 3", "7: fill 3 buy 10@100.01 leaves 0 taker done"});
+  // A market order is valued at the reference price.
+  CHECK(last_detail(d) == "order 2: the notional 100000000000000 at 100.00 of strategy 7 would "
+                          "overflow (quantity 100000000000000)");
+  CHECK(d.fill_reports.size() == 1);
+}
+
 TEST_CASE("max position counts fills and open orders of the strategy and of the account") {
   order_manager_settings s;
   s.strategy_limits[7].max_position = qty("100");

@@ -1,7 +1,9 @@
 // Shows each pre-trade risk rule on its own: allowed exactly at its limit, denied just past it,
-// with a typed reason and a message naming the order, the owner and the numbers.
+// with a typed reason and a message naming the order, the owner and the numbers; and the overflow
+// rule, which applies whatever the limits.
 #include <doctest/doctest.h>
 
+#include <limits>
 #include <string>
 
 #include "bourse/orders/risk_limits.hpp"
@@ -175,4 +177,49 @@ TEST_CASE("an order without a positive quantity or its prices is invalid for ris
   CHECK(check_order_sanity(stop)->reason == risk_denial_reason::invalid_order);
   CHECK(to_string(risk_denial_reason::rate_limit) == "rate_limit");
   CHECK(to_string(risk_denial_reason::price_band) == "price_band");
+}
+
+TEST_CASE("an order whose notional or resulting position would overflow is denied with overflow") {
+  const exposure flat{};
+  SUBCASE("an ordinary order passes") {
+    CHECK_FALSE(check_overflow(buy_limit("1000000", "100.00"), std::nullopt, flat, strategy7));
+  }
+  SUBCASE("a quantity times price past the range is denied, naming the order and the numbers") {
+    // 10^15 at 100.00 is 10^17 = 10^19 raw cents: past int64, let alone the headroom.
+    auto denial =
+        check_overflow(buy_limit("1000000000000000", "100.00"), std::nullopt, flat, strategy7);
+    REQUIRE(denial);
+    CHECK(denial->reason == risk_denial_reason::overflow);
+    CHECK(denial->id == 1);
+    CHECK(denial->message.find("order 1: the notional 1000000000000000 at 100.00") == 0);
+    CHECK(denial->message.find("strategy 7") != std::string::npos);
+    CHECK(to_string(risk_denial_reason::overflow) == "overflow");
+  }
+  SUBCASE("a notional that fits int64 but not the headroom is denied too") {
+    // 10^10 at 100.00 is 10^14 raw cents; 10^14 at 100.00 is 10^18 raw cents: it fits int64
+    // (9.2e18) but not 1/16 of it.
+    CHECK_FALSE(check_overflow(buy_limit("10000000000", "100.00"), std::nullopt, flat, strategy7));
+    CHECK(check_overflow(buy_limit("100000000000000", "100.00"), std::nullopt, flat, strategy7));
+  }
+  SUBCASE("the position already held counts") {
+    exposure held{qty("-100000000000000"), {}};
+    auto small = buy_limit("1", "0.01");
+    CHECK_FALSE(check_overflow(small, std::nullopt, exposure{qty("5"), {}}, strategy7));
+    auto denial = check_overflow(buy_limit("1", "100.00"), std::nullopt, held, strategy7);
+    REQUIRE(denial);
+    CHECK(denial->message.find("the exposure 100000000000001 at 100.00") != std::string::npos);
+  }
+  SUBCASE("a market order is valued at the reference price, or by quantity alone without one") {
+    CHECK_FALSE(
+        check_overflow(market(side::buy, "100000000000000"), std::nullopt, flat, strategy7));
+    CHECK(check_overflow(market(side::buy, "100000000000000"), px("100.00"), flat, strategy7));
+    CHECK(check_overflow(market(side::sell, "9000000000000000000"), std::nullopt, flat, strategy7));
+  }
+}
+
+TEST_CASE("the overflow rule survives the most negative position without overflowing itself") {
+  const exposure most_negative{quantity::from_raw(std::numeric_limits<std::int64_t>::min(), 0), {}};
+  auto denial = check_overflow(buy_limit("1", "1.00"), std::nullopt, most_negative, strategy7);
+  REQUIRE(denial);
+  CHECK(denial->reason == risk_denial_reason::overflow);
 }

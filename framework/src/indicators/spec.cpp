@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "bourse/core/numbers.hpp"
 #include "bourse/core/text.hpp"
 #include "bourse/indicators/window.hpp"
 
@@ -97,12 +98,12 @@ std::string parse_period(std::string_view text, std::string_view name, int minim
 std::string parse_deviations(std::string_view text, double& out) {
   if (text.empty())
     return "K (band width in standard deviations) is missing";
-  double value = 0.0;
-  const char* end = text.data() + text.size();
-  auto [ptr, ec] = std::from_chars(text.data(), end, value);
-  if (ec != std::errc{} || ptr != end || !std::isfinite(value) || value <= 0.0)
-    return "K (band width in standard deviations) must be a positive number, got " + quoted(text);
-  out = value;
+  // A plain decimal only ("2", "2.5"): no exponent, hex, inf or nan, and at most 1000.
+  auto value = parse_plain_number(text, 0.0, 1000.0);
+  if (!value || !(*value > 0.0))
+    return "K (band width in standard deviations) must be a positive number up to 1000, got " +
+           quoted(text);
+  out = *value;
   return {};
 }
 

@@ -1,6 +1,7 @@
 // GBM bar generator: intrabar GBM path, OHLC on the tick grid, volume tied to the bar's move.
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "bourse/market/synthetic.hpp"
 
@@ -27,6 +28,8 @@ int weekday(timestamp ts) {
 
 // Returns a time on a Saturday or Sunday moved by whole days to the Monday after.
 timestamp skip_weekend(timestamp ts) {
+  if (ts > std::numeric_limits<timestamp>::max() - 2 * ns_per_day)
+    return ts; // saturated (see next())
   int day = weekday(ts);
   return day == 6 ? ts + 2 * ns_per_day : day == 0 ? ts + ns_per_day : ts;
 }
@@ -131,7 +134,10 @@ bar gbm_bar_generator::next() {
   std::int64_t lots = to_grid(volume, config_.lot_size.raw(), config_.lot_size.precision(), 0);
   out.volume = quantity::from_raw(lots * config_.lot_size.raw(), config_.lot_size.precision());
 
-  ts_ += config_.interval;
+  // Saturates at the last representable time instead of overflowing (bourse-gen refuses counts
+  // that would get there).
+  if (__builtin_add_overflow(ts_, config_.interval, &ts_))
+    ts_ = std::numeric_limits<timestamp>::max();
   if (config_.weekdays_only)
     ts_ = skip_weekend(ts_);
   return out;

@@ -2,6 +2,7 @@
 // events merged in time order with ties broken by symbol index.
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <utility>
 
 #include "bourse/market/synthetic.hpp"
@@ -142,7 +143,11 @@ void tick_generator::next(tick& out) {
   }
 
   double gap = std::floor(state.random.exponential() * 1e9 / spec.events_per_second);
-  state.next_ts += static_cast<timestamp>(std::clamp(gap, 1.0, max_gap_ns));
+  // Saturates at the last representable time instead of overflowing (bourse-gen refuses counts
+  // that would get there).
+  if (__builtin_add_overflow(
+          state.next_ts, static_cast<timestamp>(std::clamp(gap, 1.0, max_gap_ns)), &state.next_ts))
+    state.next_ts = std::numeric_limits<timestamp>::max();
 }
 
 } // namespace bourse

@@ -41,6 +41,8 @@ std::string to_string(order_reject_reason reason) {
     return "would_cross";
   case order_reject_reason::reduce_only:
     return "reduce_only";
+  case order_reject_reason::overflow:
+    return "overflow";
   }
   return "unknown";
 }

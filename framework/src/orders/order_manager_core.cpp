@@ -30,6 +30,8 @@ order_reject_reason map_denial(risk_denial_reason reason) noexcept {
     return order_reject_reason::max_position;
   case risk_denial_reason::rate_limit:
     return order_reject_reason::rate_limit;
+  case risk_denial_reason::overflow:
+    return order_reject_reason::overflow;
   }
   return order_reject_reason::invalid_order;
 }

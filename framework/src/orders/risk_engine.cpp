@@ -57,6 +57,9 @@ std::optional<risk_denial> risk_engine::check(const order& o, const risk_context
       {find(strategies_, o.strategy_id), {owner_kind::strategy, o.strategy_id}, &context.strategy},
       {find(accounts_, o.account_id), {owner_kind::account, o.account_id}, &context.account},
   };
+  for (const scope& s : scopes)
+    if (auto denial = check_overflow(o, context.reference_price, *s.current, s.owner))
+      return denial;
 
   for (const scope& s : scopes)
     if (s.found && s.found->limits.max_order_quantity)

@@ -1,5 +1,7 @@
-// The pre-trade risk rules: order sanity, max quantity, max notional, price band, max position.
+// The pre-trade risk rules: sanity, overflow, max quantity, max notional, price band, max position.
 #include "bourse/orders/risk_rules.hpp"
+
+#include <limits>
 
 #include "arithmetic.hpp"
 
@@ -54,6 +56,8 @@ std::string_view to_string(risk_denial_reason reason) noexcept {
     return "max_position";
   case risk_denial_reason::rate_limit:
     return "rate_limit";
+  case risk_denial_reason::overflow:
+    return "overflow";
   }
   return "unknown";
 }
@@ -68,6 +72,38 @@ std::optional<risk_denial> check_order_sanity(const order& o) {
   if (o.is_stop() && !o.stop_price)
     return deny(risk_denial_reason::invalid_order, std::nullopt, o,
                 std::string("a ") + std::string(to_string(o.type)) + " order without stop price");
+  return std::nullopt;
+}
+
+std::optional<risk_denial> check_overflow(const order& o, std::optional<price> reference,
+                                          const exposure& current, owner_ref owner) {
+  constexpr detail::int128 limit = detail::raw_limit / overflow_headroom;
+  auto too_big = [](auto value) {
+    const detail::int128 raw = value.raw();
+    return raw > limit || raw < -limit;
+  };
+  auto refuse = [&](const std::string& what) {
+    return deny(risk_denial_reason::overflow, owner, o,
+                what + " of " + describe(owner) + " would overflow (quantity " +
+                    o.quantity.to_string() + ")");
+  };
+  if (current.position.raw() == std::numeric_limits<std::int64_t>::min())
+    return refuse("the position after the order"); // its magnitude has no int64
+  const quantity held = current.position.is_negative() ? -current.position : current.position;
+  const quantity open = o.side == side::buy ? current.open.buy : current.open.sell;
+  auto partial = detail::add(held, open);
+  auto after = partial ? detail::add(*partial, o.quantity) : std::optional<quantity>{};
+  if (too_big(o.quantity) || !after || too_big(*after))
+    return refuse("the position after the order");
+  auto px = notional_price(o, reference);
+  if (!px)
+    return std::nullopt; // a market order without a reference price: nothing to value it at
+  auto value = notional(*px, o.quantity);
+  if (!value || too_big(*value))
+    return refuse("the notional " + o.quantity.to_string() + " at " + px->to_string());
+  auto exposure_value = notional(*px, *after);
+  if (!exposure_value || too_big(*exposure_value))
+    return refuse("the exposure " + after->to_string() + " at " + px->to_string());
   return std::nullopt;
 }
 

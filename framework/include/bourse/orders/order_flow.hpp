@@ -127,7 +127,9 @@ enum class order_reject_reason : std::uint8_t {
   not_owner,          ///< The command's strategy does not own the order.
   shutting_down,      ///< The run is stopping.
   would_cross,        ///< A post-only order (or its replace) would have traded on arrival.
-  reduce_only         ///< A reduce-only order could increase the absolute position.
+  reduce_only,        ///< A reduce-only order could increase the absolute position.
+  overflow            ///< Its notional or the position after it would overflow the fixed-point
+                      ///< range (orders/risk_rules.hpp check_overflow): refused, never half-booked.
 };
 
 /// Why an order ended with an open quantity.

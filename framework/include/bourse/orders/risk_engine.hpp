@@ -30,10 +30,11 @@ struct risk_context {
 
 /// Holds risk limits for each strategy id and account id (std::map) and checks orders against the
 /// limits of the order's strategy and of its account. Order of checks, first denial wins:
-/// sanity; max order quantity; max order notional; price band; max position; rate limit. Each
-/// rule checks the strategy's limit first, then the account's. The rate limit takes a token from
-/// both buckets only when every other check passed and both have one, so denied orders cost no
-/// rate. Owners without limits are not checked.
+/// sanity; overflow (always, for both owners); max order quantity; max order notional; price band;
+/// max position; rate limit. Each rule checks the strategy's limit first, then the account's. The
+/// rate limit takes a token from both buckets only when every other check passed and both have
+/// one, so denied orders cost no rate. Owners without limits get only the sanity and overflow
+/// checks.
 class risk_engine {
 public:
   /// Sets a strategy's limits; refuses invalid limits (returns every problem, keeps the old ones).

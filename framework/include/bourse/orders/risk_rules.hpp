@@ -23,6 +23,8 @@ enum class risk_denial_reason : std::uint8_t {
   price_band,         ///< The order's price is too far from the reference price (fat finger).
   max_position,       ///< Position plus open orders plus this order would pass the limit.
   rate_limit,         ///< The token bucket is empty.
+  overflow,           ///< The order's notional, or a position after it, would not fit the
+                      ///< fixed-point range with the headroom cash and PnL sums need.
 };
 
 /// Returns the reason's name, e.g. "max_order_notional".
@@ -43,6 +45,19 @@ struct risk_denial {
 
 /// Returns invalid_order when the order's quantity is not positive or its type's price is missing.
 [[nodiscard]] std::optional<risk_denial> check_order_sanity(const order& candidate);
+
+/// The share of the int64 range an order's notional, and an owner's exposure after the order valued
+/// at the order's price, may use: 1/16, so that cash, cost basis, realised PnL and equity, which add
+/// such values up, cannot overflow.
+inline constexpr std::int64_t overflow_headroom = 16;
+
+/// Denies with overflow when the order's quantity times its notional_price (or, without one, the
+/// quantity alone) or the owner's exposure after the order (|position| plus open orders on the
+/// order's side plus its quantity) valued at that price does not fit in int64 / overflow_headroom
+/// raw units. Applies whatever the limits: a huge order is refused, never booked half-way.
+[[nodiscard]] std::optional<risk_denial> check_overflow(const order& candidate,
+                                                        std::optional<price> reference,
+                                                        const exposure& current, owner_ref owner);
 
 /// Denies when quantity > `max`. Allowed at exactly `max`.
 [[nodiscard]] std::optional<risk_denial> check_max_order_quantity(const order& candidate,
