@@ -70,6 +70,10 @@ std::string run_manifest_json(const std::string& directory, const run_manifest& 
     json.end_object();
   }
   json.end_array();
+  json.key("journals").begin_array();
+  for (const auto& path : m.journals)
+    json.value(path);
+  json.end_array();
   json.end_object();
   text += '\n';
   return text;

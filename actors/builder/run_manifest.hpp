@@ -33,6 +33,9 @@ struct run_manifest {
   std::vector<std::string> errors;
   /// The files written, by name inside the folder (e.g. "trades.csv").
   std::vector<std::string> files;
+  /// The journals the run appended to (paths as used; docs/operations.md): listed, not digested,
+  /// as a journal is appended to in place across runs rather than replaced.
+  std::vector<std::string> journals;
 };
 
 /// Returns run.json's text for `manifest`, reading each of `manifest.files` in `directory` for its

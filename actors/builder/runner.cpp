@@ -664,8 +664,10 @@ int run_main(int argc, char** argv, const strategy_registry& registry,
       std::lock_guard<std::mutex> guard{current_mutex};
       current = nullptr;
     }
-    if (!journal_path.empty() && result.journal.session != 0)
+    if (!journal_path.empty() && result.journal.session != 0) {
       print_journal(stdout, journal_path, result);
+      manifest.journals.push_back(journal_path);
+    }
     systems[i].reset(); // stops its actor system before the next one starts
     for (const auto& p : result.problems)
       problems.push_back(sc.name + ": " + p);
