@@ -393,6 +393,7 @@ std::vector<std::string> build_scenario(const run_plan& plan, const scenario_pla
       om.settings.strategy_limits[s.actor.id] = *s.risk;
     auto actor = s.actor;
     actor.paper_speed = plan.speed;
+    actor.market_data = s.market_data.value_or(plan.market_data);
     ts.add_strategy(std::move(made.value), actor);
   }
   ts.set_portfolio(portfolio);

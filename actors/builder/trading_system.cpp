@@ -486,7 +486,15 @@ run_result trading_system::run() {
   auto ranks = std::make_shared<rank_table>();
   participant_rank next_rank = 1;
   std::vector<ranked_participant> participants;
-  auto setup = [&] { return participant_setup{mode_, next_rank++, ranks}; };
+  auto board = metrics_.enabled ? std::make_shared<metrics_board>() : nullptr;
+  auto setup = [&](std::string label) {
+    participant_setup s{mode_, next_rank++, ranks};
+    if (board) {
+      s.metrics = board;
+      s.metrics_slot = board->add(std::move(label));
+    }
+    return s;
+  };
   auto enroll = [&](participant_actor handle, participant_rank rank) {
     ranks->add(handle.id(), rank);
     participants.push_back({rank, handle});
@@ -495,7 +503,7 @@ run_result trading_system::run() {
 
   // Ranks in data-flow order: hub, indicators, aggregator, strategies, order manager, venues,
   // portfolio. A lower rank's messages are handled first when several reach one actor in a wave.
-  auto hub_setup = setup();
+  auto hub_setup = setup("hub");
   auto hub = spawn_hub(sys, hub_setup);
   enroll(hub, hub_setup.rank);
 
@@ -512,7 +520,7 @@ run_result trading_system::run() {
     config.symbol = symbol;
     config.specs.assign(set.begin(), set.end());
     config.detached = detach_indicators_;
-    auto s = setup();
+    auto s = setup("indicator " + symbol);
     auto actor = spawn_indicator(sys, config, s);
     enroll(actor, s.rank);
     self->send(hub, subscribe{symbol, data_kind::bars, actor});
@@ -522,7 +530,7 @@ run_result trading_system::run() {
   // The user's signal actors, in the order they were added.
   std::vector<std::pair<participant_rank, indicator_actor>> signal_actors;
   for (const auto& sig : signals_) {
-    auto s = setup();
+    auto s = setup("signal " + sig.name);
     auto actor = sig.spawn(sys, s);
     enroll(actor, s.rank);
     for (const auto& d : sig.data)
@@ -533,7 +541,7 @@ run_result trading_system::run() {
 
   aggregator_actor aggregator;
   if (aggregator_) {
-    auto s = setup();
+    auto s = setup("aggregator");
     aggregator = spawn_aggregator(sys, *aggregator_, s);
     enroll(aggregator, s.rank);
     for (const auto& symbol : aggregator_->symbols())
@@ -544,12 +552,12 @@ run_result trading_system::run() {
   // dependency order but keep the ranks above.
   std::vector<participant_setup> strategy_setups;
   for (std::size_t i = 0; i < strategies_.size(); ++i)
-    strategy_setups.push_back(setup());
-  auto om_setup = setup();
+    strategy_setups.push_back(setup("strategy " + strategies_[i].config.name));
+  auto om_setup = setup("order_manager");
   std::vector<participant_setup> venue_setups;
   for (std::size_t i = 0; i < venues_.size(); ++i)
-    venue_setups.push_back(setup());
-  auto portfolio_setup = setup();
+    venue_setups.push_back(setup("venue " + venues_[i].name));
+  auto portfolio_setup = setup("portfolio");
 
   auto portfolio = spawn_portfolio(sys, portfolio_, portfolio_setup);
   std::vector<venue_actor> venues;
@@ -590,7 +598,7 @@ run_result trading_system::run() {
     strategy_actors.push_back(actor);
     self->send(om, register_strategy{s.config.id, actor});
     for (const auto& d : specs[i].data)
-      self->send(hub, subscribe{d.symbol, kind_of(d.stream), actor});
+      self->send(hub, subscribe{d.symbol, kind_of(d.stream), actor, s.config.market_data});
     std::set<std::string> symbols;
     for (const auto& ind : specs[i].indicators)
       if (symbols.insert(ind.symbol).second) {
@@ -671,6 +679,10 @@ run_result trading_system::run() {
   auto sequencer = spawn_sequencer(sys, sequencer_, wiring);
   ranks->add(sequencer.id(), 0);
 
+  metrics_sampler_actor sampler;
+  if (board && metrics_.on_sample)
+    sampler = spawn_metrics_sampler(sys, {board, metrics_.interval, metrics_.on_sample});
+
   auto started = std::chrono::steady_clock::now();
   self->request(sequencer, caf::infinite, start_run{})
       .receive([&](run_summary& summary) { result.summary = summary; },
@@ -703,10 +715,14 @@ run_result trading_system::run() {
     log_latency("tick_to_order", result.tick_to_order);
     log_latency("tick_to_decision", result.tick_to_decision);
   }
+  if (board)
+    result.metrics = board->read(); // every participant published its final figures at stop_run
   result.ok = result.problems.empty();
 
   // Stop every actor; handles must not outlive the actor system.
   auto stop = [&](const auto& handle) { self->send_exit(handle, caf::exit_reason::user_shutdown); };
+  if (sampler)
+    stop(sampler);
   stop(sequencer);
   for (auto& f : feeds)
     stop(f);
@@ -716,6 +732,11 @@ run_result trading_system::run() {
       .info("Run finished ok={} slices={} fills={} wall_s={:.3f}", result.ok, result.summary.slices,
             result.fill_count(), result.wall_seconds);
   return result;
+}
+
+trading_system& trading_system::set_metrics(metrics_options options) {
+  metrics_ = std::move(options);
+  return *this;
 }
 
 std::size_t run_result::fill_count() const noexcept {
