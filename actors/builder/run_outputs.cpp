@@ -139,6 +139,32 @@ std::vector<report::report_table> parameter_tables(const run_parameters& p) {
   return out;
 }
 
+// The final per-actor metrics of a run (metrics enabled only).
+void write_metrics_json(report::json_writer& json, const std::vector<actor_metrics_sample>& metrics) {
+  json.key("metrics").begin_array();
+  for (const auto& s : metrics) {
+    const auto& m = s.metrics;
+    json.begin_object();
+    json.key("actor").value(s.actor);
+    json.key("received").value(m.received);
+    json.key("handled").value(m.handled);
+    json.key("sent").value(m.sent);
+    json.key("dropped").value(m.dropped);
+    json.key("conflated").value(m.conflated);
+    json.key("max_held").value(m.max_held);
+    json.key("max_mailbox").value(m.max_mailbox_depth);
+    json.key("handling_ns").begin_object();
+    json.key("count").value(m.handling.count());
+    json.key("mean").value(m.handling.mean());
+    json.key("p50").value(m.handling.percentile(50));
+    json.key("p99").value(m.handling.percentile(99));
+    json.key("max").value(m.handling.max());
+    json.end_object();
+    json.end_object();
+  }
+  json.end_array();
+}
+
 std::string stats_json(const std::vector<named_run>& runs,
                        const std::vector<run_report_pass>& passes) {
   std::string text;
@@ -184,6 +210,8 @@ std::string stats_json(const std::vector<named_run>& runs,
       json.null();
     }
     json.key("round_trips_closed").value(static_cast<std::uint64_t>(pass.analysis.closed_trips));
+    if (!r.metrics.empty())
+      write_metrics_json(json, r.metrics);
     json.end_object();
   }
   json.end_array();
@@ -290,11 +318,22 @@ run_outputs write_run_outputs(const std::vector<named_run>& runs, const output_o
   }
   if (out.error.empty() && options.stats_json)
     out.error = write_file(stats_temp, stats_json(runs, out.runs));
+  // Metrics enabled: every sample of every run, one JSON object per line.
+  std::string metrics_text;
+  for (const auto& r : runs)
+    for (const auto& line : r.result.metrics_lines)
+      metrics_text += line + "\n";
+  if (!metrics_text.empty())
+    out.metrics_path = (dir / "metrics.jsonl").string();
+  const std::string metrics_temp = temp_of(out.metrics_path);
+  if (out.error.empty() && !metrics_text.empty())
+    out.error = write_file(metrics_temp, metrics_text);
 
   // Every file complete: rename them into place.
   for (const auto& [temp, path] : {std::pair{trades_temp, out.trades_path},
                                    std::pair{report_temp, out.report_path},
-                                   std::pair{stats_temp, out.stats_path}}) {
+                                   std::pair{stats_temp, out.stats_path},
+                                   std::pair{metrics_temp, out.metrics_path}}) {
     if (!out.error.empty() || path.empty())
       continue;
     fs::rename(temp, path, ec);
@@ -302,7 +341,7 @@ run_outputs write_run_outputs(const std::vector<named_run>& runs, const output_o
       out.error = path + ": cannot rename " + temp + ": " + ec.message();
   }
   if (!out.error.empty())
-    for (const auto& file : {trades_temp, report_temp, stats_temp})
+    for (const auto& file : {trades_temp, report_temp, stats_temp, metrics_temp})
       if (!file.empty())
         fs::remove(file, ec);
   return out;
@@ -371,11 +410,15 @@ void print_run_summary(std::FILE* out, const std::vector<named_run>& runs,
       print_latency_row(out, r.name, "tick->decision", r.result.tick_to_decision);
     }
   }
+  for (const auto& r : runs)
+    if (!r.result.metrics.empty())
+      std::fprintf(out, "\nmetrics of %s (final)\n%s", r.name.c_str(),
+                   metrics_table(r.result.metrics).c_str());
 }
 
 void print_written(std::FILE* out, const run_outputs& outputs) {
   std::string files;
-  for (const auto& path : {outputs.report_path, outputs.stats_path})
+  for (const auto& path : {outputs.report_path, outputs.stats_path, outputs.metrics_path})
     if (!path.empty())
       files += (files.empty() ? "" : " and ") + path;
   if (!outputs.trades_path.empty())

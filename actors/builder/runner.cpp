@@ -134,6 +134,7 @@ struct command_line {
   std::vector<std::string> caf_args;
   std::optional<std::string> log_level;
   bool check = false;
+  bool metrics = false;
   bool list = false;
   bool progress = true;
   bool help = false;
@@ -184,6 +185,8 @@ std::string usage(const std::string& program, const runner_options& o,
   line("--speed X", "paper mode: data seconds per wall second (overrides run.speed)");
   line("--threads N", "scheduler worker threads (overrides run.threads)");
   line("--check", "check the configuration and its wiring, run nothing");
+  line("--metrics", "per-actor metrics: a table on stderr every second, metrics.jsonl in the output "
+                    "folder, the final figures in the summary and stats.json (overrides run.metrics)");
   line("--list-strategies", "list the strategy types this program knows, with their keys");
   line("--caf-config FILE", "a CAF config file (./caf-application.ini is never read implicitly)");
   line("--no-progress", "no progress bar on stderr");
@@ -259,6 +262,8 @@ command_line parse_command_line(int argc, char** argv, const runner_options& o,
       c.caf_config = value(i, arg, "--caf-config");
     } else if (arg == "--check") {
       c.check = true;
+    } else if (arg == "--metrics") {
+      c.metrics = true;
     } else if (arg == "--list-strategies") {
       c.list = true;
     } else if (arg == "--no-progress") {
@@ -465,6 +470,8 @@ int run_main(int argc, char** argv, const strategy_registry& registry,
     plan.speed = *cl.speed;
   if (cl.threads)
     plan.threads = cl.threads;
+  if (cl.metrics)
+    plan.metrics = true;
   if (!problems.empty()) {
     return refuse(program, problems);
   }
@@ -531,6 +538,17 @@ int run_main(int argc, char** argv, const strategy_registry& registry,
       seq.on_progress = [name](const run_progress& p) { draw_progress(name, p); };
     }
     systems[i]->set_sequencer(seq);
+    if (plan.metrics) {
+      metrics_options m;
+      m.enabled = true;
+      m.run_name = sc.name;
+      m.on_sample = [name = sc.name](double t, const std::vector<actor_metrics_sample>& samples) {
+        std::fprintf(stderr, "\nmetrics of %s at %.1f s\n%s", name.c_str(), t,
+                     metrics_table(samples).c_str());
+        std::fflush(stderr);
+      };
+      systems[i]->set_metrics(std::move(m));
+    }
     auto result = systems[i]->run();
     systems[i].reset(); // stops its actor system before the next one starts
     for (const auto& p : result.problems)

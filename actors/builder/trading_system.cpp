@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
+#include <mutex>
 #include <set>
 
 #include "bourse/actors/aggregator/aggregator.hpp"
@@ -680,8 +681,24 @@ run_result trading_system::run() {
   ranks->add(sequencer.id(), 0);
 
   metrics_sampler_actor sampler;
-  if (board && metrics_.on_sample)
-    sampler = spawn_metrics_sampler(sys, {board, metrics_.interval, metrics_.on_sample});
+  struct metrics_log {
+    std::mutex mutex;
+    std::vector<std::string> lines;
+  };
+  auto lines = std::make_shared<metrics_log>();
+  if (board) {
+    auto on_sample = [lines, name = metrics_.run_name, user = metrics_.on_sample](
+                         double t, const std::vector<actor_metrics_sample>& samples) {
+      {
+        std::lock_guard<std::mutex> guard{lines->mutex};
+        for (const auto& s : samples)
+          lines->lines.push_back(metrics_json_line(name, t, s));
+      }
+      if (user)
+        user(t, samples);
+    };
+    sampler = spawn_metrics_sampler(sys, {board, metrics_.interval, std::move(on_sample)});
+  }
 
   auto started = std::chrono::steady_clock::now();
   self->request(sequencer, caf::infinite, start_run{})
@@ -715,8 +732,13 @@ run_result trading_system::run() {
     log_latency("tick_to_order", result.tick_to_order);
     log_latency("tick_to_decision", result.tick_to_decision);
   }
-  if (board)
+  if (board) {
     result.metrics = board->read(); // every participant published its final figures at stop_run
+    std::lock_guard<std::mutex> guard{lines->mutex};
+    result.metrics_lines = lines->lines;
+    for (const auto& s : result.metrics)
+      result.metrics_lines.push_back(metrics_json_line(metrics_.run_name, result.wall_seconds, s));
+  }
   result.ok = result.problems.empty();
 
   // Stop every actor; handles must not outlive the actor system.

@@ -83,6 +83,9 @@ struct run_result {
   /// order (hub, indicators, signal actors, aggregator, strategies, order manager, venues,
   /// portfolio). Empty when disabled.
   std::vector<actor_metrics_sample> metrics;
+  /// Metrics enabled: every periodic sample and then the final one as JSON lines (one object per
+  /// actor and sample, see metrics_json_line), for metrics.jsonl.
+  std::vector<std::string> metrics_lines;
 };
 
 /// Per-actor metrics of a run (docs/operations.md, Metrics).
@@ -93,6 +96,8 @@ struct metrics_options {
   std::chrono::milliseconds interval{1000};
   /// Receives every periodic sample (from the sampler's thread); may be empty.
   metrics_callback on_sample;
+  /// The run's name in the JSON lines ("run" field).
+  std::string run_name = "run";
 };
 
 /// A user's own participant (e.g. a signal actor) in a trading system. It implements

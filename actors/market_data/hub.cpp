@@ -73,6 +73,8 @@ struct hub_state {
   std::vector<std::pair<market_data_listener_actor, market_window>> collected;
   // Paper: flow control per listener (by actor id) that subscribed with a credit-based policy.
   std::unordered_map<caf::actor_id, listener_flow> flows;
+  // Paper: slices handled since the last slices_handled sent to their sender.
+  std::uint64_t unacked_slices = 0;
   static inline const char* name = "market_data_hub";
 };
 
@@ -322,7 +324,17 @@ market_data_hub_actor spawn_hub(caf::actor_system& sys, participant_setup setup)
           return self->state.part.stop(stop.ts_event, [self] { clear_flows(self->state); });
         },
         [=](get_runtime_info) { return participant<market_slice>::runtime(self); },
-        [=](market_slice& slice) { self->state.part.accept(self, std::move(slice)); },
+        [=](market_slice& slice) {
+          self->state.part.accept(self, std::move(slice));
+          if (self->state.part.mode() == run_mode::paper &&
+              ++self->state.unacked_slices == slices_handled::slices_ack_every) {
+            // Credit for the sequencer (high priority: it must not queue behind data).
+            if (auto sender = self->current_sender())
+              caf::anon_send<caf::message_priority::high>(
+                  caf::actor_cast<caf::actor>(sender), slices_handled{self->state.unacked_slices});
+            self->state.unacked_slices = 0;
+          }
+        },
         [=](market_slices& m) { self->state.part.accept_all(self, std::move(m.slices)); },
         [=](subscribe& sub) {
           auto& list = self->state.subscribers[{sub.symbol, sub.kind}];

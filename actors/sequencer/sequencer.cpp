@@ -27,7 +27,8 @@ typename Inspector::result_type inspect(Inspector& f, pace_tick&) {
   return f(caf::meta::type_name("bourse::pace_tick"));
 }
 
-using sequencer_impl = sequencer_actor::extend<caf::reacts_to<pace_tick>>;
+using sequencer_impl =
+    sequencer_actor::extend<caf::reacts_to<pace_tick>, caf::reacts_to<slices_handled>>;
 
 struct feed_buffer {
   feed_actor handle;
@@ -55,6 +56,8 @@ struct sequencer_state {
   phase current = phase::idle;
   bool in_slice = false;        // paper: waiting for the pacing tick; backtest: a sweep is running
   bool waiting_for_feed = false; // advance() is blocked on a feed reply
+  bool waiting_for_hub = false;  // paper: paper_window slices in flight to the hub
+  std::uint64_t paper_in_flight = 0; // paper: slices sent to the hub and not yet handled
   bool clock_started = false;
   bool have_data_ts = false;
   std::size_t outstanding = 0;
@@ -237,6 +240,7 @@ void release_paper(self_ptr self) {
     slice.ts_arrival = monotonic_now();
     self->send(st.wiring.hub, std::move(slice));
     ++st.summary.messages;
+    ++st.paper_in_flight;
   }
   st.outbox.slices.clear();
 }
@@ -251,6 +255,10 @@ void advance_paper(self_ptr self) {
 void advance_paper_until_paused(self_ptr self) {
   auto& st = self->state;
   while (st.current == phase::running && !st.in_slice) {
+    if (st.paper_in_flight + st.outbox.slices.size() >= st.config.paper_window) {
+      st.waiting_for_hub = true; // backpressure: the hub's slices_handled resumes the replay
+      return;
+    }
     if (!fill_feeds(self)) {
       if (const auto* err = feed_error(st))
         fail(self, *err);
@@ -520,6 +528,14 @@ sequencer_actor spawn_sequencer(caf::actor_system& sys, sequencer_config config,
                     s.feeds.size(), s.wiring.participants.size());
           advance(self);
           return s.promise;
+        },
+        [=](slices_handled& handled) {
+          auto& s = self->state;
+          s.paper_in_flight -= std::min(s.paper_in_flight, handled.count);
+          if (s.waiting_for_hub && s.current == phase::running) {
+            s.waiting_for_hub = false;
+            advance(self);
+          }
         },
         [=](pace_tick) {
           auto& s = self->state;

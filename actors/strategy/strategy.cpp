@@ -273,7 +273,9 @@ void ack_market_data(self_ptr self, data_kind kind) {
   if (st.part.mode() != run_mode::paper || !st.config.market_data.credit_based())
     return;
   if (auto sender = self->current_sender())
-    self->send(caf::actor_cast<market_data_hub_actor>(sender), market_data_ack{kind});
+    // High priority: the ack must not wait behind the slices queued at the hub.
+    self->send<caf::message_priority::high>(caf::actor_cast<market_data_hub_actor>(sender),
+                                            market_data_ack{kind});
 }
 
 strategy_status status_of(const strategy_state& st) {

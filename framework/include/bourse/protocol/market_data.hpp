@@ -159,6 +159,15 @@ struct market_data_ack {
   data_kind kind = data_kind::quotes;
 };
 
+/// Paper mode: the hub has handled `count` more market_slice messages of the sender (it says so
+/// every slices_ack_every slices, so that the sequencer keeps a bounded number in flight).
+struct slices_handled {
+  /// Slices handled since the last such message.
+  std::uint64_t count = 0;
+  /// How many slices the hub acknowledges at once.
+  static constexpr std::uint64_t slices_ack_every = 64;
+};
+
 /// Command: stop a subscription made with the same fields.
 struct unsubscribe {
   /// The symbol, or "*".
@@ -227,6 +236,10 @@ typename Inspector::result_type inspect(Inspector& f, subscribe& x) {
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, flow_policy& x) {
   return f(caf::meta::type_name("bourse::flow_policy"), x.mode, x.buffer);
+}
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, slices_handled& x) {
+  return f(caf::meta::type_name("bourse::slices_handled"), x.count);
 }
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, market_data_ack& x) {
