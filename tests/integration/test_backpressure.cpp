@@ -168,6 +168,7 @@ void check_nothing_lost(const burst_result& r) {
   CHECK(answered == submitted);
   CHECK(c.open_at_stop.load() == 0);
   CHECK(fills == r.run.fill_count());
+  CHECK(r.run.fill_count() == submitted); // one fill of quantity 1 per market order
   CHECK(r.run.fill_count() > 0);
 }
 
@@ -216,12 +217,17 @@ TEST_CASE("a 1M-quote burst into a slow strategy stays bounded with a bounded bu
 TEST_CASE("a 1M-quote burst into a slow strategy without flow control (measurement only)" *
           doctest::skip()) {
   // Run by hand: test_integration -tc="*without flow control*" --no-skip. Every quote is handled
-  // (about 20 s of spinning), and the strategy's mailbox holds the burst meanwhile.
+  // (about 20 s of spinning), and the strategy's mailbox holds the burst meanwhile. Its stop_run
+  // queues behind that backlog and ahead of the answers to the orders it sends while working
+  // through it, so it does not see all of them (the portfolio books every fill): one more reason
+  // for a credit-based policy.
   auto r = run_burst(flow_policy{});
   REQUIRE(r.run.ok);
   MESSAGE("unbounded: quotes handled=" << r.counts->quotes.load() << " strategy max_mailbox="
                                        << r.strategy.max_mailbox_depth
-                                       << " peak_rss_kb=" << r.max_rss_kb);
+                                       << " peak_rss_kb=" << r.max_rss_kb << " submitted="
+                                       << r.counts->submitted.load() << " fills seen="
+                                       << r.counts->fills.load() << " booked=" << r.run.fill_count());
   CHECK(r.counts->quotes == burst_slices * burst_symbols.size());
-  check_nothing_lost(r);
+  CHECK(r.run.fill_count() == r.counts->submitted.load());
 }
