@@ -158,8 +158,11 @@ private:
   void note_message(caf::local_actor* self) {
     if (!scheduled_)
       scheduled_ = dynamic_cast<caf::scheduled_actor*>(self);
+    // The messages fetched into the actor's queue and not yet handled (CAF moves new arrivals there
+    // at the start of each scheduling round). Not mailbox().size(): that fetches from inside a
+    // handler, which trips UBSan in CAF 0.17's task_queue.
     if (scheduled_)
-      metrics_.note_mailbox(scheduled_->mailbox().size());
+      metrics_.note_mailbox(scheduled_->mailbox().queue().total_task_size());
     maybe_publish();
   }
 
