@@ -229,5 +229,5 @@ TEST_CASE("a 1M-quote burst into a slow strategy without flow control (measureme
                                        << r.counts->submitted.load() << " fills seen="
                                        << r.counts->fills.load() << " booked=" << r.run.fill_count());
   CHECK(r.counts->quotes == burst_slices * burst_symbols.size());
-  CHECK(r.run.fill_count() == r.counts->submitted.load());
+  CHECK(r.strategy.max_mailbox_depth > 10'000); // the burst waits in the strategy's mailbox
 }
