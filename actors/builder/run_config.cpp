@@ -590,8 +590,27 @@ std::optional<std::string> param_text(table_reader& r, std::string_view key, con
 }
 
 // The keys of a [[strategy]] table that are not parameters of the strategy itself.
-const std::set<std::string, std::less<>> strategy_keys = {"id",   "type", "account",
-                                                          "cash", "risk", "max_errors"};
+const std::set<std::string, std::less<>> strategy_keys = {
+    "id", "type", "account", "cash", "risk", "max_errors", "market_data", "buffer"};
+
+// Reads `market_data` ("unbounded", "conflate", "buffer") and `buffer` (batches) over `base`;
+// nullopt when the table sets neither.
+std::optional<flow_policy> read_flow(table_reader& r, flow_policy base) {
+  auto mode = r.text("market_data");
+  auto buffer = r.integer("buffer", 1, 100'000'000);
+  if (!mode && !buffer)
+    return std::nullopt;
+  if (mode) {
+    if (auto m = parse_flow_mode(*mode))
+      base.mode = *m;
+    else
+      r.problem("market_data",
+                "must be \"unbounded\", \"conflate\" or \"buffer\" (got \"" + *mode + "\")");
+  }
+  if (buffer)
+    base.buffer = static_cast<std::uint32_t>(*buffer);
+  return base;
+}
 
 strategy_plan read_strategy(table_reader& r, parse_context& ctx) {
   strategy_plan s;
@@ -608,6 +627,7 @@ strategy_plan read_strategy(table_reader& r, parse_context& ctx) {
     s.actor.max_errors = static_cast<std::uint32_t>(*m);
   s.cash = r.decimal<money>("cash");
   s.risk = read_risk(r, "risk", ctx);
+  s.market_data = read_flow(r, {});
   // Every other key is a parameter of the strategy: its factory checks names and values.
   for (auto&& [k, n] : r.table()) {
     std::string key(k.str());
@@ -771,6 +791,10 @@ run_plan parse_run_config(std::string_view text, const std::string& file,
       plan.out_dir = *o;
     if (auto t = rr.integer("threads", 1, 256))
       plan.threads = static_cast<std::size_t>(*t);
+    if (auto f = read_flow(rr, {}))
+      plan.market_data = *f;
+    if (auto m = rr.boolean("metrics"))
+      plan.metrics = *m;
     rr.finish();
   }
   if (const auto* sup = r.subtable("supervision")) {

@@ -93,6 +93,9 @@ struct strategy_plan {
   std::optional<money> cash;
   /// Risk limits of this strategy (the scenario's default strategy limits when unset).
   std::optional<orders::risk_limits> risk;
+  /// Paper mode: its market data flow policy (keys `market_data`, `buffer`; run.market_data when
+  /// unset).
+  std::optional<flow_policy> market_data;
   /// Where it was configured.
   config_place where;
 };
@@ -140,6 +143,11 @@ struct run_plan {
   /// the output folder. With several scenarios each gets its own file (the scenario's name before
   /// the extension: journal.bars.sqlite).
   std::optional<journal_config> journal;
+  /// Paper mode: the strategies' market data flow policy unless a strategy sets its own (keys
+  /// run.market_data, run.buffer).
+  flow_policy market_data;
+  /// Per-actor metrics (run.metrics, --metrics): a periodic table on stderr and metrics.jsonl.
+  bool metrics = false;
   /// The scenarios, run one after the other.
   std::vector<scenario_plan> scenarios;
   /// The file the plan came from.

@@ -131,6 +131,32 @@ std::vector<report::report_table> parameter_tables(const run_parameters& p) {
   return out;
 }
 
+// The final per-actor metrics of a run (metrics enabled only).
+void write_metrics_json(report::json_writer& json, const std::vector<actor_metrics_sample>& metrics) {
+  json.key("metrics").begin_array();
+  for (const auto& s : metrics) {
+    const auto& m = s.metrics;
+    json.begin_object();
+    json.key("actor").value(s.actor);
+    json.key("received").value(m.received);
+    json.key("handled").value(m.handled);
+    json.key("sent").value(m.sent);
+    json.key("dropped").value(m.dropped);
+    json.key("conflated").value(m.conflated);
+    json.key("max_held").value(m.max_held);
+    json.key("max_mailbox").value(m.max_mailbox_depth);
+    json.key("handling_ns").begin_object();
+    json.key("count").value(m.handling.count());
+    json.key("mean").value(m.handling.mean());
+    json.key("p50").value(m.handling.percentile(50));
+    json.key("p99").value(m.handling.percentile(99));
+    json.key("max").value(m.handling.max());
+    json.end_object();
+    json.end_object();
+  }
+  json.end_array();
+}
+
 std::string stats_json(const std::vector<named_run>& runs,
                        const std::vector<run_report_pass>& passes) {
   std::string text;
@@ -186,6 +212,8 @@ std::string stats_json(const std::vector<named_run>& runs,
       json.end_object();
     }
     json.end_array();
+    if (!r.metrics.empty())
+      write_metrics_json(json, r.metrics);
     json.end_object();
   }
   json.end_array();
@@ -302,9 +330,25 @@ run_outputs write_run_outputs(const std::vector<named_run>& runs, const output_o
     if (!stats_file->stream())
       out.error = out.stats_path + ": cannot write";
   }
+  // Metrics enabled: every sample of every run, one JSON object per line.
+  std::string metrics_text;
+  for (const auto& r : runs)
+    for (const auto& line : r.result.metrics_lines)
+      metrics_text += line + "\n";
+  std::optional<atomic_file> metrics_file;
+  if (!metrics_text.empty()) {
+    out.metrics_path = (dir / "metrics.jsonl").string();
+    open(metrics_file, out.metrics_path);
+    if (out.error.empty() && metrics_file) {
+      metrics_file->stream() << metrics_text;
+      metrics_file->stream().flush();
+      if (!metrics_file->stream())
+        out.error = out.metrics_path + ": cannot write";
+    }
+  }
 
   // Every file complete: rename them into place (the destructors remove what is left otherwise).
-  for (auto* file : {&trades_file, &report_file, &stats_file})
+  for (auto* file : {&trades_file, &report_file, &stats_file, &metrics_file})
     if (out.error.empty() && file->has_value())
       out.error = (*file)->commit();
   return out;
@@ -389,11 +433,15 @@ void print_run_summary(std::FILE* out, const std::vector<named_run>& runs,
       print_latency_row(out, r.name, "tick->decision", r.result.tick_to_decision);
     }
   }
+  for (const auto& r : runs)
+    if (!r.result.metrics.empty())
+      std::fprintf(out, "\nmetrics of %s (final)\n%s", r.name.c_str(),
+                   metrics_table(r.result.metrics).c_str());
 }
 
 void print_written(std::FILE* out, const run_outputs& outputs) {
   std::string files;
-  for (const auto& path : {outputs.report_path, outputs.stats_path})
+  for (const auto& path : {outputs.report_path, outputs.stats_path, outputs.metrics_path})
     if (!path.empty())
       files += (files.empty() ? "" : " and ") + path;
   if (!outputs.trades_path.empty())

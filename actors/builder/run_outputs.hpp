@@ -52,6 +52,8 @@ struct output_options {
 struct run_outputs {
   /// The files written ("" for a file not asked for).
   std::string trades_path, report_path, stats_path;
+  /// metrics.jsonl, when a run had metrics enabled ("" otherwise).
+  std::string metrics_path;
   /// The number of fills over all runs.
   std::size_t fills = 0;
   /// The first problem (naming the file or the run), or empty. When set, no temporary file is

@@ -142,6 +142,7 @@ struct command_line {
   std::optional<std::string> log_level;
   std::optional<std::string> journal;
   bool check = false;
+  bool metrics = false;
   bool list = false;
   bool progress = true;
   bool help = false;
@@ -194,6 +195,8 @@ std::string usage(const std::string& program, const runner_options& o,
   line("--journal FILE", "journal orders, order events and fills to this SQLite file (enables "
                          "[journal]); a paper run restarted with it recovers and carries on");
   line("--check", "check the configuration and its wiring, run nothing");
+  line("--metrics", "per-actor metrics: a table on stderr every second, metrics.jsonl in the output "
+                    "folder, the final figures in the summary and stats.json (overrides run.metrics)");
   line("--list-strategies", "list the strategy types this program knows, with their keys");
   line("--caf-config FILE", "a CAF config file (./caf-application.ini is never read implicitly)");
   line("--no-progress", "no progress bar on stderr");
@@ -278,6 +281,8 @@ command_line parse_command_line(int argc, char** argv, const runner_options& o,
       c.caf_config = value(i, arg, "--caf-config");
     } else if (arg == "--check") {
       c.check = true;
+    } else if (arg == "--metrics") {
+      c.metrics = true;
     } else if (arg == "--list-strategies") {
       c.list = true;
     } else if (arg == "--no-progress") {
@@ -451,6 +456,7 @@ std::vector<std::string> build_scenario(const run_plan& plan, const scenario_pla
       om.settings.strategy_limits[s.actor.id] = *s.risk;
     auto actor = s.actor;
     actor.paper_speed = plan.speed;
+    actor.market_data = s.market_data.value_or(plan.market_data);
     ts.add_strategy(std::move(made.value), actor);
   }
   ts.set_portfolio(portfolio);
@@ -530,6 +536,8 @@ int run_main(int argc, char** argv, const strategy_registry& registry,
       plan.journal.emplace();
     plan.journal->path = *cl.journal;
   }
+  if (cl.metrics)
+    plan.metrics = true;
   if (!problems.empty()) {
     return refuse(program, problems);
   }
@@ -659,6 +667,17 @@ int run_main(int argc, char** argv, const strategy_registry& registry,
         current->stop();
     }
     logger(log_component::system).info("Scenario started name={} out={}", sc.name, plan.out_dir);
+    if (plan.metrics) {
+      metrics_options m;
+      m.enabled = true;
+      m.run_name = sc.name;
+      m.on_sample = [name = sc.name](double t, const std::vector<actor_metrics_sample>& samples) {
+        std::fprintf(stderr, "\nmetrics of %s at %.1f s\n%s", name.c_str(), t,
+                     metrics_table(samples).c_str());
+        std::fflush(stderr);
+      };
+      systems[i]->set_metrics(std::move(m));
+    }
     auto result = systems[i]->run();
     {
       std::lock_guard<std::mutex> guard{current_mutex};
@@ -700,7 +719,8 @@ int run_main(int argc, char** argv, const strategy_registry& registry,
       status = exit_failure;
   } else {
     print_written(stdout, outputs);
-    for (const auto& path : {outputs.trades_path, outputs.report_path, outputs.stats_path})
+    for (const auto& path : {outputs.trades_path, outputs.report_path, outputs.stats_path,
+                              outputs.metrics_path})
       if (!path.empty())
         manifest.files.push_back(std::filesystem::path(path).filename().string());
   }

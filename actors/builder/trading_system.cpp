@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
+#include <mutex>
 #include <set>
 
 #include "bourse/actors/aggregator/aggregator.hpp"
@@ -508,7 +509,15 @@ run_result trading_system::run() {
   auto ranks = std::make_shared<rank_table>();
   participant_rank next_rank = 1;
   std::vector<ranked_participant> participants;
-  auto setup = [&] { return participant_setup{mode_, next_rank++, ranks}; };
+  auto board = metrics_.enabled ? std::make_shared<metrics_board>() : nullptr;
+  auto setup = [&](std::string label) {
+    participant_setup s{mode_, next_rank++, ranks};
+    if (board) {
+      s.metrics = board;
+      s.metrics_slot = board->add(std::move(label));
+    }
+    return s;
+  };
   auto enroll = [&](participant_actor handle, participant_rank rank, std::string name,
                     strategy_id strategy = 0) {
     ranks->add(handle.id(), rank);
@@ -518,7 +527,7 @@ run_result trading_system::run() {
 
   // Ranks in data-flow order: hub, indicators, aggregator, strategies, order manager, venues,
   // portfolio. A lower rank's messages are handled first when several reach one actor in a wave.
-  auto hub_setup = setup();
+  auto hub_setup = setup("hub");
   auto hub = spawn_hub(sys, hub_setup);
   enroll(hub, hub_setup.rank, "hub");
 
@@ -535,7 +544,7 @@ run_result trading_system::run() {
     config.symbol = symbol;
     config.specs.assign(set.begin(), set.end());
     config.detached = detach_indicators_;
-    auto s = setup();
+    auto s = setup("indicator " + symbol);
     auto actor = spawn_indicator(sys, config, s);
     enroll(actor, s.rank, "indicator " + symbol);
     self->send(hub, subscribe{symbol, data_kind::bars, actor});
@@ -545,7 +554,7 @@ run_result trading_system::run() {
   // The user's signal actors, in the order they were added.
   std::vector<std::pair<participant_rank, indicator_actor>> signal_actors;
   for (const auto& sig : signals_) {
-    auto s = setup();
+    auto s = setup("signal " + sig.name);
     auto actor = sig.spawn(sys, s);
     enroll(actor, s.rank, "signal " + sig.name);
     for (const auto& d : sig.data)
@@ -556,7 +565,7 @@ run_result trading_system::run() {
 
   aggregator_actor aggregator;
   if (aggregator_) {
-    auto s = setup();
+    auto s = setup("aggregator");
     aggregator = spawn_aggregator(sys, *aggregator_, s);
     enroll(aggregator, s.rank, "aggregator");
     for (const auto& symbol : aggregator_->symbols())
@@ -567,12 +576,12 @@ run_result trading_system::run() {
   // dependency order but keep the ranks above.
   std::vector<participant_setup> strategy_setups;
   for (std::size_t i = 0; i < strategies_.size(); ++i)
-    strategy_setups.push_back(setup());
-  auto om_setup = setup();
+    strategy_setups.push_back(setup("strategy " + strategies_[i].config.name));
+  auto om_setup = setup("order_manager");
   std::vector<participant_setup> venue_setups;
   for (std::size_t i = 0; i < venues_.size(); ++i)
-    venue_setups.push_back(setup());
-  auto portfolio_setup = setup();
+    venue_setups.push_back(setup("venue " + venues_[i].name));
+  auto portfolio_setup = setup("portfolio");
 
   auto portfolio = spawn_portfolio(sys, portfolio_, portfolio_setup);
   std::vector<venue_actor> venues;
@@ -613,7 +622,7 @@ run_result trading_system::run() {
     strategy_actors.push_back(actor);
     self->send(om, register_strategy{s.config.id, actor});
     for (const auto& d : specs[i].data)
-      self->send(hub, subscribe{d.symbol, kind_of(d.stream), actor});
+      self->send(hub, subscribe{d.symbol, kind_of(d.stream), actor, s.config.market_data});
     std::set<std::string> symbols;
     for (const auto& ind : specs[i].indicators)
       if (symbols.insert(ind.symbol).second) {
@@ -715,6 +724,26 @@ run_result trading_system::run() {
     if (stop_requested_)
       self->send(sequencer, stop_feeds{}); // before start_run: same sender, so it comes first
   }
+  metrics_sampler_actor sampler;
+  struct metrics_log {
+    std::mutex mutex;
+    std::vector<std::string> lines;
+  };
+  auto lines = std::make_shared<metrics_log>();
+  if (board) {
+    auto on_sample = [lines, name = metrics_.run_name, user = metrics_.on_sample](
+                         double t, const std::vector<actor_metrics_sample>& samples) {
+      {
+        std::lock_guard<std::mutex> guard{lines->mutex};
+        for (const auto& s : samples)
+          lines->lines.push_back(metrics_json_line(name, t, s));
+      }
+      if (user)
+        user(t, samples);
+    };
+    sampler = spawn_metrics_sampler(sys, {board, metrics_.interval, std::move(on_sample)});
+  }
+
   auto started = std::chrono::steady_clock::now();
   self->request(sequencer, caf::infinite, start_run{})
       .receive(
@@ -802,10 +831,19 @@ run_result trading_system::run() {
     if (!result.journal.error.empty())
       result.problems.push_back(result.journal.error);
   }
+  if (board) {
+    result.metrics = board->read(); // every participant published its final figures at stop_run
+    std::lock_guard<std::mutex> guard{lines->mutex};
+    result.metrics_lines = lines->lines;
+    for (const auto& s : result.metrics)
+      result.metrics_lines.push_back(metrics_json_line(metrics_.run_name, result.wall_seconds, s));
+  }
   result.ok = result.problems.empty();
 
   // Stop every actor; handles must not outlive the actor system.
   auto stop = [&](const auto& handle) { self->send_exit(handle, caf::exit_reason::user_shutdown); };
+  if (sampler)
+    stop(sampler);
   stop(sequencer);
   for (auto& f : feeds)
     stop(f);
@@ -831,6 +869,11 @@ void trading_system::stop() noexcept {
 bool trading_system::stop_requested() const noexcept {
   std::lock_guard<std::mutex> guard{stop_mutex_};
   return stop_requested_;
+}
+
+trading_system& trading_system::set_metrics(metrics_options options) {
+  metrics_ = std::move(options);
+  return *this;
 }
 
 std::size_t run_result::fill_count() const noexcept {

@@ -9,6 +9,7 @@
 //     .add_strategy(bourse::make_strategy("sma_cross:symbol=SPX").value, {1, 1, "sma"});
 //   auto result = ts.run();                        // blocks until the feeds are exhausted
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -21,6 +22,7 @@
 #include <caf/all.hpp>
 
 #include "bourse/actors/aggregator/aggregator_config.hpp"
+#include "bourse/core/actor_metrics.hpp"
 #include "bourse/core/latency_histogram.hpp"
 #include "bourse/protocol/all.hpp"
 #include "bourse/system/participant.hpp"
@@ -32,6 +34,7 @@
 #include "bourse/actors/market_data/feed_config.hpp"
 #include "bourse/actors/market_data/feed_options.hpp"
 #include "bourse/actors/journal/journal_config.hpp"
+#include "bourse/actors/metrics/metrics_sampler.hpp"
 #include "bourse/actors/order_manager/order_manager_config.hpp"
 #include "bourse/journal/journal_records.hpp"
 #include "bourse/actors/portfolio/fill_file.hpp"
@@ -99,6 +102,25 @@ struct run_result {
   std::size_t recovered_fills = 0;
   /// See recovered_positions.
   std::size_t recovered_cancelled = 0;
+  /// Metrics enabled (trading_system::set_metrics): every participant's final metrics, in rank
+  /// order (hub, indicators, signal actors, aggregator, strategies, order manager, venues,
+  /// portfolio). Empty when disabled.
+  std::vector<actor_metrics_sample> metrics;
+  /// Metrics enabled: every periodic sample and then the final one as JSON lines (one object per
+  /// actor and sample, see metrics_json_line), for metrics.jsonl.
+  std::vector<std::string> metrics_lines;
+};
+
+/// Per-actor metrics of a run (docs/operations.md, Metrics).
+struct metrics_options {
+  /// Measure mailbox depths and handling times, sample them, and fill run_result::metrics.
+  bool enabled = false;
+  /// Wall time between samples.
+  std::chrono::milliseconds interval{1000};
+  /// Receives every periodic sample (from the sampler's thread); may be empty.
+  metrics_callback on_sample;
+  /// The run's name in the JSON lines ("run" field).
+  std::string run_name = "run";
 };
 
 /// A user's own participant (e.g. a signal actor) in a trading system. It implements
@@ -167,6 +189,8 @@ public:
   trading_system& set_journal(journal_config config);
   /// Sets how the sequencer runs (paper speed, chunk size, progress callback).
   trading_system& set_sequencer(sequencer_config config);
+  /// Enables per-actor metrics (see metrics_options).
+  trading_system& set_metrics(metrics_options options);
   /// Records a fact about the run that the builder cannot see (e.g. {"seed", "42"} of a generated
   /// source) in run_result::parameters::extra, in the order added.
   trading_system& add_parameter(std::string key, std::string value);
@@ -229,6 +253,7 @@ private:
   std::unique_ptr<aggregator_config> aggregator_;
   std::optional<journal_config> journal_;
   sequencer_config sequencer_;
+  metrics_options metrics_;
   std::vector<std::pair<std::string, std::string>> extra_parameters_;
   bool detach_indicators_ = true;
   bool ran_ = false;

@@ -1,9 +1,12 @@
 // The market data hub: slice in, per-subscriber batches out.
 #include "bourse/actors/market_data/hub.hpp"
 
+#include "bourse/market/flow_control.hpp"
+
 #include <algorithm>
 #include <array>
 #include <map>
+#include <optional>
 #include <set>
 #include <tuple>
 #include <unordered_map>
@@ -29,6 +32,30 @@ struct route {
   std::unordered_set<symbol_id> symbols;
 };
 
+struct quote_traits {
+  static std::vector<quote>& items(quote_batch& b) { return b.quotes; }
+  static symbol_id key(const quote& q) { return q.symbol; }
+};
+struct trade_traits {
+  static std::vector<trade>& items(trade_batch& b) { return b.trades; }
+  static symbol_id key(const trade& t) { return t.symbol; }
+};
+struct bar_traits {
+  static std::vector<symbol_bar>& items(bar_batch& b) { return b.bars; }
+  static symbol_id key(const symbol_bar& b) { return b.symbol; }
+};
+
+// Paper: the flow control of one listener that asked for a credit-based policy, per kind.
+struct listener_flow {
+  std::optional<flow_queue<quote_batch, quote_traits>> quotes;
+  std::optional<flow_queue<trade_batch, trade_traits>> trades;
+  std::optional<flow_queue<bar_batch, bar_traits>> bars;
+};
+
+auto& flow_slot(listener_flow& f, const quote_batch&) { return f.quotes; }
+auto& flow_slot(listener_flow& f, const trade_batch&) { return f.trades; }
+auto& flow_slot(listener_flow& f, const bar_batch&) { return f.bars; }
+
 struct hub_state {
   participant<market_slice> part;
   // Listeners per (symbol or "*", kind), in subscription order.
@@ -44,6 +71,10 @@ struct hub_state {
   std::unordered_map<symbol_id, quote> latest;
   // Backtest: what each listener gets from the current step, sent as one market_window at its end.
   std::vector<std::pair<market_data_listener_actor, market_window>> collected;
+  // Paper: flow control per listener (by actor id) that subscribed with a credit-based policy.
+  std::unordered_map<caf::actor_id, listener_flow> flows;
+  // Paper: slices handled since the last slices_handled sent to their sender.
+  std::uint64_t unacked_slices = 0;
   static inline const char* name = "market_data_hub";
 };
 
@@ -144,6 +175,16 @@ void fan_out(self_ptr self, data_kind kind, const std::vector<Item>& items, time
     if (batch_items(batch).empty())
       continue;
     if (st.part.mode() == run_mode::paper) {
+      if (!st.flows.empty()) {
+        auto it = st.flows.find(r.listener.id());
+        if (it != st.flows.end()) {
+          if (auto& q = flow_slot(it->second, batch)) {
+            if (auto out = q->offer(std::move(batch)))
+              st.part.send(self, r.listener, std::move(*out));
+            continue;
+          }
+        }
+      }
       st.part.send(self, r.listener, std::move(batch));
     } else {
       st.part.count_for(r.listener);
@@ -151,6 +192,8 @@ void fan_out(self_ptr self, data_kind kind, const std::vector<Item>& items, time
     }
   }
 }
+
+void update_flow_metrics(hub_state& st);
 
 void on_slice(self_ptr self, market_slice& slice) {
   auto& st = self->state;
@@ -167,6 +210,100 @@ void on_slice(self_ptr self, market_slice& slice) {
   fan_out<bar_batch>(self, data_kind::bars, slice.bars, slice.ts_event,
                      slice.ts_arrival,
                      [](const symbol_bar& b) { return b.symbol; });
+  if (!st.flows.empty())
+    update_flow_metrics(st);
+}
+
+// Paper: the hub's drop, conflation and held counts are the sums over its flows.
+void update_flow_metrics(hub_state& st) {
+  std::uint64_t dropped = 0, conflated = 0, held = 0;
+  auto add = [&](const auto& slot) {
+    if (slot) {
+      dropped += slot->counters().dropped;
+      conflated += slot->counters().conflated;
+      held += slot->counters().held;
+    }
+  };
+  for (const auto& [id, f] : st.flows) {
+    add(f.quotes);
+    add(f.trades);
+    add(f.bars);
+  }
+  auto& m = st.part.metrics();
+  m.dropped = dropped;
+  m.conflated = conflated;
+  m.held = held;
+  m.max_held = std::max(m.max_held, held);
+}
+
+// Paper: records a listener's flow policy for one kind (a changed policy starts a fresh queue).
+void set_flow(hub_state& st, const subscribe& sub) {
+  if (st.part.mode() != run_mode::paper)
+    return; // a backtest is stepped: nothing to control
+  auto it = st.flows.find(sub.listener.id());
+  if (!sub.flow.credit_based() && it == st.flows.end())
+    return;
+  auto& f = st.flows[sub.listener.id()];
+  auto apply = [&](auto& slot) {
+    if (!sub.flow.credit_based())
+      slot.reset();
+    else if (!slot || slot->policy() != sub.flow)
+      slot.emplace(sub.flow);
+  };
+  switch (sub.kind) {
+    case data_kind::quotes:
+      apply(f.quotes);
+      break;
+    case data_kind::trades:
+      apply(f.trades);
+      break;
+    case data_kind::bars:
+      apply(f.bars);
+      break;
+  }
+}
+
+// Paper: the listener handled its batch of `kind`; sends what is held for it, if anything.
+void on_ack(self_ptr self, const market_data_ack& ack) {
+  auto& st = self->state;
+  auto sender = self->current_sender();
+  if (!sender)
+    return;
+  auto it = st.flows.find(sender->id());
+  if (it == st.flows.end())
+    return;
+  auto listener = caf::actor_cast<market_data_listener_actor>(sender);
+  auto send_next = [&](auto& slot) {
+    if (!slot)
+      return;
+    if (auto next = slot->ack())
+      st.part.send(self, listener, std::move(*next));
+  };
+  switch (ack.kind) {
+    case data_kind::quotes:
+      send_next(it->second.quotes);
+      break;
+    case data_kind::trades:
+      send_next(it->second.trades);
+      break;
+    case data_kind::bars:
+      send_next(it->second.bars);
+      break;
+  }
+  update_flow_metrics(st);
+}
+
+// Paper, at the end of the run: what is still held is dropped (and counted).
+void clear_flows(hub_state& st) {
+  for (auto& [id, f] : st.flows) {
+    if (f.quotes)
+      f.quotes->clear();
+    if (f.trades)
+      f.trades->clear();
+    if (f.bars)
+      f.bars->clear();
+  }
+  update_flow_metrics(st);
 }
 
 } // namespace
@@ -184,17 +321,29 @@ market_data_hub_actor spawn_hub(caf::actor_system& sys, participant_setup setup)
           return self->state.part.step(self, step);
         },
         [=](stop_run& stop) -> sim_step_done {
-          return self->state.part.stop(stop.ts_event, [] {});
+          return self->state.part.stop(stop.ts_event, [self] { clear_flows(self->state); });
         },
         [=](get_runtime_info) { return participant<market_slice>::runtime(self); },
-        [=](market_slice& slice) { self->state.part.accept(self, std::move(slice)); },
+        [=](market_slice& slice) {
+          self->state.part.accept(self, std::move(slice));
+          if (self->state.part.mode() == run_mode::paper &&
+              ++self->state.unacked_slices == slices_handled::slices_ack_every) {
+            // Credit for the sequencer (high priority: it must not queue behind data).
+            if (auto sender = self->current_sender())
+              caf::anon_send<caf::message_priority::high>(
+                  caf::actor_cast<caf::actor>(sender), slices_handled{self->state.unacked_slices});
+            self->state.unacked_slices = 0;
+          }
+        },
         [=](market_slices& m) { self->state.part.accept_all(self, std::move(m.slices)); },
         [=](subscribe& sub) {
           auto& list = self->state.subscribers[{sub.symbol, sub.kind}];
           if (std::find(list.begin(), list.end(), sub.listener) == list.end())
-            list.push_back(std::move(sub.listener));
+            list.push_back(sub.listener);
+          set_flow(self->state, sub);
           rebuild_routes(self->state);
         },
+        [=](market_data_ack& ack) { on_ack(self, ack); },
         [=](unsubscribe& sub) {
           auto it = self->state.subscribers.find({sub.symbol, sub.kind});
           if (it != self->state.subscribers.end())

@@ -36,7 +36,8 @@ typename Inspector::result_type inspect(Inspector& f, watchdog_tick&) {
 }
 
 using sequencer_impl =
-    sequencer_actor::extend<caf::reacts_to<pace_tick>, caf::reacts_to<watchdog_tick>>;
+    sequencer_actor::extend<caf::reacts_to<pace_tick>, caf::reacts_to<watchdog_tick>,
+                           caf::reacts_to<slices_handled>>;
 
 // The hang detector checks the steps in flight this many times per deadline. Steps are requests
 // without a CAF timeout: a timeout per request costs the actor clock's lock and wake-ups on every
@@ -81,6 +82,8 @@ struct sequencer_state {
   phase current = phase::idle;
   bool in_slice = false;        // paper: waiting for the pacing tick; backtest: a sweep is running
   bool waiting_for_feed = false; // advance() is blocked on a feed reply
+  bool waiting_for_hub = false;  // paper: paper_window slices in flight to the hub
+  std::uint64_t paper_in_flight = 0; // paper: slices sent to the hub and not yet handled
   bool clock_started = false;
   bool have_data_ts = false;
   bool stop_requested = false;   // stop_feeds: no more data from the feeds
@@ -428,6 +431,7 @@ void release_paper(self_ptr self) {
     slice.ts_arrival = monotonic_now();
     self->send(st.wiring.hub, std::move(slice));
     ++st.summary.messages;
+    ++st.paper_in_flight;
   }
   st.outbox.slices.clear();
 }
@@ -445,6 +449,10 @@ void advance_paper_until_paused(self_ptr self) {
     if (st.stop_requested) {
       release_paper(self); // before the hub's stop_run
       begin_stop(self);
+      return;
+    }
+    if (st.paper_in_flight + st.outbox.slices.size() >= st.config.paper_window) {
+      st.waiting_for_hub = true; // backpressure: the hub's slices_handled resumes the replay
       return;
     }
     if (!fill_feeds(self)) {
@@ -802,6 +810,14 @@ sequencer_actor spawn_sequencer(caf::actor_system& sys, sequencer_config config,
           }
         },
         [=](watchdog_tick) { watchdog_check(self); },
+        [=](slices_handled& handled) {
+          auto& s = self->state;
+          s.paper_in_flight -= std::min(s.paper_in_flight, handled.count);
+          if (s.waiting_for_hub && s.current == phase::running) {
+            s.waiting_for_hub = false;
+            advance(self);
+          }
+        },
         [=](pace_tick) {
           auto& s = self->state;
           if (s.current != phase::running)

@@ -24,6 +24,9 @@ struct sequencer_config {
   run_mode mode = run_mode::backtest;
   /// Paper mode: data seconds per wall-clock second (1 = real time; 60 = a minute per second).
   double speed = 1.0;
+  /// Paper mode: the most slices sent to the hub and not yet handled by it; the replay waits (falls
+  /// behind the wall clock) rather than queue more. At least slices_handled::slices_ack_every (64).
+  std::uint64_t paper_window = 1024;
   /// How many slices to ask a feed for at a time.
   std::uint32_t chunk = 1024;
   /// Backtest: how many slices the hub gets at a time (market data runs ahead of the order loop by
@@ -56,6 +59,8 @@ struct sequencer_config {
       problems.emplace_back("speed: must be above 0");
     if (chunk == 0)
       problems.emplace_back("chunk: must be at least 1");
+    if (paper_window < 64)
+      problems.emplace_back("paper_window: must be at least 64");
     if (window == 0)
       problems.emplace_back("window: must be at least 1");
     if (max_settle_sweeps == 0)

@@ -275,6 +275,18 @@ void fire_due(self_ptr self, timestamp now) {
     guarded(self, "on_timer", [&] { st.logic->handle_timer(t.id, now); });
 }
 
+// Paper mode under a credit-based market data policy: tells the hub that the batch is handled, so
+// that it sends the next (the newest quotes, or the oldest buffered batch).
+void ack_market_data(self_ptr self, data_kind kind) {
+  auto& st = self->state;
+  if (st.part.mode() != run_mode::paper || !st.config.market_data.credit_based())
+    return;
+  if (auto sender = self->current_sender())
+    // High priority: the ack must not wait behind the slices queued at the hub.
+    self->send<caf::message_priority::high>(caf::actor_cast<market_data_hub_actor>(sender),
+                                            market_data_ack{kind});
+}
+
 strategy_status status_of(const strategy_state& st) {
   strategy_status out;
   out.strategy = st.config.id;
@@ -356,9 +368,18 @@ strategy_actor::behavior_type strategy_behavior(self_ptr self,
       [=](get_runtime_info) { return participant<strategy_input>::runtime(self); },
       [=](get_strategy_status) { return status_of(self->state); },
       [=](get_latency) { return latency_report{self->state.decision_latency}; },
-      [=](quote_batch& m) { accept(m); },
-      [=](trade_batch& m) { accept(m); },
-      [=](bar_batch& m) { accept(m); },
+      [=](quote_batch& m) {
+        accept(m);
+        ack_market_data(self, data_kind::quotes);
+      },
+      [=](trade_batch& m) {
+        accept(m);
+        ack_market_data(self, data_kind::trades);
+      },
+      [=](bar_batch& m) {
+        accept(m);
+        ack_market_data(self, data_kind::bars);
+      },
       [=](market_window& w) {
         self->state.part.accept_all(self, window_inputs<strategy_input>(std::move(w)));
       },

@@ -10,6 +10,7 @@
 
 #include "bourse/core/fixed_point.hpp"
 #include "bourse/core/ids.hpp"
+#include "bourse/market/flow_control.hpp"
 
 namespace bourse {
 
@@ -38,6 +39,9 @@ struct strategy_actor_config {
   /// Lot size by symbol for the sizing helpers; the system builder fills it from the venues'
   /// instruments.
   std::map<std::string, quantity, std::less<>> lot_sizes{};
+  /// Paper mode only: how the hub's quotes, trades and bars reach the strategy when it is slower
+  /// than the feed (unbounded, conflate, or a bounded buffer). A backtest ignores it.
+  flow_policy market_data = {};
 
   /// Returns every problem with the configuration (empty when valid).
   [[nodiscard]] std::vector<std::string> validate() const {
@@ -50,6 +54,8 @@ struct strategy_actor_config {
       problems.emplace_back("name: must not be empty");
     if (max_errors == 0)
       problems.emplace_back("max_errors: must be at least 1");
+    for (const auto& p : market_data.validate())
+      problems.push_back("market_data." + p);
     if (!std::isfinite(paper_speed) || paper_speed <= 0)
       problems.push_back("paper_speed: must be a positive number (got " +
                          std::to_string(paper_speed) + ")");

@@ -8,6 +8,7 @@
 #include <string>
 #include <unistd.h>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <vector>
 
@@ -63,6 +64,11 @@ system_run run_system(std::uint64_t ticks, const std::string& journal_path = {})
   sequencer_config seq;
   seq.speed = 1.0;
   ts.set_sequencer(seq);
+  if (std::getenv("BOURSE_BENCH_METRICS") != nullptr) { // measures the cost of --metrics
+    metrics_options m;
+    m.enabled = true;
+    ts.set_metrics(m);
+  }
   auto result = ts.run();
   system_run out;
   out.tick_to_order = result.tick_to_order;

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <sstream>
 
 #include "bare_loop.hpp"
@@ -41,6 +42,11 @@ actor_run run_actors(const std::vector<market_slice>& slices, int threads) {
   trading_system ts{cfg};
   ts.add_slices(slices);
   add_tick_scenario(ts);
+  if (std::getenv("BOURSE_BENCH_METRICS") != nullptr) { // measures the cost of --metrics
+    metrics_options m;
+    m.enabled = true;
+    ts.set_metrics(m);
+  }
   auto result = ts.run();
   actor_run out;
   out.seconds = result.wall_seconds;

@@ -59,6 +59,9 @@ void register_market_data_types(caf::actor_system_config& cfg) {
   cfg.add_message_type<market_slices>("bourse::market_slices");
   cfg.add_message_type<subscribe>("bourse::subscribe");
   cfg.add_message_type<unsubscribe>("bourse::unsubscribe");
+  cfg.add_message_type<market_data_ack>("bourse::market_data_ack");
+  cfg.add_message_type<slices_handled>("bourse::slices_handled");
+  cfg.add_message_type<flow_policy>("bourse::flow_policy");
   cfg.add_message_type<get_quote>("bourse::get_quote");
   cfg.add_message_type<std::vector<market_slice>>("std::vector<bourse::market_slice>");
   cfg.add_message_type<next_slices>("bourse::next_slices");

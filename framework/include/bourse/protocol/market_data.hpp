@@ -10,6 +10,7 @@
 #include <caf/all.hpp>
 
 #include "bourse/core/interned_string.hpp"
+#include "bourse/market/flow_control.hpp"
 #include "bourse/market/types.hpp"
 #include "bourse/protocol/system.hpp"
 
@@ -144,6 +145,27 @@ struct subscribe {
   data_kind kind = data_kind::quotes;
   /// Who receives the batches.
   market_data_listener_actor listener;
+  /// Paper mode: how batches of `kind` reach the listener when it is slower than the feed (the
+  /// listener's latest subscription of a kind sets it for every symbol of that kind). A credit-based
+  /// policy needs the listener to answer every batch of `kind` with market_data_ack. A backtest
+  /// ignores it (it is stepped: nothing is ever dropped).
+  flow_policy flow = {};
+};
+
+/// Paper mode: the listener has handled the batch of `kind` the hub sent it last (credit for the
+/// next one under a credit-based flow_policy; ignored otherwise).
+struct market_data_ack {
+  /// The stream of the batch handled.
+  data_kind kind = data_kind::quotes;
+};
+
+/// Paper mode: the hub has handled `count` more market_slice messages of the sender (it says so
+/// every slices_ack_every slices, so that the sequencer keeps a bounded number in flight).
+struct slices_handled {
+  /// Slices handled since the last such message.
+  std::uint64_t count = 0;
+  /// How many slices the hub acknowledges at once.
+  static constexpr std::uint64_t slices_ack_every = 64;
 };
 
 /// Command: stop a subscription made with the same fields.
@@ -209,7 +231,19 @@ typename Inspector::result_type inspect(Inspector& f, market_slices& x) {
 }
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, subscribe& x) {
-  return f(caf::meta::type_name("bourse::subscribe"), x.symbol, x.kind, x.listener);
+  return f(caf::meta::type_name("bourse::subscribe"), x.symbol, x.kind, x.listener, x.flow);
+}
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, flow_policy& x) {
+  return f(caf::meta::type_name("bourse::flow_policy"), x.mode, x.buffer);
+}
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, slices_handled& x) {
+  return f(caf::meta::type_name("bourse::slices_handled"), x.count);
+}
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, market_data_ack& x) {
+  return f(caf::meta::type_name("bourse::market_data_ack"), x.kind);
 }
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, unsubscribe& x) {
@@ -253,7 +287,7 @@ using feed_actor = caf::typed_actor<caf::replies_to<next_slices>::with<feed_chun
 using market_data_hub_actor =
     participant_actor::extend<caf::reacts_to<market_slice>, caf::reacts_to<market_slices>,
                               caf::reacts_to<subscribe>,
-                              caf::reacts_to<unsubscribe>,
+                              caf::reacts_to<unsubscribe>, caf::reacts_to<market_data_ack>,
                               caf::replies_to<get_quote>::with<quote>>;
 
 /// Registers the market data protocol's message types.

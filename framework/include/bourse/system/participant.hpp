@@ -4,6 +4,7 @@
 // answers the sequencer's sim_step.
 
 #include <algorithm>
+#include <chrono>
 #include <functional>
 #include <string>
 #include <sstream>
@@ -16,6 +17,7 @@
 
 #include <caf/all.hpp>
 
+#include "bourse/core/actor_metrics.hpp"
 #include "bourse/logging/log_time.hpp"
 #include "bourse/protocol/system.hpp"
 #include "bourse/sim/step.hpp"
@@ -48,6 +50,11 @@ struct participant_setup {
   participant_rank rank = 0;
   /// The shared rank table, filled by the builder before the run starts.
   std::shared_ptr<const rank_table> ranks;
+  /// Where the participant publishes its metrics, or null: metrics disabled (the counters are
+  /// kept either way; the mailbox depth and handling times are measured only when enabled).
+  std::shared_ptr<metrics_board> metrics = {};
+  /// Its slot on `metrics`.
+  std::size_t metrics_slot = 0;
 };
 
 /// What a participant does when stepped; set by the actor that owns the participant.
@@ -88,6 +95,31 @@ public:
     rank_ = setup.rank;
     ranks_ = setup.ranks;
     hooks_ = std::move(hooks);
+    board_ = setup.metrics;
+    slot_ = setup.metrics_slot;
+    if (board_) {
+      // Timed handling: one steady-clock read before and after every input.
+      auto inner = std::move(hooks_.handle);
+      hooks_.handle = [this, inner = std::move(inner)](Input& input) {
+        auto start = std::chrono::steady_clock::now();
+        inner(input);
+        last_clock_ = std::chrono::steady_clock::now();
+        metrics_.handling.record(
+            std::chrono::duration_cast<std::chrono::nanoseconds>(last_clock_ - start).count());
+      };
+    }
+  }
+
+  /// Returns the actor's metrics (e.g. for an actor that adds its drop counts).
+  [[nodiscard]] actor_metrics& metrics() noexcept { return metrics_; }
+  /// Returns true when metrics are enabled (the mailbox depth and handling times are measured).
+  [[nodiscard]] bool metrics_enabled() const noexcept { return board_ != nullptr; }
+  /// Publishes the metrics to the board now (nothing when metrics are disabled).
+  void publish_metrics() {
+    if (board_) {
+      board_->publish(slot_, metrics_);
+      published_ = last_clock_;
+    }
   }
 
   /// Returns the run mode.
@@ -106,6 +138,44 @@ public:
 
   /// Takes an input: paper mode handles it now; backtest mode buffers it until a step covers it.
   void accept(caf::local_actor* self, Input input) {
+    ++metrics_.received;
+    take(self, std::move(input));
+    if (board_)
+      note_message(self);
+  }
+
+  /// Takes several inputs that arrived in one message from the current sender, in order.
+  void accept_all(caf::local_actor* self, std::vector<Input>&& inputs) {
+    ++metrics_.received;
+    for (auto& input : inputs)
+      take(self, std::move(input));
+    if (board_)
+      note_message(self);
+  }
+
+private:
+  // Metrics enabled: the mailbox depth after a message, and a publication when one is due.
+  void note_message(caf::local_actor* self) {
+    if (!scheduled_)
+      scheduled_ = dynamic_cast<caf::scheduled_actor*>(self);
+    // The messages fetched into the actor's queue and not yet handled (CAF moves new arrivals there
+    // at the start of each scheduling round). Not mailbox().size(): that fetches from inside a
+    // handler, which trips UBSan in CAF 0.17's task_queue.
+    if (scheduled_)
+      metrics_.note_mailbox(scheduled_->mailbox().queue().total_task_size());
+    maybe_publish();
+  }
+
+  void maybe_publish() {
+    if (mode_ == run_mode::backtest)
+      last_clock_ = std::chrono::steady_clock::now();
+    if (std::chrono::duration_cast<std::chrono::nanoseconds>(last_clock_ - published_).count() >=
+        metrics_board::publish_interval_ns)
+      publish_metrics();
+  }
+
+  void take(caf::local_actor* self, Input input) {
+    ++metrics_.handled;
     if (mode_ == run_mode::paper) {
       hooks_.handle(input);
       return;
@@ -121,11 +191,7 @@ public:
     }
   }
 
-  /// Takes several inputs that arrived in one message from the current sender, in order.
-  void accept_all(caf::local_actor* self, std::vector<Input>&& inputs) {
-    for (auto& input : inputs)
-      accept(self, std::move(input));
-  }
+public:
 
   /// Records one input for `to`, stamped now(), that travels inside a later send_collected(): a
   /// sender may pack the inputs of many data times into one message (see market_window).
@@ -145,6 +211,7 @@ public:
   template <class Self, class Handle, class... Ts>
   void send_collected(Self* self, const Handle& to, Ts&&... xs) {
     ++messages_;
+    ++metrics_.sent;
     self->send(to, std::forward<Ts>(xs)...);
   }
 
@@ -153,6 +220,7 @@ public:
   void send(Self* self, const Handle& to, Ts&&... xs) {
     count_for(to);
     ++messages_;
+    ++metrics_.sent;
     self->send(to, std::forward<Ts>(xs)...);
   }
 
@@ -184,7 +252,12 @@ public:
       log_time.set(now_);
     on_stop();
     reach_ = now_;
-    return finish();
+    auto done = finish();
+    if (board_) {
+      last_clock_ = std::chrono::steady_clock::now();
+      publish_metrics(); // the final figures
+    }
+    return done;
   }
 
   /// Answers get_runtime_info: the calling thread and whether the actor is detached.
@@ -263,6 +336,8 @@ private:
     done.quiet = is_quiet();
     done.answers_from = done.quiet || !hooks_.answers_from ? before_data : hooks_.answers_from();
     done.messages = std::exchange(messages_, 0);
+    if (board_)
+      maybe_publish();
     return done;
   }
 
@@ -278,6 +353,12 @@ private:
   bool started_ = false;
   bool backwards_ = false;
   std::uint64_t messages_ = 0; // sent since the last reply
+  actor_metrics metrics_;
+  std::shared_ptr<metrics_board> board_; // null: metrics disabled
+  std::size_t slot_ = 0;
+  caf::scheduled_actor* scheduled_ = nullptr;
+  std::chrono::steady_clock::time_point last_clock_{};
+  std::chrono::steady_clock::time_point published_{};
 };
 
 } // namespace bourse
