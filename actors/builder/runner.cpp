@@ -261,7 +261,9 @@ command_line parse_command_line(int argc, char** argv, const runner_options& o,
       auto text = value(i, arg, "--speed");
       auto v = parse_plain_number(text, 0, 1e15);
       if (!v || !(*v > 0))
-        problems.push_back("--speed: '" + text + "' is not a number in (0, 1e15]");
+        problems.push_back("--speed: '" + text +
+                           "' is not a plain decimal number (digits, no exponent) greater than 0 "
+                           "and at most 1000000000000000");
       else
         c.speed = *v;
     } else if (is("--threads")) {
