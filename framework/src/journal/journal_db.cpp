@@ -181,24 +181,30 @@ std::int64_t journal_db::begin_session(timestamp started, const std::string& mod
   return sqlite3_last_insert_rowid(db_);
 }
 
+std::string journal_db::begin_write(std::int64_t& seq) {
+  if (auto e = exec("BEGIN IMMEDIATE"); !e.empty())
+    return e;
+  statement s(db_, "SELECT max(ifnull((SELECT max(seq) FROM orders), 0), ifnull((SELECT "
+                   "max(seq) FROM order_events), 0), ifnull((SELECT max(seq) FROM fills), 0))");
+  if (!s.ok() || s.step() != SQLITE_ROW)
+    return roll_back("cannot read the sequence");
+  seq = s.integer(0);
+  return {};
+}
+
+std::string journal_db::roll_back(const char* what) {
+  auto text = error_text(what);
+  (void)exec("ROLLBACK");
+  return text;
+}
+
 std::string journal_db::append(std::int64_t session, const std::vector<record>& records) {
   if (records.empty())
     return {};
-  if (auto e = exec("BEGIN IMMEDIATE"); !e.empty())
-    return e;
-  auto fail = [&](const char* what) {
-    auto text = error_text(what);
-    (void)exec("ROLLBACK");
-    return text;
-  };
   std::int64_t seq = 0;
-  {
-    statement s(db_, "SELECT max(ifnull((SELECT max(seq) FROM orders), 0), ifnull((SELECT "
-                     "max(seq) FROM order_events), 0), ifnull((SELECT max(seq) FROM fills), 0))");
-    if (!s.ok() || s.step() != SQLITE_ROW)
-      return fail("cannot read the sequence");
-    seq = s.integer(0);
-  }
+  if (auto e = begin_write(seq); !e.empty())
+    return e;
+  auto fail = [&](const char* what) { return roll_back(what); };
   statement ins_order(db_, "INSERT OR IGNORE INTO orders VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   statement ins_event(db_, "INSERT INTO order_events VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,NULL)");
   statement ins_fill(db_, "INSERT OR IGNORE INTO fills(seq, session, order_id, trade_id, strategy, "
@@ -380,21 +386,10 @@ std::vector<stored_record> journal_db::read_all(std::string& error) const {
 
 std::string journal_db::record_recovery(std::int64_t session, const recovery_state& state,
                                         timestamp now) {
-  if (auto e = exec("BEGIN IMMEDIATE"); !e.empty())
-    return e;
-  auto fail = [&](const char* what) {
-    auto text = error_text(what);
-    (void)exec("ROLLBACK");
-    return text;
-  };
   std::int64_t seq = 0;
-  {
-    statement s(db_, "SELECT max(ifnull((SELECT max(seq) FROM orders), 0), ifnull((SELECT "
-                     "max(seq) FROM order_events), 0), ifnull((SELECT max(seq) FROM fills), 0))");
-    if (!s.ok() || s.step() != SQLITE_ROW)
-      return fail("cannot read the sequence");
-    seq = s.integer(0);
-  }
+  if (auto e = begin_write(seq); !e.empty())
+    return e;
+  auto fail = [&](const char* what) { return roll_back(what); };
   statement ins(db_, "INSERT INTO order_events VALUES(?,?,?,'recovery_cancelled',?,?,?,?,?,?,0,0,0,"
                      "?,'recovery','open when the run stopped; not restored',?)");
   if (!ins.ok())

@@ -67,6 +67,11 @@ private:
   journal_db(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
   std::string exec(const char* sql);
   std::string error_text(const char* what) const;
+  // Begins a write transaction and reads the highest sequence number written; on failure nothing
+  // is left open and the problem is returned.
+  std::string begin_write(std::int64_t& seq);
+  // Rolls the transaction back; returns error_text(what).
+  std::string roll_back(const char* what);
 
   sqlite3* db_ = nullptr;
   std::string path_;
