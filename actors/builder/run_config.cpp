@@ -591,7 +591,9 @@ std::optional<std::string> param_text(table_reader& r, std::string_view key, con
 
 // The keys of a [[strategy]] table that are not parameters of the strategy itself.
 const std::set<std::string, std::less<>> strategy_keys = {
-    "id", "type", "account", "cash", "risk", "max_errors", "market_data", "buffer"};
+    "id",      "type",   "account",  "cash",
+    "risk",    "max_errors", "market_data", "buffer", "restarts", "restart_backoff",
+    "restart_backoff_max", "restart_multiplier"};
 
 // Reads `market_data` ("unbounded", "conflate", "buffer") and `buffer` (batches) over `base`;
 // nullopt when the table sets neither.
@@ -612,6 +614,24 @@ std::optional<flow_policy> read_flow(table_reader& r, flow_policy base) {
   return base;
 }
 
+// Reads the restart policy keys of a table; checks the policy they make over the defaults.
+restart_settings read_restart(table_reader& r) {
+  restart_settings out;
+  if (auto n = r.integer("restarts", 0, 1'000'000))
+    out.max_restarts = static_cast<std::uint32_t>(*n);
+  out.backoff = r.duration("restart_backoff");
+  out.max_backoff = r.duration("restart_backoff_max");
+  if (auto m = r.number("restart_multiplier", 1, 1000))
+    out.multiplier = *m;
+  auto policy = out.over({});
+  if (out.backoff && !out.max_backoff && policy.max_backoff < policy.backoff)
+    out.max_backoff = *out.backoff; // a long first wait raises the default cap with it
+  for (const auto& p : out.over({}).validate())
+    if (p.rfind("max_backoff:", 0) == 0)
+      r.problem("restart_backoff_max", p.substr(p.find(':') + 2));
+  return out;
+}
+
 strategy_plan read_strategy(table_reader& r, parse_context& ctx) {
   strategy_plan s;
   s.where = r.place();
@@ -628,6 +648,7 @@ strategy_plan read_strategy(table_reader& r, parse_context& ctx) {
   s.cash = r.decimal<money>("cash");
   s.risk = read_risk(r, "risk", ctx);
   s.market_data = read_flow(r, {});
+  s.restart = read_restart(r);
   // Every other key is a parameter of the strategy: its factory checks names and values.
   for (auto&& [k, n] : r.table()) {
     std::string key(k.str());
@@ -805,6 +826,7 @@ run_plan parse_run_config(std::string_view text, const std::string& file,
       else
         plan.deadline = std::chrono::milliseconds(*d / 1'000'000);
     }
+    plan.strategy_restart = read_restart(sr);
     sr.finish();
   }
   if (const auto* journal = r.subtable("journal")) {

@@ -79,6 +79,29 @@ struct data_source_plan {
   [[nodiscard]] std::string describe() const;
 };
 
+/// Restart policy keys of one table (`restarts`, `restart_backoff`, `restart_backoff_max`,
+/// `restart_multiplier`): [supervision] sets them for every strategy, a [[strategy]] for itself.
+/// Each key set overrides the policy below it.
+struct restart_settings {
+  std::optional<std::uint32_t> max_restarts; ///< `restarts`
+  std::optional<duration_ns> backoff;        ///< `restart_backoff`
+  std::optional<duration_ns> max_backoff;    ///< `restart_backoff_max`
+  std::optional<double> multiplier;          ///< `restart_multiplier`
+
+  /// Returns `base` with the fields set here replaced.
+  [[nodiscard]] restart_policy over(restart_policy base) const {
+    if (max_restarts)
+      base.max_restarts = *max_restarts;
+    if (backoff)
+      base.backoff = *backoff;
+    if (max_backoff)
+      base.max_backoff = *max_backoff;
+    if (multiplier)
+      base.multiplier = *multiplier;
+    return base;
+  }
+};
+
 /// One strategy of a scenario.
 struct strategy_plan {
   /// The registered type ("sma_cross").
@@ -96,6 +119,8 @@ struct strategy_plan {
   /// Paper mode: its market data flow policy (keys `market_data`, `buffer`; run.market_data when
   /// unset).
   std::optional<flow_policy> market_data;
+  /// Its restart policy keys (over the run's [supervision] ones).
+  restart_settings restart;
   /// Where it was configured.
   config_place where;
 };
@@ -139,6 +164,9 @@ struct run_plan {
   /// Supervision's hang detector ([supervision] deadline; sequencer_config::deadline); unset:
   /// the default, zero: off.
   std::optional<std::chrono::milliseconds> deadline;
+  /// The strategies' restart policy ([supervision] restarts, restart_backoff, ...); a strategy's
+  /// own keys override it.
+  restart_settings strategy_restart;
   /// The journal ([journal], --journal): set when enabled; an empty path means journal.sqlite in
   /// the output folder. With several scenarios each gets its own file (the scenario's name before
   /// the extension: journal.bars.sqlite).

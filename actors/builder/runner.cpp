@@ -459,6 +459,12 @@ std::vector<std::string> build_scenario(const run_plan& plan, const scenario_pla
     auto actor = s.actor;
     actor.paper_speed = plan.speed;
     actor.market_data = s.market_data.value_or(plan.market_data);
+    actor.restart = s.restart.over(plan.strategy_restart.over({}));
+    if (actor.restart.enabled())
+      // The registry outlives every run of run_main; a restart makes the same type and parameters.
+      actor.factory = [&registry, type = s.type, params = s.params] {
+        return std::move(registry.make(type, params).value);
+      };
     ts.add_strategy(std::move(made.value), actor);
   }
   ts.set_portfolio(portfolio);

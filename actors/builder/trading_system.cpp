@@ -113,6 +113,14 @@ trading_system& trading_system::add_strategy(std::unique_ptr<strategy> logic,
   strategies_.push_back({std::move(logic), std::move(config)});
   return *this;
 }
+trading_system& trading_system::add_strategy(std::function<std::unique_ptr<strategy>()> factory,
+                                             strategy_actor_config config) {
+  std::unique_ptr<strategy> first;
+  if (factory)
+    first = factory();
+  config.factory = std::move(factory);
+  return add_strategy(std::move(first), std::move(config));
+}
 trading_system& trading_system::set_order_manager(order_manager_config config) {
   order_manager_ = std::move(config);
   return *this;
@@ -618,6 +626,8 @@ run_result trading_system::run() {
     for (const auto& v : venues_)
       for (const auto& inst : v.settings.instruments)
         s.config.lot_sizes.emplace(inst.symbol.str(), inst.lot_size);
+    if (!s.config.event_log)
+      s.config.event_log = std::make_shared<strategy_event_log>();
     auto actor = spawn_strategy(sys, std::move(s.logic), s.config, strategy_setups[i], om);
     strategy_actors.push_back(actor);
     self->send(om, register_strategy{s.config.id, actor});
@@ -776,30 +786,20 @@ run_result trading_system::run() {
             [&](caf::error& err) {
               result.problems.push_back("portfolio report: " + error_text(err));
             });
-  // Supervision: strategies halted by their actor (max_errors), then those the sequencer isolated.
+  // Supervision: what the strategies' actors recorded (halts after max_errors or a
+  // strategy_fatal_error with a restart left, and restarts), then what the sequencer did
+  // (isolations). The logs outlive an actor that exited.
   std::set<participant_rank> isolated;
   for (const auto& e : result.summary.supervision)
     isolated.insert(e.rank);
-  if (result.problems.empty()) {
-    for (std::size_t i = 0; i < strategy_actors.size(); ++i) {
-      if (isolated.count(strategy_setups[i].rank) > 0)
-        continue;
-      self->request(strategy_actors[i], std::chrono::seconds(30), get_strategy_status{})
-          .receive(
-              [&](strategy_status& st) {
-                if (!st.halted)
-                  return;
-                const auto& c = strategies_[i].config;
-                result.supervision_events.push_back(supervision_event{
-                    strategy_setups[i].rank,
-                    "strategy " + c.name + " (id " + std::to_string(c.id) + ")",
-                    "halted: " + std::to_string(st.errors) + " exceptions (max_errors " +
-                        std::to_string(c.max_errors) + "), last: " + st.last_error,
-                    st.halted_at, "halted, open orders cancelled"});
-              },
-              [&](caf::error& err) {
-                result.problems.push_back("strategy status: " + error_text(err));
-              });
+  for (std::size_t i = 0; i < strategy_actors.size(); ++i) {
+    const auto& c = strategies_[i].config;
+    if (!c.event_log)
+      continue;
+    for (auto& e : c.event_log->events()) {
+      e.rank = strategy_setups[i].rank;
+      e.participant = "strategy " + c.name + " (id " + std::to_string(c.id) + ")";
+      result.supervision_events.push_back(std::move(e));
     }
   }
   result.supervision_events.insert(result.supervision_events.end(),

@@ -77,7 +77,8 @@ struct run_result {
   /// Scheduler worker threads the system ran with.
   std::size_t worker_threads = 0;
   /// What supervision did, in data-time order of noticing: strategies halted after max_errors
-  /// exceptions, and strategies isolated because they died or stopped answering (also in
+  /// exceptions (or a strategy_fatal_error with a restart left), strategies restarted by their
+  /// restart policy, and strategies isolated because they died or stopped answering (also in
   /// summary.supervision). Empty in a run without trouble.
   std::vector<supervision_event> supervision_events;
 
@@ -167,6 +168,10 @@ public:
   trading_system& add_venue(venue_config config);
   /// Adds a strategy with its actor settings (id, account, name).
   trading_system& add_strategy(std::unique_ptr<strategy> logic, strategy_actor_config config);
+  /// Adds a strategy made by `factory`, which also makes the new instances its restart policy
+  /// (config.restart) asks for: the first instance is made here.
+  trading_system& add_strategy(std::function<std::unique_ptr<strategy>()> factory,
+                               strategy_actor_config config);
   /// Constructs a strategy of type T from `args` and adds it.
   template <class T, class... Args>
   trading_system& add_strategy(strategy_actor_config config, Args&&... args) {

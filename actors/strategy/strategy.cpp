@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 #include <exception>
+#include <limits>
 #include <map>
 #include <set>
 #include <string>
@@ -11,7 +12,9 @@
 #include <variant>
 
 #include "bourse/actors/strategy/strategy_messages.hpp"
+#include "bourse/core/duration.hpp"
 #include "bourse/core/latency_histogram.hpp"
+#include "bourse/core/restart_policy.hpp"
 #include "bourse/logging/logging.hpp"
 #include "bourse/strategy/timer_queue.hpp"
 #include "bourse/system/wall_clock.hpp"
@@ -32,6 +35,12 @@ struct overloaded : Fs... {
 };
 template <class... Fs>
 overloaded(Fs...) -> overloaded<Fs...>;
+
+/// No restart pending.
+constexpr timestamp no_restart = -1;
+/// Paper mode: the timer id of the delayed message that wakes the actor for a restart (strategies
+/// number their own timers from 1 up; they never reach it).
+constexpr timer_id restart_timer = std::numeric_limits<timer_id>::max();
 
 struct strategy_state;
 using self_ptr = strategy_actor::stateful_pointer<strategy_state>;
@@ -66,9 +75,13 @@ struct strategy_state {
   std::set<timer_id> paper_timers; // paper: delayed messages sent and not cancelled or fired
   // Backtest: submits no event has answered yet, with the data time they were sent at.
   std::map<order_id, timestamp> unanswered;
-  std::uint64_t errors = 0;
+  std::uint64_t errors = 0;          // exceptions of every instance
+  std::uint64_t instance_errors = 0; // exceptions of the current instance (max_errors counts these)
   std::string last_error;
   timestamp halted_at = 0; // data time of the halt
+  // The restart policy's budget, and the data time of the pending restart (no_restart: none).
+  restart_budget restarts;
+  timestamp restart_due = no_restart;
   // Paper: wall-clock arrival of the market data being handled (0 while handling anything else);
   // orders emitted meanwhile carry it as ts_trigger.
   timestamp trigger = 0;
@@ -141,21 +154,71 @@ void actor_context::log(log_level level, std::string_view message) {
   }
 }
 
+void record_event(strategy_state& st, supervision_event event) {
+  if (st.config.event_log)
+    st.config.event_log->add(std::move(event));
+}
+
+strategy_identity identity_of(const strategy_actor_config& c) {
+  return strategy_identity{c.id, c.account, c.name, c.initial_cash, c.lot_sizes};
+}
+
+// The current instance failed (`what`): halts it (its open orders and timers are cancelled) and,
+// when the restart policy allows one more restart, schedules its replacement after the policy's
+// backoff in data time. Returns true when a restart is scheduled.
+bool fail(self_ptr self, const std::string& what) {
+  auto& st = self->state;
+  const auto now = st.part.now();
+  const auto open = st.logic->open_orders().size();
+  st.halted_at = now;
+  st.logic->halt(what);
+  const auto due = st.restarts.failed(now);
+  const auto& policy = st.config.restart;
+  supervision_event event;
+  event.what = what;
+  event.data_time = now;
+  if (due < 0) {
+    event.action = "halted, open orders cancelled";
+    if (policy.enabled())
+      event.action += "; no restart left (" + std::to_string(policy.max_restarts) + " used)";
+    record_event(st, std::move(event));
+    logger(log_component::strategy)
+        .error("Strategy disabled strategy={} name={} reason=\"{}\" open_orders={} restarts={}",
+               st.config.id, st.config.name, what, open, st.restarts.restarts());
+    return false;
+  }
+  st.restart_due = due;
+  const auto attempt = std::to_string(st.restarts.restarts()) + " of " +
+                       std::to_string(policy.max_restarts);
+  event.action = "halted, open orders cancelled; restart " + attempt + " after " +
+                 format_duration(due - now) + " of data time";
+  record_event(st, std::move(event));
+  logger(log_component::strategy)
+      .warn("Strategy failed, restart scheduled strategy={} name={} reason=\"{}\" "
+            "open_orders={} attempt={} backoff={} restart_at={}",
+            st.config.id, st.config.name, what, open, attempt, format_duration(due - now), due);
+  if (st.part.mode() == run_mode::paper) {
+    auto delay = static_cast<double>(due - now) / st.config.paper_speed;
+    self->delayed_send(caf::actor_cast<strategy_actor>(self),
+                       std::chrono::nanoseconds(static_cast<std::int64_t>(delay)),
+                       timer_fired{restart_timer, due});
+  }
+  return true;
+}
+
 void record_error(self_ptr self, const char* handler, const std::string& what) {
   auto& st = self->state;
   ++st.errors;
+  ++st.instance_errors;
   st.last_error = std::string{handler} + ": " + what;
   logger(log_component::strategy)
       .error("Strategy handler threw strategy={} name={} handler={} error=\"{}\" errors={} "
              "max_errors={}",
-             st.config.id, st.config.name, handler, what, st.errors, st.config.max_errors);
-  if (st.errors >= st.config.max_errors && !st.logic->halted()) {
-    logger(log_component::strategy)
-        .error("Strategy disabled strategy={} name={} errors={} open_orders={}", st.config.id,
-               st.config.name, st.errors, st.logic->open_orders().size());
-    st.halted_at = st.part.now();
-    st.logic->halt("too many exceptions in handlers");
-  }
+             st.config.id, st.config.name, handler, what, st.instance_errors,
+             st.config.max_errors);
+  if (st.instance_errors >= st.config.max_errors && !st.logic->halted())
+    fail(self, "halted: " + std::to_string(st.instance_errors) + " exceptions (max_errors " +
+                   std::to_string(st.config.max_errors) + "), last: " + st.last_error);
 }
 
 // Runs one call into user code; an exception is logged and counted instead of killing the actor.
@@ -169,7 +232,13 @@ void guarded(self_ptr self, const char* handler, Call&& call) {
     logger(log_component::strategy)
         .error("Strategy fatal error strategy={} name={} handler={} error=\"{}\"", st.config.id,
                st.config.name, handler, e.what());
-    throw; // ends the actor (see the exception handler in strategy_behavior)
+    // With a restart left the actor replaces the strategy; otherwise the error ends the actor
+    // (see the exception handler in strategy_behavior) and supervision isolates it.
+    if (st.restarts.restarts() < st.config.restart.max_restarts && !st.logic->halted()) {
+      fail(self, "fatal error: " + st.last_error);
+      return;
+    }
+    throw;
   } catch (const std::exception& e) {
     record_error(self, handler, e.what());
   } catch (...) {
@@ -181,6 +250,51 @@ void start(self_ptr self) {
   auto& logic = *self->state.logic;
   if (!logic.started())
     guarded(self, "on_start", [&] { logic.handle_start(); });
+}
+
+// Replaces a failed strategy with a new instance from the factory once the restart is due and the
+// failed instance has no order open any more (its cancels answered: nothing of it is in flight).
+// The new instance continues the old one's books (order numbering, positions, marks, cash) and
+// starts at once.
+void maybe_restart(self_ptr self) {
+  auto& st = self->state;
+  if (st.restart_due == no_restart || st.part.now() < st.restart_due ||
+      st.logic->open_order_count() > 0)
+    return;
+  st.restart_due = no_restart;
+  const auto now = st.part.now();
+  const auto attempt = std::to_string(st.restarts.restarts()) + " of " +
+                       std::to_string(st.config.restart.max_restarts);
+  std::unique_ptr<strategy> fresh;
+  std::string failure = "the factory made no strategy";
+  try {
+    if (st.config.factory)
+      fresh = st.config.factory();
+  } catch (const std::exception& e) {
+    failure = std::string{"the factory threw: "} + e.what();
+  } catch (...) {
+    failure = "the factory threw an unknown exception";
+  }
+  if (!fresh) {
+    logger(log_component::strategy)
+        .error("Strategy restart failed strategy={} name={} attempt={} error=\"{}\"",
+               st.config.id, st.config.name, attempt, failure);
+    record_event(st, supervision_event{0, {}, "restart " + attempt + " failed: " + failure, now,
+                                          "stays halted"});
+    return;
+  }
+  fresh->attach(*st.context, identity_of(st.config));
+  fresh->restore(st.logic->books());
+  st.logic = std::move(fresh);
+  st.instance_errors = 0;
+  st.halted_at = 0;
+  record_event(st, supervision_event{
+      0, {}, "restarted (restart " + attempt + ")", now,
+      "new instance from its factory; positions, cash and order numbering carried over"});
+  logger(log_component::strategy)
+      .warn("Strategy restarted strategy={} name={} attempt={} data_time={}", st.config.id,
+            st.config.name, attempt, now);
+  start(self);
 }
 
 timestamp input_time(const strategy_input& input) {
@@ -254,7 +368,10 @@ void handle(self_ptr self, strategy_input& input) {
             guarded(self, "on_fill", [&] { s.handle_fill(to_core(m.execution)); });
           },
           [&](timer_fired& m) {
-            // Paper timers arrive here; in a backtest only an outside sender could send one.
+            // Paper timers arrive here; in a backtest only an outside sender could send one. The
+            // restart timer only wakes the actor: maybe_restart below does the work.
+            if (m.timer == restart_timer)
+              return;
             bool pending = st.part.mode() == run_mode::paper ? st.paper_timers.erase(m.timer) > 0
                                                              : st.timers.cancel(m.timer);
             if (pending)
@@ -266,13 +383,16 @@ void handle(self_ptr self, strategy_input& input) {
           }},
       input);
   st.trigger = 0;
+  maybe_restart(self);
 }
 
 void fire_due(self_ptr self, timestamp now) {
   auto& st = self->state;
   start(self);
+  maybe_restart(self);
   for (const auto& t : st.timers.take_due(now))
     guarded(self, "on_timer", [&] { st.logic->handle_timer(t.id, now); });
+  maybe_restart(self);
 }
 
 // Paper mode under a credit-based market data policy: tells the hub that the batch is handled, so
@@ -301,6 +421,7 @@ strategy_status status_of(const strategy_state& st) {
   out.open_orders = st.logic->open_orders().size();
   out.timers = st.part.mode() == run_mode::backtest ? st.timers.size() : st.paper_timers.size();
   out.halted_at = st.halted_at;
+  out.restarts = st.restarts.restarts();
   return out;
 }
 
@@ -311,6 +432,7 @@ strategy_actor::behavior_type strategy_behavior(self_ptr self,
                                                 order_command_actor order_manager) {
   auto& st = self->state;
   st.config = std::move(config);
+  st.restarts = restart_budget{st.config.restart};
   st.order_manager = std::move(order_manager);
   st.logic = std::move(*holder);
   if (!st.logic) {
@@ -332,7 +454,15 @@ strategy_actor::behavior_type strategy_behavior(self_ptr self,
   participant_hooks<strategy_input> hooks;
   hooks.handle = [self](strategy_input& input) { handle(self, input); };
   hooks.fire_due = [self](timestamp now) { fire_due(self, now); };
-  hooks.next_wakeup = [self] { return self->state.timers.next_due(); };
+  hooks.next_wakeup = [self] {
+    const auto& st = self->state;
+    auto next = st.timers.next_due();
+    // A pending restart wakes the actor at its due time (once due, it waits for the failed
+    // instance's cancels, which come as order events).
+    if (st.restart_due != no_restart && st.restart_due > st.part.now())
+      next = std::min(next, st.restart_due);
+    return next;
+  };
   // Order events come back only while the strategy has orders submitted and not terminal.
   hooks.quiet = [self] { return self->state.logic->open_order_count() == 0; };
   // While every open order is still on its way (no event answered it yet), answers carry at least
@@ -348,9 +478,7 @@ strategy_actor::behavior_type strategy_behavior(self_ptr self,
   };
   st.part.configure(setup, std::move(hooks));
   st.context = std::make_unique<actor_context>(self);
-  st.logic->attach(*st.context,
-                   strategy_identity{st.config.id, st.config.account, st.config.name,
-                                     st.config.initial_cash, st.config.lot_sizes});
+  st.logic->attach(*st.context, identity_of(st.config));
   auto accept = [self](auto& msg) { self->state.part.accept(self, strategy_input{std::move(msg)}); };
   return {
       [=](sim_step& step) -> caf::result<sim_step_done> {
@@ -363,6 +491,7 @@ strategy_actor::behavior_type strategy_behavior(self_ptr self,
           guarded(self, "on_stop", [&] { s.logic->handle_stop(); });
           s.timers.clear(); // timers do not outlive the run
           s.paper_timers.clear();
+          s.restart_due = no_restart; // nor does a pending restart
         });
       },
       [=](get_runtime_info) { return participant<strategy_input>::runtime(self); },

@@ -4,10 +4,14 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <memory>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "bourse/actors/builder/runner.hpp"
+#include "bourse/actors/builder/trading_system.hpp"
+#include "bourse/strategy/registry.hpp"
 
 using namespace bourse;
 
@@ -209,8 +213,124 @@ TEST_CASE("the supervision table sets the hang deadline and reports bad values a
     for (const auto& p : problems)
       INFO(p.to_string());
     CHECK(has(problems, 2, "supervision.deadline", "is not a duration"));
-    CHECK(has(problems, 3, "supervision.restart", "unknown key (valid keys: deadline)"));
+    CHECK(has(problems, 3, "supervision.restart", "unknown key (valid keys: deadline"));
     auto tiny = problems_of("[supervision]\ndeadline = 5\n" + rest);
     CHECK(has(tiny, 2, "supervision.deadline", "must be 0 (off) or at least 1ms"));
   }
+}
+
+TEST_CASE("the supervision table and a strategy set the restart policy") {
+  const std::string rest = "[[data]]\ntype = \"bars\"\npath = \"" + data_dir +
+                           "/sp500_daily.csv\"\nsymbol = \"SPX\"\n[[venue]]\nname = \"V\"\n"
+                           "instruments = [\"SPX\"]\n[[instrument]]\nsymbol = \"SPX\"\n";
+  SUBCASE("run-wide keys and a strategy's own override them field by field") {
+    std::vector<config_problem> problems;
+    auto plan = parse_run_config("[supervision]\nrestarts = 3\nrestart_backoff = \"1d\"\n"
+                                 "restart_backoff_max = \"5d\"\nrestart_multiplier = 1.5\n" +
+                                     rest +
+                                     "[[strategy]]\ntype = \"sma_cross\"\nsymbol = \"SPX\"\n"
+                                     "[[strategy]]\ntype = \"sma_cross\"\nsymbol = \"SPX\"\n"
+                                     "id = \"b\"\nrestarts = 0\n",
+                                 "t.toml", {}, problems);
+    for (const auto& p : problems)
+      INFO(p.to_string());
+    REQUIRE(problems.empty());
+    auto run_wide = plan.strategy_restart.over({});
+    CHECK(run_wide.max_restarts == 3);
+    CHECK(run_wide.backoff == ns_per_day);
+    CHECK(run_wide.max_backoff == 5 * ns_per_day);
+    CHECK(run_wide.multiplier == 1.5);
+    REQUIRE(plan.scenarios.size() == 1);
+    REQUIRE(plan.scenarios[0].strategies.size() == 2);
+    CHECK(plan.scenarios[0].strategies[0].restart.over(run_wide).max_restarts == 3);
+    auto b = plan.scenarios[0].strategies[1].restart.over(run_wide);
+    CHECK(b.max_restarts == 0);
+    CHECK(b.backoff == ns_per_day);
+    // The restart keys are not passed to the strategy as parameters.
+    CHECK(plan.scenarios[0].strategies[1].params.find("restart") == std::string::npos);
+  }
+  SUBCASE("a first wait above the default cap raises the cap with it") {
+    std::vector<config_problem> problems;
+    auto plan = parse_run_config("[supervision]\nrestarts = 1\nrestart_backoff = \"2h\"\n" + rest,
+                                 "t.toml", {}, problems);
+    CHECK(problems.empty());
+    CHECK(plan.strategy_restart.over({}).max_backoff == 2 * 3600 * ns_per_second);
+  }
+  SUBCASE("bad values are errors naming the key and line") {
+    auto problems = problems_of("[supervision]\n"
+                                "restarts = -1\n"                 // 2
+                                "restart_backoff = \"later\"\n"   // 3
+                                "restart_multiplier = 0.5\n" +    // 4
+                                rest);
+    for (const auto& p : problems)
+      INFO(p.to_string());
+    CHECK(has(problems, 2, "supervision.restarts", ""));
+    CHECK(has(problems, 3, "supervision.restart_backoff", "is not a duration"));
+    CHECK(has(problems, 4, "supervision.restart_multiplier", ""));
+    auto cap = problems_of("[supervision]\nrestart_backoff = \"1m\"\nrestart_backoff_max = \"1s\"\n" +
+                           rest);
+    CHECK(has(cap, 3, "supervision.restart_backoff_max", "must be at least backoff (1m, got 1s)"));
+  }
+}
+
+namespace {
+
+// A registered strategy whose instances fail: each throws on every bar from its second on.
+class failing_bars final : public strategy {
+public:
+  strategy_spec requirements() const override {
+    strategy_spec spec;
+    spec.data.push_back({"SPX", market_stream::bars});
+    return spec;
+  }
+
+protected:
+  void on_bar(const std::string&, const bar&) override {
+    if (++seen_ >= 2)
+      throw std::runtime_error("no");
+  }
+
+private:
+  int seen_ = 0;
+};
+
+} // namespace
+
+TEST_CASE("build_scenario gives a strategy with restarts a factory from the registry") {
+  strategy_registry registry;
+  registry.add(strategy_entry{"failing", "fails", "", [](std::string_view) {
+                                strategy_result r;
+                                r.value = std::make_unique<failing_bars>();
+                                return r;
+                              }});
+  std::vector<config_problem> problems;
+  auto plan = parse_run_config("[supervision]\nrestarts = 2\nrestart_backoff = \"3d\"\nrestart_backoff_max = \"30d\"\n"
+                               "[[data]]\ntype = \"bars\"\npath = \"" +
+                                   data_dir +
+                                   "/sp500_daily.csv\"\nsymbol = \"SPX\"\n[[venue]]\nname = "
+                                   "\"V\"\ninstruments = [\"SPX\"]\n[[instrument]]\nsymbol = "
+                                   "\"SPX\"\n[[strategy]]\ntype = \"failing\"\nmax_errors = 1\n",
+                               "r.toml", {}, problems);
+  REQUIRE(problems.empty());
+  system_config cfg;
+  trading_system ts{cfg};
+  auto built = build_scenario(plan, plan.scenarios.at(0), registry, ts);
+  REQUIRE(built.empty());
+  auto result = ts.run();
+  REQUIRE(result.ok);
+  std::string text;
+  for (const auto& e : result.supervision_events)
+    text += e.what + " -> " + e.action + "\n";
+  INFO(text);
+  // Two restarts, then no restart left: five events.
+  REQUIRE(result.supervision_events.size() == 5);
+  CHECK(result.supervision_events[1].what == "restarted (restart 1 of 2)");
+  CHECK(result.supervision_events[3].what == "restarted (restart 2 of 2)");
+  CHECK(result.supervision_events[2].action.find("after 6d of data time") != std::string::npos);
+  CHECK(result.supervision_events[4].action.find("no restart left (2 used)") !=
+        std::string::npos);
+  // The restarted strategy resumes at the first bar at or after its due time (daily bars skip
+  // weekends: at least the backoff after the failure).
+  CHECK(result.supervision_events[1].data_time - result.supervision_events[0].data_time >=
+        3 * ns_per_day);
 }

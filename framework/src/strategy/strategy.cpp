@@ -114,6 +114,18 @@ void strategy::halt(std::string_view reason) {
   timers_.clear();
 }
 
+strategy_books strategy::books() const {
+  return strategy_books{sequence_, next_timer_, positions_, marks_, cash_};
+}
+
+void strategy::restore(strategy_books books) {
+  sequence_ = books.sequence;
+  next_timer_ = books.timers;
+  positions_ = std::move(books.positions);
+  marks_ = std::move(books.marks);
+  cash_ = books.cash;
+}
+
 orders::position strategy::position(std::string_view symbol) const {
   auto it = positions_.find(symbol);
   return it == positions_.end() ? orders::position{std::string{symbol}} : it->second;

@@ -40,6 +40,7 @@ struct strategy_status {
   std::uint64_t open_orders = 0;      ///< Orders open in its own books.
   std::uint64_t timers = 0;           ///< Timers pending.
   timestamp halted_at = 0;            ///< Data time it was halted at (when halted).
+  std::uint32_t restarts = 0;         ///< Times the restart policy replaced it.
 };
 
 template <class Inspector>
@@ -50,7 +51,7 @@ template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, strategy_status& x) {
   return f(caf::meta::type_name("bourse::strategy_status"), x.strategy, x.account, x.name,
            x.started, x.stopped, x.halted, x.errors, x.last_error, x.orders_submitted,
-           x.open_orders, x.timers, x.halted_at);
+           x.open_orders, x.timers, x.halted_at, x.restarts);
 }
 
 /// A strategy actor: market data, indicator updates, aggregated quotes, order events, timers, and

@@ -43,12 +43,30 @@ struct strategy_identity {
 };
 
 /// Thrown from a handler, ends the strategy at once instead of counting as one of its max_errors:
-/// its actor exits with this error, and supervision isolates it (its open orders are cancelled,
-/// the rest of the system trades on; docs/operations.md, "Supervision"). For a state the strategy
-/// cannot go on from.
+/// with a restart left in its restart policy (strategy_actor_config::restart) its actor halts it
+/// and later replaces it with a new instance; otherwise its actor exits with this error, and
+/// supervision isolates it (its open orders are cancelled, the rest of the system trades on;
+/// docs/operations.md, "Supervision"). For a state the strategy cannot go on from.
 class strategy_fatal_error : public std::runtime_error {
 public:
   using std::runtime_error::runtime_error;
+};
+
+/// What a strategy restarted after a failure carries over from the instance it replaces
+/// (strategy::books(), strategy::restore()): its order and timer numbering (the order manager
+/// refuses an id used before), its positions, marks and cash. Open orders and timers are not
+/// carried over: the failed instance cancels them before it is replaced.
+struct strategy_books {
+  /// Order ids used so far (the next order gets the next sequence number).
+  std::uint64_t sequence = 0;
+  /// Timer ids used so far.
+  timer_id timers = 0;
+  /// Positions by symbol.
+  std::map<std::string, orders::position, std::less<>> positions;
+  /// Latest marks by symbol.
+  std::map<std::string, price, std::less<>> marks;
+  /// Cash.
+  money cash;
 };
 
 /// The base class of user strategies.
@@ -101,6 +119,11 @@ public:
   /// Stops the strategy for good: cancels every open order, then no handler runs any more. Used by
   /// the strategy actor after too many exceptions; `reason` goes to the log.
   void halt(std::string_view reason);
+  /// Returns the books a replacement instance continues from (see strategy_books).
+  [[nodiscard]] strategy_books books() const;
+  /// Continues from `books` of a failed instance of the same strategy: call after attach() and
+  /// before handle_start(). The identity's initial cash stays as given; cash() becomes books.cash.
+  void restore(strategy_books books);
 
   // -- state, readable from anywhere ----------------------------------------------------------
 
