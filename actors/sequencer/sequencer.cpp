@@ -77,6 +77,8 @@ struct sequencer_state {
   std::vector<std::uint64_t> stepping;
   std::vector<std::uint64_t> watched;
   std::vector<std::uint32_t> stale;
+  // Paper: a heartbeat (get_runtime_info) in flight, by rank.
+  std::vector<bool> heartbeat;
   caf::typed_response_promise<run_summary> promise;
   run_summary summary;
   phase current = phase::idle;
@@ -707,10 +709,38 @@ void next_stop(self_ptr self) {
 
 // The hang detector: a step seen in flight at more than watchdog_checks checks in a row has been
 // waiting for at least the deadline.
+// Paper mode has no steps to watch: each check sends every live participant that has none in
+// flight a heartbeat (get_runtime_info, high priority so that it does not wait behind a backlog of
+// market data) with the deadline as its timeout. A participant stuck in a handler does not answer:
+// a strategy is isolated, anything else fails the run, as for a step.
+void send_heartbeats(self_ptr self) {
+  auto& st = self->state;
+  for (const auto& p : st.wiring.participants) {
+    const auto rank = p.rank;
+    if (st.heartbeat[rank] || st.core->isolated(rank))
+      continue;
+    st.heartbeat[rank] = true;
+    self->request<caf::message_priority::high>(p.handle, request_deadline(st), get_runtime_info{})
+        .then(
+            [=](const runtime_info&) { self->state.heartbeat[rank] = false; },
+            [=](caf::error& err) {
+              auto& s = self->state;
+              s.heartbeat[rank] = false;
+              if (s.current == phase::running || s.current == phase::stopping)
+                participant_failed(self, rank, s.summary.last_ts, err);
+            });
+  }
+}
+
 void watchdog_check(self_ptr self) {
   auto& st = self->state;
   if (st.current != phase::running && st.current != phase::stopping)
     return;
+  if (st.config.mode == run_mode::paper) {
+    send_heartbeats(self);
+    self->delayed_send(self, watchdog_period(st.config), watchdog_tick{});
+    return;
+  }
   for (participant_rank rank = 0; rank < st.stepping.size(); ++rank) {
     const auto serial = st.stepping[rank];
     if (serial == 0 || st.watched[rank] != serial) {
@@ -766,6 +796,7 @@ sequencer_actor spawn_sequencer(caf::actor_system& sys, sequencer_config config,
     st.stepping.assign(static_cast<std::size_t>(top) + 1, 0);
     st.watched.assign(st.stepping.size(), 0);
     st.stale.assign(st.stepping.size(), 0);
+    st.heartbeat.assign(st.stepping.size(), false);
     for (std::size_t i = 0; i < st.wiring.participants.size(); ++i) {
       const auto& p = st.wiring.participants[i];
       st.by_rank.emplace(p.rank, p.handle);
@@ -789,7 +820,7 @@ sequencer_actor spawn_sequencer(caf::actor_system& sys, sequencer_config config,
           logger(log_component::sequencer)
               .info("Run started mode={} feeds={} participants={}", to_string(s.config.mode),
                     s.feeds.size(), s.wiring.participants.size());
-          if (s.config.deadline.count() > 0 && s.config.mode == run_mode::backtest)
+          if (s.config.deadline.count() > 0)
             self->delayed_send(self, watchdog_period(s.config), watchdog_tick{});
           advance(self);
           return s.promise;

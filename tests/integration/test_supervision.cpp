@@ -119,7 +119,7 @@ struct outcome {
 
 outcome run(int threads, bool with_bad, misbehaviour how, std::uint32_t max_errors = 3,
             std::chrono::milliseconds deadline = std::chrono::seconds(60),
-            run_mode mode = run_mode::backtest, run_result* keep = nullptr) {
+            run_mode mode = run_mode::backtest, run_result* keep = nullptr, double speed = 100) {
   auto release = std::make_shared<std::atomic<bool>>(false);
   outcome o;
   {
@@ -134,7 +134,7 @@ outcome run(int threads, bool with_bad, misbehaviour how, std::uint32_t max_erro
     sequencer_config seq;
     seq.deadline = deadline;
     seq.mode = mode;
-    seq.speed = 100; // paper: 30 s of data in 0.3 s
+    seq.speed = speed; // paper, 100: 30 s of data in 0.3 s
     ts.set_sequencer(seq);
     ts.add_strategy(std::make_unique<steady_buyer>(), {1, 1, "steady"});
     if (with_bad) {
@@ -277,6 +277,23 @@ TEST_CASE("in paper mode a strategy whose actor dies is isolated when it goes do
   CHECK(dead.events[0].participant == "strategy bad (id 2)");
   CHECK(dead.events[0].what.find("died: exception: state lost") == 0);
   CHECK(dead.events[0].action == "isolated, open orders cancelled");
+}
+
+TEST_CASE("in paper mode a strategy stuck in a handler is isolated by the heartbeat while the run goes on") {
+  // 30 s of data at speed 10: 3 s of wall time. The bad strategy blocks from its 3rd quote (0.3 s
+  // in); the heartbeat (every quarter deadline, high priority, the deadline as its timeout) goes
+  // unanswered and the strategy is isolated long before the data ends. Not at stop_run.
+  run_result result;
+  auto hung = run(2, true, misbehaviour::hangs, 3, std::chrono::milliseconds(400), run_mode::paper,
+                  &result, 10);
+  REQUIRE_MESSAGE(hung.ok, hung.problems);
+  REQUIRE(hung.events.size() == 1);
+  CHECK(hung.events[0].participant == "strategy bad (id 2)");
+  CHECK(hung.events[0].what == "no answer within 400ms (hung)");
+  CHECK(hung.events[0].action == "isolated, open orders cancelled");
+  // Isolated before the last quote (30 s): the stop at the end of the data did not find it first.
+  CHECK(hung.events[0].data_time < 30 * second);
+  CHECK_FALSE(hung.good_fills.empty());
 }
 
 namespace {
