@@ -779,6 +779,14 @@ run_result trading_system::run() {
         .receive(
             [&](portfolio_report& report) {
               result.report = std::move(report);
+              // A fill the books refused leaves them wrong: the run fails, naming the fills.
+              for (const auto& u : result.report.unbooked)
+                result.problems.push_back("portfolio: fill of " + u + " not booked");
+              if (result.report.unbooked_count > result.report.unbooked.size())
+                result.problems.push_back(
+                    "portfolio: " +
+                    std::to_string(result.report.unbooked_count - result.report.unbooked.size()) +
+                    " more fills not booked");
               if (!result.report.fill_file.empty())
                 result.fill_storage = std::make_shared<const fill_file>(
                     result.report.fill_file, static_cast<std::size_t>(result.report.fill_count));

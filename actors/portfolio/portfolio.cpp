@@ -32,6 +32,9 @@ struct portfolio_state {
   std::unique_ptr<fill_file_writer> spill;
   bool spill_handed_over = false;
   std::vector<portfolio_listener_actor> listeners;
+  // Fills the ledger refused: the first ones in words, and how many.
+  std::vector<std::string> unbooked;
+  std::uint64_t unbooked_count = 0;
   static inline const char* name = "portfolio";
 
   portfolio_state() = default;
@@ -114,6 +117,10 @@ void book(self_ptr self, const fill& f) {
     logger(log_component::portfolio)
         .error("Fill not booked order={} strategy={} symbol={} error=\"{}\"", f.header.id,
                f.header.strategy, f.header.symbol, problem->message);
+    if (++st.unbooked_count <= 16)
+      st.unbooked.push_back("order " + std::to_string(f.header.id) + " (strategy " +
+                            std::to_string(f.header.strategy) + ", " + f.header.symbol.str() +
+                            "): " + problem->message);
     return;
   }
   record(st, f);
@@ -179,6 +186,8 @@ portfolio_report report_of(portfolio_state& st) {
   for (const auto& s : st.ledger.positions())
     out.positions.push_back(to_protocol(s, st.ledger.now()));
   out.marks = st.ledger.mark_curve();
+  out.unbooked = st.unbooked;
+  out.unbooked_count = st.unbooked_count;
   return out;
 }
 

@@ -237,3 +237,27 @@ TEST_CASE("a fill file cut short is reported, not read past its end") {
   CHECK(error.find("fill 1 is cut short") != std::string::npos);
   std::filesystem::remove(path);
 }
+
+TEST_CASE("a fill the ledger cannot book is named in the report and the others are booked") {
+  coordinator_fixture fx;
+  auto ranks = std::make_shared<rank_table>();
+  auto p = spawn_portfolio(fx.sys, config(), participant_setup{run_mode::paper, 4, ranks});
+  fx.self->send(p, order_filled{make_fill(11, 1, side::buy, "10", "100", "1", 1'000)});
+  // Its notional (9e12 × 9e9) is far past what int64 money holds.
+  fx.self->send(p, order_filled{make_fill(12, 1, side::buy, "9000000000000", "9000000000", "0",
+                                          2'000)});
+  fx.self->send(p, order_filled{make_fill(13, 1, side::sell, "4", "101", "0", 3'000)});
+  fx.run();
+  auto r = report(fx, p);
+  CHECK(r.fill_count == 2);
+  CHECK(r.unbooked_count == 1);
+  REQUIRE(r.unbooked.size() == 1);
+  CHECK(r.unbooked[0].rfind("order 12 (strategy 1, AAA): ", 0) == 0);
+  bool found = false;
+  for (const auto& pos : r.positions)
+    if (pos.strategy == 1 && pos.symbol == "AAA") {
+      found = true;
+      CHECK(pos.net_qty == qty("6"));
+    }
+  CHECK(found);
+}

@@ -53,6 +53,12 @@ struct portfolio_report {
   std::vector<position_changed> positions;  ///< The final position of every strategy and symbol.
   /// The marks of the sampled symbols at the equity samples (portfolio_config::sampled_symbols).
   std::vector<mark_point> marks;
+  /// Fills the ledger could not book (e.g. a position or cash past int64), each as "order N
+  /// (strategy S, SYMBOL): reason"; at most the first 16. Any of them makes the run fail: the books
+  /// no longer match the fills.
+  std::vector<std::string> unbooked;
+  /// How many fills were not booked (unbooked holds the first ones).
+  std::uint64_t unbooked_count = 0;
 };
 
 template <class Inspector>
@@ -76,7 +82,7 @@ typename Inspector::result_type inspect(Inspector& f, get_portfolio_report&) {
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, portfolio_report& x) {
   return f(caf::meta::type_name("bourse::portfolio_report"), x.fills, x.fill_count, x.fill_file,
-           x.equity, x.positions, x.marks);
+           x.equity, x.positions, x.marks, x.unbooked, x.unbooked_count);
 }
 
 /// Receives position and equity events (e.g. a strategy that wants its own PnL, a UI).
