@@ -3,6 +3,9 @@
 
 #include <chrono>
 #include <filesystem>
+#include <map>
+#include <string>
+#include <tuple>
 
 #include "bourse/logging/logging.hpp"
 
@@ -57,9 +60,22 @@ std::vector<std::string> open_run_journal(const journal_config& config, run_mode
 }
 
 void restore_fills(caf::scoped_actor& self, const journal_run& run,
-                   const fill_listener_actor& portfolio,
+                   const fill_listener_actor& portfolio, const order_manager_actor& order_manager,
                    const std::map<strategy_id, order_event_listener_actor>& strategies) {
   const auto& fills = run.recovered.fills;
+  // The order manager's risk rules start from the positions the fills built.
+  std::map<std::tuple<strategy_id, account_id, std::string>, quantity> nets;
+  for (const auto& f : fills) {
+    auto& net = nets[{f.header.strategy, f.header.account, f.header.symbol.str()}];
+    net = net + (f.fill_side == side::buy ? f.fill_qty : -f.fill_qty);
+  }
+  restore_positions restore;
+  for (const auto& [key, net] : nets)
+    if (!net.is_zero())
+      restore.positions.push_back(
+          restored_position{std::get<0>(key), std::get<1>(key), std::get<2>(key), net});
+  if (!restore.positions.empty())
+    self->send(order_manager, std::move(restore));
   for (std::size_t i = 0; i < fills.size(); ++i) {
     const auto& f = fills[i];
     auto it = strategies.find(f.header.strategy);

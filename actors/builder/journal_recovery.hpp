@@ -38,9 +38,10 @@ struct journal_run {
                                                         run_mode mode, journal_run& out);
 
 /// Sends every recovered fill to `portfolio` and to the strategy that owns it (by id in
-/// `strategies`; a strategy not hosted any more is logged), in journal order, from `self`.
+/// `strategies`; a strategy not hosted any more is logged), in journal order, from `self`, and the
+/// positions they build (per strategy, account and symbol) to `order_manager` for its risk rules.
 void restore_fills(caf::scoped_actor& self, const journal_run& run,
-                   const fill_listener_actor& portfolio,
+                   const fill_listener_actor& portfolio, const order_manager_actor& order_manager,
                    const std::map<strategy_id, order_event_listener_actor>& strategies);
 
 } // namespace bourse

@@ -658,7 +658,7 @@ run_result trading_system::run() {
     std::map<strategy_id, order_event_listener_actor> by_id;
     for (std::size_t i = 0; i < strategy_actors.size(); ++i)
       by_id.emplace(result.strategies[i].first, strategy_actors[i]);
-    restore_fills(self, journal, portfolio, by_id);
+    restore_fills(self, journal, portfolio, om, by_id);
   }
   for (std::size_t i = 0; i < strategy_actors.size(); ++i) {
     const auto& c = strategies_[i].config;

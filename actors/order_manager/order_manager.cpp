@@ -296,6 +296,12 @@ om_impl::behavior_type om_behavior(self_ptr self, order_manager_config config,
         drain_when_idle(self);
       },
       [=](attach_journal& j) { self->state.journal = std::move(j.journal); },
+      [=](restore_positions& r) {
+        for (const auto& p : r.positions)
+          self->state.core->restore_position(p.strategy, p.account, p.symbol.view(), p.net);
+        logger(log_component::order_manager)
+            .info("Positions restored from the journal positions={}", r.positions.size());
+      },
       [=](get_open_orders& q) -> open_orders {
         return to_open_orders(self->state.core->open_orders(q.strategy));
       },

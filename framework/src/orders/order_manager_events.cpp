@@ -68,6 +68,15 @@ void order_manager_core::book_fill(const order& o, const fill& f) {
   }
 }
 
+void order_manager_core::restore_position(strategy_id strategy, account_id account,
+                                          std::string_view symbol, quantity net) {
+  for (owner_ref owner :
+       {owner_ref{owner_kind::strategy, strategy}, owner_ref{owner_kind::account, account}}) {
+    quantity& held = positions_[position_key{owner.kind, owner.id, std::string{symbol}}];
+    held = held + net;
+  }
+}
+
 void order_manager_core::on_venue_event(execution_event event, timestamp now) {
   const order_id id = orders::header_of(event).id;
   const order* o = tracker_.find(id);

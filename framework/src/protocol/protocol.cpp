@@ -108,6 +108,9 @@ void register_order_types(caf::actor_system_config& cfg) {
   cfg.add_message_type<journal_actor>("bourse::journal_actor");
   cfg.add_message_type<register_strategy>("bourse::register_strategy");
   cfg.add_message_type<isolate_strategy>("bourse::isolate_strategy");
+  cfg.add_message_type<restored_position>("bourse::restored_position");
+  cfg.add_message_type<std::vector<restored_position>>("std::vector<bourse::restored_position>");
+  cfg.add_message_type<restore_positions>("bourse::restore_positions");
   cfg.add_message_type<order_command_actor>("bourse::order_command_actor");
   cfg.add_message_type<order_event_listener_actor>("bourse::order_event_listener_actor");
   cfg.add_message_type<fill_listener_actor>("bourse::fill_listener_actor");

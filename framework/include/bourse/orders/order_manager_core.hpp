@@ -143,6 +143,10 @@ public:
   /// Returns the reference price of `symbol`, if one is known.
   [[nodiscard]] std::optional<price> reference_price(symbol_id symbol) const;
 
+  /// Adds `net` to the positions of `strategy` and `account` in `symbol`: a run recovered from a
+  /// journal starts from the positions its fills built (the risk rules then see them).
+  void restore_position(strategy_id strategy, account_id account, std::string_view symbol,
+                        quantity net);
   /// Returns the net position of a strategy or account in `symbol`, from the fills seen.
   [[nodiscard]] quantity position(owner_ref owner, std::string_view symbol) const;
 

@@ -218,6 +218,32 @@ typename Inspector::result_type inspect(Inspector& f, isolate_strategy& x) {
   return f(caf::meta::type_name("bourse::isolate_strategy"), x.strategy, x.ts_event);
 }
 
+/// One position a journal recovery rebuilt: a strategy's net quantity in a symbol from the fills
+/// of earlier sessions.
+struct restored_position {
+  strategy_id strategy = 0; ///< The strategy.
+  account_id account = 0;   ///< Its account (the fills').
+  symbol_id symbol;         ///< The instrument.
+  quantity net;             ///< Buys minus sells.
+};
+
+/// Setup command to the order manager (journal recovery, before the feeds start): start from these
+/// positions, so that the position rules (max_position, reduce-only) see what the journaled fills
+/// built.
+struct restore_positions {
+  std::vector<restored_position> positions; ///< By strategy, account and symbol.
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, restored_position& x) {
+  return f(caf::meta::type_name("bourse::restored_position"), x.strategy, x.account, x.symbol,
+           x.net);
+}
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, restore_positions& x) {
+  return f(caf::meta::type_name("bourse::restore_positions"), x.positions);
+}
+
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, register_strategy& x) {
   return f(caf::meta::type_name("bourse::register_strategy"), x.strategy, x.listener);
@@ -232,7 +258,7 @@ using venue_actor = participant_actor::extend_with<order_command_actor>::extend_
 using order_manager_actor = participant_actor::extend_with<order_command_actor>::extend_with<
     order_event_listener_actor>::extend_with<market_data_listener_actor>::
     extend<caf::reacts_to<register_strategy>, caf::reacts_to<isolate_strategy>,
-            caf::reacts_to<attach_journal>,
+           caf::reacts_to<attach_journal>, caf::reacts_to<restore_positions>,
            caf::replies_to<get_open_orders>::with<open_orders>>;
 
 /// Registers the order protocol's message types.
