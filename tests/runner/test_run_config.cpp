@@ -209,7 +209,7 @@ TEST_CASE("the supervision table sets the hang deadline and reports bad values a
     for (const auto& p : problems)
       INFO(p.to_string());
     CHECK(has(problems, 2, "supervision.deadline", "is not a duration"));
-    CHECK(has(problems, 3, "supervision.restart", "unknown key (valid keys: deadline)"));
+    CHECK(has(problems, 3, "supervision.restart", "unknown key (valid keys: deadline"));
     auto tiny = problems_of("[supervision]\ndeadline = 5\n" + rest);
     CHECK(has(tiny, 2, "supervision.deadline", "must be 0 (off) or at least 1ms"));
   }
