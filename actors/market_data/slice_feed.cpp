@@ -178,7 +178,7 @@ void read_some(self_ptr self, std::size_t want) {
   for (auto i = first_new; i < st.ready.size(); ++i)
     st.ready[i].progress = st.progress;
   if (thrown)
-    on_failure(self, st.source_name + ": read failed: " + *thrown);
+    on_failure(self, st.source_name + ": " + *thrown);
 }
 
 // Opens the source (first time or after a backoff); a failed opening is a failure like another.

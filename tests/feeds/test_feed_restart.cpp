@@ -217,7 +217,7 @@ TEST_CASE_FIXTURE(coordinator_fixture,
   CHECK(d.error.empty());
   CHECK(d.times == one_to(12));
   REQUIRE(log.events->size() == 2);
-  CHECK(log.events->at(0).error == "flaky: read failed: exception: connection reset");
+  CHECK(log.events->at(0).error == "flaky: exception: connection reset");
   CHECK(log.events->at(0).data_time == 2);
 }
 
@@ -238,7 +238,7 @@ TEST_CASE_FIXTURE(coordinator_fixture,
     auto feed = spawn_slice_feed(sys, flaky.opener(), policy(3));
     auto d = drain(*this, feed);
     CHECK(d.times == one_to(4));
-    CHECK(d.error.find("flaky: read failed: exception: connection reset (after 3 restarts)") !=
+    CHECK(d.error.find("flaky: exception: connection reset (after 3 restarts)") !=
           std::string::npos);
     CHECK(*flaky.openings == 4);
   }
@@ -248,7 +248,7 @@ TEST_CASE_FIXTURE(coordinator_fixture,
     auto feed = spawn_slice_feed(sys, flaky.opener(), policy(0));
     auto d = drain(*this, feed);
     CHECK(d.times == one_to(4));
-    CHECK(d.error.find("flaky: read failed: exception: connection reset") != std::string::npos);
+    CHECK(d.error.find("flaky: exception: connection reset") != std::string::npos);
     CHECK(d.error.find("after") == std::string::npos);
     CHECK(*flaky.openings == 1);
   }

@@ -214,3 +214,59 @@ TEST_CASE("the supervision table sets the hang deadline and reports bad values a
     CHECK(has(tiny, 2, "supervision.deadline", "must be 0 (off) or at least 1ms"));
   }
 }
+
+TEST_CASE("the supervision table sets the feed restart policy and rejects bad values by key") {
+  const std::string rest = "[[data]]\ntype = \"bars\"\npath = \"" + data_dir +
+                           "/sp500_daily.csv\"\nsymbol = \"SPX\"\n[[venue]]\nname = \"V\"\n"
+                           "instruments = [\"SPX\"]\n[[instrument]]\nsymbol = \"SPX\"\n";
+  SUBCASE("the keys set the policy") {
+    std::vector<config_problem> problems;
+    auto plan = parse_run_config("[supervision]\nfeed_restarts = 4\nfeed_backoff = \"250ms\"\n"
+                                 "feed_backoff_max = \"2s\"\nfeed_multiplier = 3\n" + rest,
+                                 "t.toml", {}, problems);
+    for (const auto& p : problems)
+      INFO(p.to_string());
+    CHECK(problems.empty());
+    CHECK(plan.feed_restart.max_restarts == 4);
+    CHECK(plan.feed_restart.backoff == 250'000'000);
+    CHECK(plan.feed_restart.max_backoff == 2 * ns_per_second);
+    CHECK(plan.feed_restart.multiplier == 3.0);
+  }
+  SUBCASE("absent keys keep restarts off") {
+    std::vector<config_problem> problems;
+    auto plan = parse_run_config(rest, "t.toml", {}, problems);
+    CHECK(problems.empty());
+    CHECK_FALSE(plan.feed_restart.enabled());
+  }
+  SUBCASE("bad values are errors naming the key and line") {
+    auto problems = problems_of("[supervision]\n"
+                                "feed_restarts = -1\n"          // 2
+                                "feed_backoff = \"soon\"\n"      // 3
+                                "feed_multiplier = 0.5\n" +      // 4
+                                rest);
+    for (const auto& p : problems)
+      INFO(p.to_string());
+    CHECK(has(problems, 2, "supervision.feed_restarts", "must be in [0, 1000000]"));
+    CHECK(has(problems, 3, "supervision.feed_backoff", "is not a duration"));
+    CHECK(has(problems, 4, "supervision.feed_multiplier", "must be a number in [1, 1000]"));
+    auto many = problems_of("[supervision]\nfeed_restarts = 1000001\n" + rest);
+    CHECK(has(many, 2, "supervision.feed_restarts", "must be in [0, 1000000]"));
+    auto text = problems_of("[supervision]\nfeed_restarts = \"3\"\n" + rest);
+    CHECK(has(text, 2, "supervision.feed_restarts", "expected an integer"));
+    auto order = problems_of("[supervision]\nfeed_backoff = \"5s\"\nfeed_backoff_max = \"1s\"\n" +
+                             rest);
+    CHECK(has(order, 3, "supervision.feed_backoff_max", "must be at least feed_backoff"));
+  }
+  SUBCASE("a wait as long as the deadline is refused") {
+    auto problems = problems_of("[supervision]\ndeadline = \"10s\"\nfeed_restarts = 3\n"
+                                "feed_backoff = \"4s\"\nfeed_backoff_max = \"30s\"\n" + rest);
+    CHECK(has(problems, 5, "supervision.feed_backoff_max", "must be shorter than the deadline"));
+    // The default deadline (60s) against the default longest wait of 3 restarts (1s, 2s, 4s).
+    auto fine = problems_of("[supervision]\nfeed_restarts = 3\n" + rest);
+    CHECK(fine.empty());
+    // With the deadline off any wait is accepted.
+    auto off = problems_of("[supervision]\ndeadline = 0\nfeed_restarts = 3\n"
+                           "feed_backoff = \"5m\"\nfeed_backoff_max = \"1h\"\n" + rest);
+    CHECK(off.empty());
+  }
+}
