@@ -352,12 +352,30 @@ std::vector<std::string> trading_system::validate() const {
     problems.emplace_back("venues: add at least one venue");
   if (strategies_.empty())
     problems.emplace_back("strategies: add at least one strategy");
-  for (std::size_t i = 0; i < bar_feeds_.size(); ++i)
+  // A request waits through a feed's restart backoff: a wait as long as the deadline would fail
+  // the run as hung.
+  auto check_restart = [&](const std::string& where, const feed_options& options) {
+    const auto& r = options.restart;
+    auto deadline = static_cast<duration_ns>(sequencer_.deadline.count()) * 1'000'000;
+    if (r.enabled() && deadline > 0 && r.validate().empty() &&
+        r.delay(r.max_restarts) >= deadline)
+      problems.push_back(where + ": restart: the longest wait (" +
+                         format_duration(r.delay(r.max_restarts)) +
+                         ") must be shorter than the sequencer's deadline (" +
+                         format_duration(deadline) + ")");
+  };
+  for (std::size_t i = 0; i < bar_feeds_.size(); ++i) {
     collect(problems, "bar feed " + std::to_string(i + 1), bar_feeds_[i]);
-  for (std::size_t i = 0; i < tick_feeds_.size(); ++i)
+    check_restart("bar feed " + std::to_string(i + 1), bar_feeds_[i].feed);
+  }
+  for (std::size_t i = 0; i < tick_feeds_.size(); ++i) {
     collect(problems, "tick feed " + std::to_string(i + 1), tick_feeds_[i]);
-  for (std::size_t i = 0; i < synthetic_feeds_.size(); ++i)
+    check_restart("tick feed " + std::to_string(i + 1), tick_feeds_[i].feed);
+  }
+  for (std::size_t i = 0; i < synthetic_feeds_.size(); ++i) {
     collect(problems, "synthetic feed " + std::to_string(i + 1), synthetic_feeds_[i]);
+    check_restart("synthetic feed " + std::to_string(i + 1), synthetic_feeds_[i].feed);
+  }
   for (std::size_t i = 0; i < source_feeds_.size(); ++i) {
     auto where = "source feed " + std::to_string(i + 1);
     auto& f = source_feeds_[i];
@@ -367,6 +385,7 @@ std::vector<std::string> trading_system::validate() const {
       problems.push_back(where + ": restart: a source added as an object cannot be reopened; "
                                  "add it with an opener (add_source(slice_source_opener, ...))");
     collect(problems, where, f.options);
+    check_restart(where, f.options);
   }
   if (journal_)
     for (auto& p : journal_->validate())

@@ -7,6 +7,9 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <istream>
+#include <sstream>
+#include <streambuf>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -311,4 +314,56 @@ TEST_CASE("feed_options validate the restart policy") {
   auto problems = options.validate();
   REQUIRE(problems.size() == 1);
   CHECK(problems.front().rfind("restart.multiplier:", 0) == 0);
+}
+
+namespace {
+
+/// A stream buffer that serves `text` and then fails (throws from underflow: the stream sets
+/// badbit), like a file on a share that goes away mid-read.
+class failing_buf final : public std::streambuf {
+public:
+  explicit failing_buf(std::string text) : text_(std::move(text)) {
+    setg(text_.data(), text_.data(), text_.data() + text_.size());
+  }
+
+protected:
+  int_type underflow() override { throw std::runtime_error("device gone"); }
+
+private:
+  std::string text_;
+};
+
+} // namespace
+
+TEST_CASE("readers tell an I/O failure from a bad row") {
+  SUBCASE("a stream that goes bad mid-file is an I/O error") {
+    failing_buf buf("ts,symbol,bid,ask\n1704205800,AAA,10,10.02\n1704205801,AAA,10,10.0");
+    std::istream in(&buf);
+    tick_reader reader(in, "share.csv");
+    tick t;
+    CHECK(reader.next(t));
+    CHECK_FALSE(reader.next(t));
+    REQUIRE(reader.error());
+    CHECK(reader.error()->kind == csv_error_kind::io);
+    CHECK(reader.error()->to_string() == "share.csv:3: read error");
+  }
+  SUBCASE("a bad row is a data error") {
+    std::istringstream in("ts,symbol,bid,ask\n1704205800,AAA,10,x\n");
+    tick_reader reader(in, "bad.csv");
+    tick t;
+    CHECK_FALSE(reader.next(t));
+    REQUIRE(reader.error());
+    CHECK(reader.error()->kind == csv_error_kind::data);
+  }
+  SUBCASE("a file that cannot be opened is an I/O error") {
+    csv_tick_source ticks("/nonexistent/bourse/ticks.csv");
+    data_slice slice;
+    CHECK_FALSE(ticks.next(slice));
+    REQUIRE(ticks.error());
+    CHECK(ticks.error()->kind == csv_error_kind::io);
+    csv_bar_source bars("/nonexistent/bourse/bars.csv", "X");
+    CHECK_FALSE(bars.next(slice));
+    REQUIRE(bars.error());
+    CHECK(bars.error()->kind == csv_error_kind::io);
+  }
 }

@@ -146,3 +146,29 @@ TEST_CASE("a source added as an object cannot ask for restarts") {
                             "reopened") != std::string::npos;
   CHECK(named);
 }
+
+TEST_CASE("a restart wait as long as the sequencer's deadline is refused by validate") {
+  system_config cfg;
+  trading_system ts{cfg};
+  feed_options options;
+  options.restart.max_restarts = 3;
+  options.restart.backoff = 20 * ns_per_second; // waits 20s, 40s, 60s (capped)
+  ts.add_source([]() -> std::unique_ptr<slice_source> { return std::make_unique<flaky_bars>(0, false); },
+                options);
+  ts.add_venue(sim_venue());
+  ts.add_strategy(make_strategy("sma_cross:symbol=SPX,fast=5,slow=20,qty=3").value,
+                  {1, 1, "sma_cross"});
+  auto refused = [&] {
+    for (const auto& p : ts.validate())
+      if (p.find("source feed 1: restart: the longest wait (1m) must be shorter than the "
+                 "sequencer's deadline (1m)") != std::string::npos)
+        return true;
+    return false;
+  };
+  CHECK(refused()); // the default deadline is 60s
+  sequencer_config seq;
+  seq.deadline = std::chrono::seconds(0); // off: any wait
+  ts.set_sequencer(seq);
+  CHECK_FALSE(refused());
+  CHECK(ts.validate().empty());
+}
