@@ -244,8 +244,10 @@ void schedule(self_ptr self) {
   self->send(self, read_step{});
 }
 
+// A full chunk, or the rest; while the source is down (backoff) whatever is ready, so that the
+// slices read before a failure are not held back for the whole wait.
 bool can_answer(const slice_feed_state& st, std::uint32_t max) {
-  return st.exhausted || st.ready.size() >= max;
+  return st.exhausted || st.ready.size() >= max || (st.restarting && !st.ready.empty());
 }
 
 void deliver_pending(self_ptr self) {

@@ -13,7 +13,8 @@
 // opener reopens its source after a transient failure (an I/O error, or an exception thrown by the
 // source) once the backoff has passed on the wall clock, skips the slices it already read (a source
 // gives the same slices each time it is opened) and carries on: every slice is served once, in
-// order. A bad row (csv_error_kind::data) is never retried. A request that arrives meanwhile waits.
+// order. A bad row (csv_error_kind::data) is never retried. During the backoff a request gets the
+// slices read before the failure at once (a shorter chunk); with none left it waits.
 
 #include <cstdint>
 #include <functional>

@@ -1,6 +1,7 @@
 // Shows the feed restart policy (feed_options::restart): a source that fails transiently (an I/O
 // error, an exception) is reopened after the backoff and every slice arrives exactly once, in
-// order; a pending request waits through the backoff; with too few restarts the error comes after
+// order; during the backoff a request gets what was read before the failure at once, or waits
+// when nothing is; with too few restarts the error comes after
 // the slices read before it and names the source and the restarts; a bad row is never retried; a
 // source given as an object is never reopened; a CSV file that appears during the backoff is read.
 // Runs on the deterministic test scheduler (the backoff is on its clock).
@@ -207,6 +208,26 @@ TEST_CASE_FIXTURE(coordinator_fixture,
   REQUIRE(second.slices.size() == 1);
   CHECK(second.slices.front().ts_event == 2);
   CHECK(*flaky.openings == 2);
+}
+
+TEST_CASE_FIXTURE(coordinator_fixture,
+                  "during the backoff a request gets the slices read before the failure at once") {
+  flaky_opener flaky; // fails at slice 5 on the first two openings
+  flaky.failing_openings = 1;
+  auto options = policy(1);
+  options.read_ahead = 8;
+  auto feed = spawn_slice_feed(sys, flaky.opener(), options);
+  run(); // reads 1..4, fails, waits for the backoff
+  int waits = 0;
+  auto first = chunk_of(ask_through(*this, feed, 8, waits));
+  CHECK(waits == 0); // not held back for the backoff
+  REQUIRE(first.slices.size() == 4);
+  CHECK(first.slices.back().ts_event == 4);
+  CHECK_FALSE(first.finished);
+  auto second = chunk_of(ask_through(*this, feed, 8, waits));
+  CHECK(waits == 1); // nothing was ready: this one waited for the reopening
+  REQUIRE_FALSE(second.slices.empty());
+  CHECK(second.slices.front().ts_event == 5);
 }
 
 TEST_CASE_FIXTURE(coordinator_fixture,

@@ -2,7 +2,8 @@
 // then fails with an I/O error part-way is reopened by its feed, and the run's fills and trade log
 // are byte-identical to the same run over a source that never fails, with 1, 2 and 4 scheduler
 // threads; each restart is reported as a supervision event; a source added as an object cannot
-// ask for restarts (validate() says so).
+// ask for restarts (validate() says so), nor wait as long as the deadline; a run that fails while a
+// feed waits for its restart ends with the error.
 #include <doctest/doctest.h>
 
 #include <atomic>
@@ -171,4 +172,33 @@ TEST_CASE("a restart wait as long as the sequencer's deadline is refused by vali
   ts.set_sequencer(seq);
   CHECK_FALSE(refused());
   CHECK(ts.validate().empty());
+}
+
+TEST_CASE("a run that fails while a feed waits for its restart ends with the other feed's error") {
+  system_config cfg;
+  cfg.set("scheduler.max-threads", 2);
+  trading_system ts{cfg};
+  feed_options waiting;
+  waiting.read_ahead = 4;
+  waiting.restart.max_restarts = 1;
+  waiting.restart.backoff = 20 * ns_per_second;
+  waiting.restart.max_backoff = 20 * ns_per_second;
+  // Fails with an I/O error at slice 10 (while reading ahead), then waits 20 s to reopen.
+  auto openings = std::make_shared<std::atomic<int>>(0);
+  ts.add_source(
+      [openings]() -> std::unique_ptr<slice_source> {
+        return std::make_unique<flaky_bars>(++*openings == 1 ? 10 : 0, false);
+      },
+      waiting);
+  // A bad row (never restarted) early in the data ends the run.
+  ts.add_source([]() -> std::unique_ptr<slice_source> {
+    return std::make_unique<flaky_bars>(3, true);
+  });
+  ts.add_venue(sim_venue());
+  ts.add_strategy(make_strategy("sma_cross:symbol=SPX,fast=5,slow=20,qty=3").value,
+                  {1, 1, "sma_cross"});
+  auto result = ts.run();
+  CHECK_FALSE(result.ok);
+  REQUIRE_FALSE(result.problems.empty());
+  CHECK(result.problems.front().find("exception: connection reset") != std::string::npos);
 }
