@@ -381,6 +381,9 @@ std::vector<std::string> trading_system::validate() const {
     auto& f = source_feeds_[i];
     if (!f.open && !f.source)
       problems.push_back(where + ": no source object");
+    f.probe();
+    if (!f.open_error.empty() && !f.options.restart.enabled()) // with a policy the feed retries
+      problems.push_back(where + ": " + f.open_error);
     if (!f.open && f.options.restart.enabled())
       problems.push_back(where + ": restart: a source added as an object cannot be reopened; "
                                  "add it with an opener (add_source(slice_source_opener, ...))");

@@ -148,6 +148,27 @@ TEST_CASE("a source added as an object cannot ask for restarts") {
   CHECK(named);
 }
 
+TEST_CASE("an opener that fails is reported by validate unless the feed may restart") {
+  system_config cfg;
+  trading_system ts{cfg};
+  auto calls = std::make_shared<int>(0);
+  ts.add_source([calls]() -> std::unique_ptr<slice_source> {
+    ++*calls;
+    throw std::runtime_error("host unreachable");
+  });
+  ts.add_venue(sim_venue());
+  ts.add_strategy(make_strategy("sma_cross:symbol=SPX,fast=5,slow=20,qty=3").value,
+                  {1, 1, "sma_cross"});
+  auto problems = ts.validate();
+  bool named = false;
+  for (const auto& p : problems)
+    named = named || p == "source feed 1: the opener failed: host unreachable";
+  CHECK(named);
+  CHECK(*calls == 1); // probed once, not again per call
+  (void)ts.validate();
+  CHECK(*calls == 1);
+}
+
 TEST_CASE("a restart wait as long as the sequencer's deadline is refused by validate") {
   system_config cfg;
   trading_system ts{cfg};
