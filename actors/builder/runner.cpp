@@ -482,6 +482,11 @@ std::vector<std::string> build_scenario(const run_plan& plan, const scenario_pla
   }
   ts.set_portfolio(portfolio);
   ts.set_order_manager(om);
+  if (plan.deadline) { // validate() checks the feeds' restart waits against it
+    auto seq = ts.sequencer();
+    seq.deadline = *plan.deadline;
+    ts.set_sequencer(seq);
+  }
   if (scenario.strategies.empty())
     problems.push_back(place_text(scenario.where) + "no strategy: add a [[strategy]]");
   else if (problems.empty())

@@ -198,6 +198,8 @@ public:
   trading_system& set_journal(journal_config config);
   /// Sets how the sequencer runs (paper speed, chunk size, progress callback).
   trading_system& set_sequencer(sequencer_config config);
+  /// Returns the sequencer's settings (set_sequencer's, or the defaults).
+  [[nodiscard]] const sequencer_config& sequencer() const noexcept { return sequencer_; }
   /// Enables per-actor metrics (see metrics_options).
   trading_system& set_metrics(metrics_options options);
   /// Records a fact about the run that the builder cannot see (e.g. {"seed", "42"} of a generated

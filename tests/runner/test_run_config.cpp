@@ -241,6 +241,20 @@ TEST_CASE("build_scenario gives every feed the run's restart policy and a way to
   auto result = ts.run();
   CHECK(result.ok);
   CHECK(result.supervision_events.empty());
+  // With the deadline off, a long wait passes the builder's checks too.
+  auto patient = parse_run_config(
+      "[supervision]\ndeadline = 0\nfeed_restarts = 3\nfeed_backoff = \"5m\"\n"
+      "feed_backoff_max = \"1h\"\n[[instrument]]\nsymbol = \"SPX\"\n"
+      "[[data]]\ntype = \"bars\"\npath = \"" + data_dir + "/sp500_daily.csv\"\nsymbol = \"SPX\"\n"
+      "[[venue]]\nname = \"V\"\ninstruments = [\"SPX\"]\n"
+      "[[strategy]]\nid = \"rsi\"\ntype = \"rsi_reversion\"\nsymbol = \"SPX\"\n",
+      "p.toml", {}, problems);
+  REQUIRE(problems.empty());
+  trading_system patient_ts{cfg};
+  auto checked = build_scenario(patient, patient.scenarios.at(0), builtin_strategies(), patient_ts);
+  for (const auto& p : checked)
+    INFO(p);
+  CHECK(checked.empty());
 }
 
 TEST_CASE("the supervision table sets the feed restart policy and rejects bad values by key") {
