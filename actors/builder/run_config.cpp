@@ -12,6 +12,7 @@
 
 #include <toml++/toml.h>
 
+#include "bourse/actors/sequencer/sequencer_config.hpp"
 #include "bourse/core/duration.hpp"
 
 namespace bourse {
@@ -827,6 +828,30 @@ run_plan parse_run_config(std::string_view text, const std::string& file,
         plan.deadline = std::chrono::milliseconds(*d / 1'000'000);
     }
     plan.strategy_restart = read_restart(sr);
+    // Feed restarts (docs/operations.md, "Restart policy" / "Feeds"), for every feed of the run.
+    if (auto n = sr.integer("feed_restarts", 0, 1'000'000))
+      plan.feed_restart.max_restarts = static_cast<std::uint32_t>(*n);
+    if (auto d = sr.duration("feed_backoff"))
+      plan.feed_restart.backoff = *d;
+    if (auto d = sr.duration("feed_backoff_max"))
+      plan.feed_restart.max_backoff = *d;
+    if (auto m = sr.number("feed_multiplier", 1.0, 1000.0))
+      plan.feed_restart.multiplier = *m;
+    if (plan.feed_restart.max_backoff < plan.feed_restart.backoff)
+      sr.problem("feed_backoff_max", "must be at least feed_backoff (" +
+                                         format_duration(plan.feed_restart.backoff) + ", got " +
+                                         format_duration(plan.feed_restart.max_backoff) + ")");
+    else if (plan.feed_restart.enabled()) {
+      // A request waits through the backoff: a wait as long as the deadline fails the run as hung.
+      auto deadline = plan.deadline.value_or(sequencer_config{}.deadline);
+      auto longest = plan.feed_restart.delay(plan.feed_restart.max_restarts);
+      auto limit = static_cast<duration_ns>(deadline.count()) * 1'000'000;
+      if (limit > 0 && longest >= limit)
+        sr.problem(sup->contains("feed_backoff_max") ? "feed_backoff_max" : "feed_backoff",
+                   "the longest feed restart wait (" + format_duration(longest) +
+                       ") must be shorter than the deadline (" + format_duration(limit) +
+                       "): a request waits through it; lower feed_backoff_max or raise deadline");
+    }
     sr.finish();
   }
   if (const auto* journal = r.subtable("journal")) {

@@ -15,6 +15,7 @@
 #include "bourse/actors/aggregator/aggregator_config.hpp"
 #include "bourse/actors/journal/journal_config.hpp"
 #include "bourse/actors/market_data/feed_config.hpp"
+#include "bourse/core/restart_policy.hpp"
 #include "bourse/actors/order_manager/order_manager_config.hpp"
 #include "bourse/actors/portfolio/portfolio_config.hpp"
 #include "bourse/actors/strategy/strategy_config.hpp"
@@ -167,6 +168,9 @@ struct run_plan {
   /// The strategies' restart policy ([supervision] restarts, restart_backoff, ...); a strategy's
   /// own keys override it.
   restart_settings strategy_restart;
+  /// Every feed's restart policy ([supervision] feed_restarts, feed_backoff, feed_backoff_max,
+  /// feed_multiplier); off by default.
+  restart_policy feed_restart;
   /// The journal ([journal], --journal): set when enabled; an empty path means journal.sqlite in
   /// the output folder. With several scenarios each gets its own file (the scenario's name before
   /// the extension: journal.bars.sqlite).

@@ -79,30 +79,49 @@ std::string system_problem(const scenario_plan& sc, const std::string& problem) 
   return config_problem{sc.where, problem}.to_string();
 }
 
-void add_data(trading_system& ts, const data_source_plan& d) {
+// Every feed gets the run's restart policy ([supervision] feed_restarts ...) and an opener.
+void add_data(trading_system& ts, const data_source_plan& d, const restart_policy& restart) {
   switch (d.kind) {
-    case data_source_kind::bars:
-      ts.add_csv_bars(d.bars);
+    case data_source_kind::bars: {
+      auto bars = d.bars;
+      bars.feed.restart = restart;
+      ts.add_csv_bars(bars);
       break;
+    }
     case data_source_kind::ticks: {
       auto ticks = d.ticks;
       ticks.time_bars = d.time_bars;
+      ticks.feed.restart = restart;
       ts.add_csv_ticks(ticks);
       break;
     }
-    case data_source_kind::synthetic:
-      if (d.time_bars)
-        ts.add_source(std::make_unique<time_bar_source>(
-                          std::make_unique<synthetic_source>(d.synthetic), *d.time_bars),
-                      d.synthetic.feed);
-      else
-        ts.add_synthetic(d.synthetic);
+    case data_source_kind::synthetic: {
+      auto synthetic = d.synthetic;
+      synthetic.feed.restart = restart;
+      if (d.time_bars) {
+        auto options = synthetic.feed;
+        ts.add_source(
+            [synthetic, time_bars = *d.time_bars]() -> std::unique_ptr<slice_source> {
+              return std::make_unique<time_bar_source>(
+                  std::make_unique<synthetic_source>(synthetic), time_bars);
+            },
+            options);
+      } else {
+        ts.add_synthetic(synthetic);
+      }
       break;
+    }
     case data_source_kind::cross_venue: {
-      std::unique_ptr<slice_source> src = std::make_unique<cross_venue_source>(d.cross_venue);
-      if (d.time_bars)
-        src = std::make_unique<time_bar_source>(std::move(src), *d.time_bars);
-      ts.add_source(std::move(src));
+      feed_options options;
+      options.restart = restart;
+      ts.add_source(
+          [config = d.cross_venue, time_bars = d.time_bars]() -> std::unique_ptr<slice_source> {
+            std::unique_ptr<slice_source> src = std::make_unique<cross_venue_source>(config);
+            if (time_bars)
+              src = std::make_unique<time_bar_source>(std::move(src), *time_bars);
+            return src;
+          },
+          options);
       break;
     }
   }
@@ -432,7 +451,7 @@ std::vector<std::string> build_scenario(const run_plan& plan, const scenario_pla
     ts.add_parameter("config", plan.source);
   for (std::size_t i = 0; i < scenario.data.size(); ++i) {
     const auto& d = scenario.data[i];
-    add_data(ts, d);
+    add_data(ts, d, plan.feed_restart);
     // Generated data and bars built from ticks: the builder sees only a source, say what it is.
     if (d.kind == data_source_kind::cross_venue || d.kind == data_source_kind::synthetic ||
         d.time_bars)
@@ -469,6 +488,11 @@ std::vector<std::string> build_scenario(const run_plan& plan, const scenario_pla
   }
   ts.set_portfolio(portfolio);
   ts.set_order_manager(om);
+  if (plan.deadline) { // validate() checks the feeds' restart waits against it
+    auto seq = ts.sequencer();
+    seq.deadline = *plan.deadline;
+    ts.set_sequencer(seq);
+  }
   if (scenario.strategies.empty())
     problems.push_back(place_text(scenario.where) + "no strategy: add a [[strategy]]");
   else if (problems.empty())

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "bourse/actors/aggregator/aggregator.hpp"
+#include "bourse/core/duration.hpp"
 #include "bourse/actors/builder/journal_recovery.hpp"
 #include "bourse/actors/indicator/indicator.hpp"
 #include "bourse/actors/journal/journal.hpp"
@@ -101,8 +102,26 @@ trading_system& trading_system::add_slices(std::vector<market_slice> slices) {
 }
 trading_system& trading_system::add_source(std::unique_ptr<slice_source> source,
                                            feed_options options) {
-  source_feeds_.push_back({std::move(source), options});
+  source_feeds_.push_back({std::move(source), options, {}, {}});
   return *this;
+}
+trading_system& trading_system::add_source(slice_source_opener open, feed_options options) {
+  source_feeds_.push_back({nullptr, options, std::move(open), {}});
+  return *this;
+}
+
+void trading_system::pending_source::probe() {
+  if (source || !open || !open_error.empty())
+    return;
+  try {
+    source = open();
+    if (!source)
+      open_error = "the opener returned no source";
+  } catch (const std::exception& e) {
+    open_error = std::string("the opener failed: ") + e.what();
+  } catch (...) {
+    open_error = "the opener failed";
+  }
 }
 trading_system& trading_system::add_venue(venue_config config) {
   venues_.push_back(std::move(config));
@@ -216,8 +235,10 @@ run_parameters trading_system::describe() const {
   }
   for (const auto& slices : memory_feeds_)
     p.data.push_back({"memory", "", "", std::to_string(slices.size()) + " slices"});
-  for (const auto& f : source_feeds_)
+  for (auto& f : source_feeds_) {
+    f.probe();
     p.data.push_back({"source", f.source ? f.source->name() : std::string{}, "", ""});
+  }
   for (const auto& v : venues_) {
     run_parameters::venue d;
     d.name = v.name;
@@ -276,7 +297,8 @@ std::optional<served_data> trading_system::served() const {
       for (const auto& b : sl.bars)
         served[std::string(b.symbol)].bars = true;
     }
-  for (const auto& f : source_feeds_) {
+  for (auto& f : source_feeds_) {
+    f.probe();
     auto s = f.source ? f.source->serves() : std::nullopt;
     if (s)
       merge_served(served, *s);
@@ -338,17 +360,43 @@ std::vector<std::string> trading_system::validate() const {
     problems.emplace_back("venues: add at least one venue");
   if (strategies_.empty())
     problems.emplace_back("strategies: add at least one strategy");
-  for (std::size_t i = 0; i < bar_feeds_.size(); ++i)
+  // A request waits through a feed's restart backoff: a wait as long as the deadline would fail
+  // the run as hung.
+  auto check_restart = [&](const std::string& where, const feed_options& options) {
+    const auto& r = options.restart;
+    auto deadline = static_cast<duration_ns>(sequencer_.deadline.count()) * 1'000'000;
+    if (r.enabled() && deadline > 0 && r.validate().empty() &&
+        r.delay(r.max_restarts) >= deadline)
+      problems.push_back(where + ": restart: the longest wait (" +
+                         format_duration(r.delay(r.max_restarts)) +
+                         ") must be shorter than the sequencer's deadline (" +
+                         format_duration(deadline) + ")");
+  };
+  for (std::size_t i = 0; i < bar_feeds_.size(); ++i) {
     collect(problems, "bar feed " + std::to_string(i + 1), bar_feeds_[i]);
-  for (std::size_t i = 0; i < tick_feeds_.size(); ++i)
+    check_restart("bar feed " + std::to_string(i + 1), bar_feeds_[i].feed);
+  }
+  for (std::size_t i = 0; i < tick_feeds_.size(); ++i) {
     collect(problems, "tick feed " + std::to_string(i + 1), tick_feeds_[i]);
-  for (std::size_t i = 0; i < synthetic_feeds_.size(); ++i)
+    check_restart("tick feed " + std::to_string(i + 1), tick_feeds_[i].feed);
+  }
+  for (std::size_t i = 0; i < synthetic_feeds_.size(); ++i) {
     collect(problems, "synthetic feed " + std::to_string(i + 1), synthetic_feeds_[i]);
+    check_restart("synthetic feed " + std::to_string(i + 1), synthetic_feeds_[i].feed);
+  }
   for (std::size_t i = 0; i < source_feeds_.size(); ++i) {
     auto where = "source feed " + std::to_string(i + 1);
-    if (!source_feeds_[i].source)
+    auto& f = source_feeds_[i];
+    if (!f.open && !f.source)
       problems.push_back(where + ": no source object");
-    collect(problems, where, source_feeds_[i].options);
+    f.probe();
+    if (!f.open_error.empty() && !f.options.restart.enabled()) // with a policy the feed retries
+      problems.push_back(where + ": " + f.open_error);
+    if (!f.open && f.options.restart.enabled())
+      problems.push_back(where + ": restart: a source added as an object cannot be reopened; "
+                                 "add it with an opener (add_source(slice_source_opener, ...))");
+    collect(problems, where, f.options);
+    check_restart(where, f.options);
   }
   if (journal_)
     for (auto& p : journal_->validate())
@@ -699,17 +747,34 @@ run_result trading_system::run() {
     graph.push_back({portfolio_setup.rank, 0, false, false, {}}); // no listeners wired
   }
 
+  // Feed restarts (feed_options::restart), reported after the run as supervision events.
+  struct feed_restarts {
+    std::mutex mutex;
+    std::vector<std::pair<std::size_t, feed_restart_event>> events; // feed index, event
+  };
+  auto restarts = std::make_shared<feed_restarts>();
+  auto restart_listener = [&restarts](std::size_t index) -> feed_restart_listener {
+    return [restarts, index](const feed_restart_event& e) {
+      std::lock_guard<std::mutex> guard{restarts->mutex};
+      restarts->events.emplace_back(index, e);
+    };
+  };
   std::vector<feed_actor> feeds;
   for (const auto& f : bar_feeds_)
-    feeds.push_back(spawn_csv_bar_feed(sys, f));
+    feeds.push_back(spawn_csv_bar_feed(sys, f, restart_listener(feeds.size())));
   for (const auto& f : tick_feeds_)
-    feeds.push_back(spawn_csv_tick_feed(sys, f));
+    feeds.push_back(spawn_csv_tick_feed(sys, f, restart_listener(feeds.size())));
   for (const auto& f : synthetic_feeds_)
-    feeds.push_back(spawn_synthetic_feed(sys, f));
+    feeds.push_back(spawn_synthetic_feed(sys, f, restart_listener(feeds.size())));
   for (auto& slices : memory_feeds_)
     feeds.push_back(spawn_memory_feed(sys, std::move(slices)));
-  for (auto& f : source_feeds_)
-    feeds.push_back(spawn_slice_feed(sys, std::move(f.source), f.options));
+  for (auto& f : source_feeds_) {
+    if (f.open)
+      feeds.push_back(spawn_slice_feed(sys, std::move(f.source), std::move(f.open), f.options,
+                                       restart_listener(feeds.size())));
+    else
+      feeds.push_back(spawn_slice_feed(sys, std::move(f.source), f.options));
+  }
 
   sequencer_wiring wiring;
   wiring.self_rank = 0;
@@ -813,6 +878,21 @@ run_result trading_system::run() {
   result.supervision_events.insert(result.supervision_events.end(),
                                    result.summary.supervision.begin(),
                                    result.summary.supervision.end());
+  {
+    // Feed restarts: in feed order, then attempt (their wall-clock order varies between runs).
+    std::lock_guard<std::mutex> guard{restarts->mutex};
+    std::stable_sort(restarts->events.begin(), restarts->events.end(),
+                     [](const auto& a, const auto& b) {
+                       return a.first != b.first ? a.first < b.first
+                                                 : a.second.attempt < b.second.attempt;
+                     });
+    for (const auto& [index, e] : restarts->events)
+      result.supervision_events.push_back(supervision_event{
+          0, "feed " + std::to_string(index + 1) + " (" + e.source + ")",
+          "read failed: " + e.error, e.data_time,
+          "restarted (attempt " + std::to_string(e.attempt) + " of " +
+              std::to_string(e.max_restarts) + ", after " + format_duration(e.backoff) + ")"});
+  }
   std::stable_sort(result.supervision_events.begin(), result.supervision_events.end(),
                    [](const supervision_event& a, const supervision_event& b) {
                      return a.data_time < b.data_time;

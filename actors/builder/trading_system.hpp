@@ -33,6 +33,7 @@
 #include "bourse/market/slicer.hpp"
 #include "bourse/actors/market_data/feed_config.hpp"
 #include "bourse/actors/market_data/feed_options.hpp"
+#include "bourse/actors/market_data/slice_feed.hpp"
 #include "bourse/actors/journal/journal_config.hpp"
 #include "bourse/actors/metrics/metrics_sampler.hpp"
 #include "bourse/actors/order_manager/order_manager_config.hpp"
@@ -163,7 +164,15 @@ public:
   /// Adds a feed that serves `source`'s slices in chunks as the run needs them (any
   /// slice_source: a file reader, a generator such as cross_venue_source, a user's own), reading
   /// ahead as `options` says; memory stays bounded whatever the length of the data.
+  /// This feed cannot reopen `source`: options.restart must stay off (validate() says so).
   trading_system& add_source(std::unique_ptr<slice_source> source, feed_options options = {});
+  /// Adds a feed over the source `open` returns; each call must give a source serving the same
+  /// slices from the start. After a transient failure (an I/O error, an exception from the
+  /// source) the feed reopens it as options.restart allows, skips the slices already read and
+  /// carries on; each restart is reported in run_result::supervision_events. `open` is called
+  /// once when the system is described or validated (that source is served first) and once per
+  /// restart.
+  trading_system& add_source(slice_source_opener open, feed_options options = {});
   /// Adds a simulated venue; orders are routed to the venue that lists their symbol.
   trading_system& add_venue(venue_config config);
   /// Adds a strategy with its actor settings (id, account, name).
@@ -194,6 +203,8 @@ public:
   trading_system& set_journal(journal_config config);
   /// Sets how the sequencer runs (paper speed, chunk size, progress callback).
   trading_system& set_sequencer(sequencer_config config);
+  /// Returns the sequencer's settings (set_sequencer's, or the defaults).
+  [[nodiscard]] const sequencer_config& sequencer() const noexcept { return sequencer_; }
   /// Enables per-actor metrics (see metrics_options).
   trading_system& set_metrics(metrics_options options);
   /// Records a fact about the run that the builder cannot see (e.g. {"seed", "42"} of a generated
@@ -247,8 +258,11 @@ private:
   struct pending_source {
     std::unique_ptr<slice_source> source;
     feed_options options;
+    slice_source_opener open; // set: the source can be reopened (and is opened lazily)
+    std::string open_error;   // the first opening failed (thrown or no source)
+    void probe();             // opens `source` with `open` when not done yet
   };
-  std::vector<pending_source> source_feeds_;
+  mutable std::vector<pending_source> source_feeds_; // mutable: opened lazily by describe()
   std::vector<venue_config> venues_;
   std::vector<pending_strategy> strategies_;
   std::vector<signal_actor_config> signals_;

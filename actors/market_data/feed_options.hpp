@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "bourse/core/restart_policy.hpp"
+
 namespace bourse {
 
 /// How a feed reads ahead of its consumer.
@@ -18,6 +20,11 @@ struct feed_options {
   std::uint32_t step_records = 4096;
   /// How many skipped-row errors are logged one by one (skip policy); later ones are only counted.
   std::size_t log_errors = 10;
+  /// What the feed does when its source fails transiently (an I/O error, an exception from the
+  /// source): reopen it after a backoff (wall clock) and carry on after the slices already read.
+  /// Needs a feed that can reopen its source (an opener); a bad row is never retried. Off by
+  /// default (docs/operations.md, "Restart policy").
+  restart_policy restart;
 
   /// Returns every problem with the options (empty when valid).
   [[nodiscard]] std::vector<std::string> validate() const {
@@ -26,6 +33,8 @@ struct feed_options {
       problems.emplace_back("read_ahead: must be at least 1");
     if (step_records == 0)
       problems.emplace_back("step_records: must be at least 1");
+    for (auto& p : restart.validate())
+      problems.push_back("restart." + p);
     return problems;
   }
 };

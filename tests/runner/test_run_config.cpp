@@ -334,3 +334,101 @@ TEST_CASE("build_scenario gives a strategy with restarts a factory from the regi
   CHECK(result.supervision_events[1].data_time - result.supervision_events[0].data_time >=
         3 * ns_per_day);
 }
+
+TEST_CASE("build_scenario gives every feed the run's restart policy and a way to reopen it") {
+  std::vector<config_problem> problems;
+  auto plan = parse_run_config(
+      "[supervision]\nfeed_restarts = 2\nfeed_backoff = \"10ms\"\n"
+      "[[instrument]]\nsymbol = \"X\"\n"
+      "[[data]]\ntype = \"synthetic\"\nticks = 200\nsymbols = [{ symbol = \"X\" }]\n"
+      "bars_every = \"1m\"\nbars_from = \"mids\"\n"
+      "[[data]]\ntype = \"bars\"\npath = \"" + data_dir + "/sp500_daily.csv\"\nsymbol = \"SPX\"\n"
+      "[[venue]]\nname = \"V\"\ninstruments = [\"X\", \"SPX\"]\n[[instrument]]\nsymbol = \"SPX\"\n"
+      "[[strategy]]\nid = \"rsi\"\ntype = \"rsi_reversion\"\nsymbol = \"X\"\n",
+      "r.toml", {}, problems);
+  for (const auto& p : problems)
+    INFO(p.to_string());
+  REQUIRE(problems.empty());
+  CHECK(plan.feed_restart.max_restarts == 2);
+  system_config cfg;
+  trading_system ts{cfg};
+  // A source feed given as an object would be refused ("cannot be reopened"): the builder gives
+  // the synthetic source with time bars an opener.
+  auto built = build_scenario(plan, plan.scenarios.at(0), builtin_strategies(), ts);
+  for (const auto& p : built)
+    INFO(p);
+  CHECK(built.empty());
+  auto result = ts.run();
+  CHECK(result.ok);
+  CHECK(result.supervision_events.empty());
+  // With the deadline off, a long wait passes the builder's checks too.
+  auto patient = parse_run_config(
+      "[supervision]\ndeadline = 0\nfeed_restarts = 3\nfeed_backoff = \"5m\"\n"
+      "feed_backoff_max = \"1h\"\n[[instrument]]\nsymbol = \"SPX\"\n"
+      "[[data]]\ntype = \"bars\"\npath = \"" + data_dir + "/sp500_daily.csv\"\nsymbol = \"SPX\"\n"
+      "[[venue]]\nname = \"V\"\ninstruments = [\"SPX\"]\n"
+      "[[strategy]]\nid = \"rsi\"\ntype = \"rsi_reversion\"\nsymbol = \"SPX\"\n",
+      "p.toml", {}, problems);
+  REQUIRE(problems.empty());
+  trading_system patient_ts{cfg};
+  auto checked = build_scenario(patient, patient.scenarios.at(0), builtin_strategies(), patient_ts);
+  for (const auto& p : checked)
+    INFO(p);
+  CHECK(checked.empty());
+}
+
+TEST_CASE("the supervision table sets the feed restart policy and rejects bad values by key") {
+  const std::string rest = "[[data]]\ntype = \"bars\"\npath = \"" + data_dir +
+                           "/sp500_daily.csv\"\nsymbol = \"SPX\"\n[[venue]]\nname = \"V\"\n"
+                           "instruments = [\"SPX\"]\n[[instrument]]\nsymbol = \"SPX\"\n";
+  SUBCASE("the keys set the policy") {
+    std::vector<config_problem> problems;
+    auto plan = parse_run_config("[supervision]\nfeed_restarts = 4\nfeed_backoff = \"250ms\"\n"
+                                 "feed_backoff_max = \"2s\"\nfeed_multiplier = 3\n" + rest,
+                                 "t.toml", {}, problems);
+    for (const auto& p : problems)
+      INFO(p.to_string());
+    CHECK(problems.empty());
+    CHECK(plan.feed_restart.max_restarts == 4);
+    CHECK(plan.feed_restart.backoff == 250'000'000);
+    CHECK(plan.feed_restart.max_backoff == 2 * ns_per_second);
+    CHECK(plan.feed_restart.multiplier == 3.0);
+  }
+  SUBCASE("absent keys keep restarts off") {
+    std::vector<config_problem> problems;
+    auto plan = parse_run_config(rest, "t.toml", {}, problems);
+    CHECK(problems.empty());
+    CHECK_FALSE(plan.feed_restart.enabled());
+  }
+  SUBCASE("bad values are errors naming the key and line") {
+    auto problems = problems_of("[supervision]\n"
+                                "feed_restarts = -1\n"          // 2
+                                "feed_backoff = \"soon\"\n"      // 3
+                                "feed_multiplier = 0.5\n" +      // 4
+                                rest);
+    for (const auto& p : problems)
+      INFO(p.to_string());
+    CHECK(has(problems, 2, "supervision.feed_restarts", "must be in [0, 1000000]"));
+    CHECK(has(problems, 3, "supervision.feed_backoff", "is not a duration"));
+    CHECK(has(problems, 4, "supervision.feed_multiplier", "must be a number in [1, 1000]"));
+    auto many = problems_of("[supervision]\nfeed_restarts = 1000001\n" + rest);
+    CHECK(has(many, 2, "supervision.feed_restarts", "must be in [0, 1000000]"));
+    auto text = problems_of("[supervision]\nfeed_restarts = \"3\"\n" + rest);
+    CHECK(has(text, 2, "supervision.feed_restarts", "expected an integer"));
+    auto order = problems_of("[supervision]\nfeed_backoff = \"5s\"\nfeed_backoff_max = \"1s\"\n" +
+                             rest);
+    CHECK(has(order, 3, "supervision.feed_backoff_max", "must be at least feed_backoff"));
+  }
+  SUBCASE("a wait as long as the deadline is refused") {
+    auto problems = problems_of("[supervision]\ndeadline = \"10s\"\nfeed_restarts = 3\n"
+                                "feed_backoff = \"4s\"\nfeed_backoff_max = \"30s\"\n" + rest);
+    CHECK(has(problems, 5, "supervision.feed_backoff_max", "must be shorter than the deadline"));
+    // The default deadline (60s) against the default longest wait of 3 restarts (1s, 2s, 4s).
+    auto fine = problems_of("[supervision]\nfeed_restarts = 3\n" + rest);
+    CHECK(fine.empty());
+    // With the deadline off any wait is accepted.
+    auto off = problems_of("[supervision]\ndeadline = 0\nfeed_restarts = 3\n"
+                           "feed_backoff = \"5m\"\nfeed_backoff_max = \"1h\"\n" + rest);
+    CHECK(off.empty());
+  }
+}

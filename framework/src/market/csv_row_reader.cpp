@@ -14,13 +14,13 @@ csv_row_reader::csv_row_reader(const std::string& path, csv_options options)
     : file_(std::make_unique<std::ifstream>(path, std::ios::binary)), in_(file_.get()),
       source_(path), options_(options) {
   if (!*file_)
-    fail(0, {}, "cannot open file");
+    fail(0, {}, "cannot open file", csv_error_kind::io);
 }
 
 bool csv_row_reader::read_line() {
   if (stopped() || !std::getline(*in_, buffer_)) {
     if (!stopped() && in_->bad())
-      fail(line_ + 1, {}, "read error");
+      fail(line_ + 1, {}, "read error", csv_error_kind::io);
     return false;
   }
   ++line_;
@@ -91,9 +91,10 @@ bool csv_row_reader::reject(std::string_view column, std::string reason) {
   return true;
 }
 
-void csv_row_reader::fail(std::size_t line, std::string_view column, std::string reason) {
+void csv_row_reader::fail(std::size_t line, std::string_view column, std::string reason,
+                          csv_error_kind kind) {
   if (!error_)
-    error_ = csv_error{source_, line, std::string(column), std::move(reason)};
+    error_ = csv_error{source_, line, std::string(column), std::move(reason), kind};
 }
 
 } // namespace bourse

@@ -19,7 +19,7 @@ std::uintmax_t size_of(const std::string& path) {
 std::optional<csv_error> open_error_of(const std::ifstream& file, const std::string& path) {
   if (file.is_open())
     return std::nullopt;
-  return csv_error{path, 0, "", "cannot open the file for reading"};
+  return csv_error{path, 0, "", "cannot open the file for reading", csv_error_kind::io};
 }
 
 double fraction(std::ifstream& file, std::uintmax_t size, double previous) {
@@ -140,8 +140,11 @@ bool csv_tick_source::next(data_slice& out) {
     if (grouper_.add(scratch_, out))
       return true;
   }
-  // End of input, or a bad row stopped the reader: the open slice holds the rows before it.
-  if (grouper_.flush(out))
+  // End of input, or a bad row stopped the reader: the open slice holds the rows before it. After
+  // a failed read the open slice may lack rows of its timestamp: it is dropped (a restarted feed
+  // reads it again whole).
+  const auto& err = reader_.error();
+  if (!(err && err->kind == csv_error_kind::io) && grouper_.flush(out))
     return true;
   done_ = true;
   progress_ = 1.0;

@@ -121,7 +121,9 @@ bool time_bar_source::next(data_slice& out) {
       finished_ = true;
       out.clear();
       timestamp end = 0;
-      if (!builder_.flush(out.bars, end))
+      // After a failed read the open bars may lack data: they are dropped (see csv_error_kind).
+      const auto& err = inner_->error();
+      if ((err && err->kind == csv_error_kind::io) || !builder_.flush(out.bars, end))
         return false;
       out.ts = end;
       return true;

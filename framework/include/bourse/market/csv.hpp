@@ -11,6 +11,13 @@
 
 namespace bourse {
 
+/// What kind of failure a csv_error is: the data itself (deterministic: reading again finds the
+/// same problem) or the input/output around it (transient: a feed's restart policy may retry).
+enum class csv_error_kind : std::uint8_t {
+  data, ///< A bad row, header or value (the default).
+  io    ///< The input could not be opened or a read failed.
+};
+
 /// A problem with one place in an input file: "file:line: column: reason".
 struct csv_error {
   /// The file name (or "<stdin>").
@@ -21,6 +28,8 @@ struct csv_error {
   std::string column;
   /// What is wrong, in words.
   std::string reason;
+  /// Data (a bad row: never retried) or I/O (a restart may help).
+  csv_error_kind kind = csv_error_kind::data;
 
   /// Returns "file:line: column: reason" (parts that are empty are left out).
   [[nodiscard]] std::string to_string() const;

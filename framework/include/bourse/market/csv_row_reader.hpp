@@ -52,7 +52,8 @@ public:
   /// Returns true when reading may go on.
   bool reject(std::string_view column, std::string reason);
   /// Stops reading with an error that no policy can skip (bad header, unreadable input).
-  void fail(std::size_t line, std::string_view column, std::string reason);
+  void fail(std::size_t line, std::string_view column, std::string reason,
+            csv_error_kind kind = csv_error_kind::data);
 
   /// Returns true once reading has stopped because of an error.
   [[nodiscard]] bool stopped() const noexcept { return error_.has_value(); }
