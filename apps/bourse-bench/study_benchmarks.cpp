@@ -10,6 +10,7 @@
 #include <map>
 #include <mutex>
 #include <thread>
+#include <tuple>
 
 #include "study_chart.hpp"
 #include "study_kit.hpp"
@@ -21,7 +22,9 @@ namespace {
 
 using namespace study;
 
-double us(std::int64_t ns) { return static_cast<double>(ns) / 1e3; }
+double us(std::int64_t ns) {
+  return static_cast<double>(ns) / 1e3;
+}
 
 void plot(const bench_options& opts, const std::string& file, const xy_chart& chart,
           std::vector<std::string>& problems) {
@@ -70,8 +73,8 @@ void study_tipping(const bench_options& opts, std::vector<bench_row>& rows,
                    " wall=%.3fs %.0f tasks/s ping p50=%.0fus p90=%.0fus p99=%.0fus (n=%llu) "
                    "peak_rss=+%.1fMB threads=%ld (base %ld)\n",
                    r.wall_seconds, r.tasks_per_second, us(s.p50), us(s.p90), us(s.p99),
-                   static_cast<unsigned long long>(s.count), r.peak_rss_delta_mb,
-                   r.peak_threads, r.base_threads);
+                   static_cast<unsigned long long>(s.count), r.peak_rss_delta_mb, r.peak_threads,
+                   r.base_threads);
       results.emplace_back(m, std::move(r));
     }
     const double check = results.front().second.checksum;
@@ -216,8 +219,7 @@ double parallel_actors(const per_symbol& data, std::size_t workers) {
   return sum_in_order(out);
 }
 
-template <class F>
-double timed(F&& f, double& result) {
+template <class F> double timed(F&& f, double& result) {
   const auto t0 = std::chrono::steady_clock::now();
   result = f();
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -227,9 +229,9 @@ double timed(F&& f, double& result) {
 
 void study_parallel(const bench_options& opts, std::vector<bench_row>& rows,
                     std::vector<std::string>& problems) {
-  const std::size_t symbols = opts.quick ? 20 : 100;
-  const std::size_t bars_per = opts.quick ? 5'000 : 10'000;
-  const int repeats = opts.quick ? 1 : 3;
+  const std::size_t symbols = opts.quick ? 50 : 100;
+  const std::size_t bars_per = 10'000;
+  const int repeats = opts.quick ? 3 : 7;
   const std::vector<std::size_t> counts =
       opts.quick ? std::vector<std::size_t>{1, 2, 4} : std::vector<std::size_t>{1, 2, 4, 8};
   per_symbol data;
@@ -265,8 +267,7 @@ void study_parallel(const bench_options& opts, std::vector<bench_row>& rows,
       for (int r = 0; r < repeats; ++r) {
         double got = 0;
         secs.push_back(timed(
-            [&] { return kind == 0 ? parallel_threads(data, w) : parallel_actors(data, w); },
-            got));
+            [&] { return kind == 0 ? parallel_threads(data, w) : parallel_actors(data, w); }, got));
         if (got != expected)
           problems.push_back("study.parallel: the parallel results differ from the sequential "
                              "ones");
@@ -361,17 +362,14 @@ footprint threads_footprint(std::size_t n) {
 
 } // namespace
 
-void study_memory(const bench_options&, std::vector<bench_row>& rows,
-                  std::vector<std::string>&) {
+void study_memory(const bench_options&, std::vector<bench_row>& rows, std::vector<std::string>&) {
   const std::size_t n = 1000;
-  std::fprintf(stderr, "study.memory: %zu idle units of each kind (VmRSS and Threads deltas)\n",
-               n);
+  std::fprintf(stderr, "study.memory: %zu idle units of each kind (VmRSS and Threads deltas)\n", n);
   const auto coop = actors_footprint(n, false);
   const auto det = actors_footprint(n, true);
   const auto thr = threads_footprint(n);
-  for (const auto& [name, f] : {std::pair<const char*, footprint>{"cooperative", coop},
-                                {"detached", det},
-                                {"thread", thr}})
+  for (const auto& [name, f] :
+       {std::pair<const char*, footprint>{"cooperative", coop}, {"detached", det}, {"thread", thr}})
     std::fprintf(stderr, "study.memory: %-11s +%.2f MB (%.1f KB each), +%ld threads\n", name,
                  f.rss_mb, f.rss_mb * 1024.0 / static_cast<double>(n), f.threads);
   auto ratio = [](double a, double b) { return b > 0 ? a / b : 0.0; };
@@ -381,8 +379,8 @@ void study_memory(const bench_options&, std::vector<bench_row>& rows,
                   ratio(det.rss_mb, coop.rss_mb)});
   rows.push_back({"study.memory.thread", thr.rss_mb, "MB/1000", "cooperative", coop.rss_mb,
                   ratio(thr.rss_mb, coop.rss_mb)});
-  rows.push_back({"study.memory.detached.threads", static_cast<double>(det.threads),
-                  "threads/1000", "thread", static_cast<double>(thr.threads),
+  rows.push_back({"study.memory.detached.threads", static_cast<double>(det.threads), "threads/1000",
+                  "thread", static_cast<double>(thr.threads),
                   ratio(static_cast<double>(det.threads), static_cast<double>(thr.threads))});
   rows.push_back({"study.memory.cooperative.threads", static_cast<double>(coop.threads),
                   "threads/1000", "thread", static_cast<double>(thr.threads),
@@ -403,10 +401,10 @@ struct heavy_result {
 // `actors` indicator actors, each working through `batches` batches of `updates` RSI(14) updates
 // (one message per batch, as a hub would send them), cooperative or detached, while the I/O actor
 // is pinged.
-heavy_result run_heavy(bool detached, std::size_t actors, std::size_t batches,
+heavy_result run_heavy(bool detached, bool fair, std::size_t actors, std::size_t batches,
                        std::size_t updates, const std::vector<indicators::ohlcv>& bars) {
   heavy_result out;
-  auto cfg = make_config(static_cast<std::size_t>(cores()));
+  auto cfg = make_config(static_cast<std::size_t>(cores()), fair);
   std::mutex m;
   std::condition_variable cv;
   std::size_t left = actors;
@@ -443,7 +441,8 @@ heavy_result run_heavy(bool detached, std::size_t actors, std::size_t batches,
       std::unique_lock<std::mutex> lock(m);
       cv.wait(lock, [&] { return left == 0; });
     }
-    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    const double secs =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     monitor.stop();
     await_all(sys, spawned);
     out.ping = monitor.latencies();
@@ -465,18 +464,40 @@ void study_protect_io(const bench_options& opts, std::vector<bench_row>& rows,
                "(~1 ms each); the I/O actor pinged every 1 ms; %d cores; CAF: %s\n",
                actors, batches, updates, cores(),
                describe_config(static_cast<std::size_t>(cores())).c_str());
-  std::fprintf(stderr, "study.protect_io: heavy actors cooperative ...\n");
-  const auto coop = run_heavy(false, actors, batches, updates, bars);
-  std::fprintf(stderr, "study.protect_io: heavy actors detached ...\n");
-  const auto det = run_heavy(true, actors, batches, updates, bars);
+  // Alternating runs (cooperative, detached, cooperative, ...): the pings of every run of a kind
+  // go into one histogram, the throughput is the median of its runs.
+  const int repeats = opts.quick ? 2 : 3;
+  // A third kind: cooperative with scheduler.policy=sharing and max-throughput=10 (one FIFO queue,
+  // an actor yields its worker after 10 messages), a fairer cooperative setting, to show how
+  // much of the cooperative latency comes from work stealing and the unlimited throughput.
+  heavy_result kinds[3];
+  std::vector<double> rates[3];
+  const char* kind_names[] = {"cooperative", "detached",
+                              "cooperative, fair (sharing, max-throughput=10)"};
+  for (int r = 0; r < repeats; ++r)
+    for (int k = 0; k < 3; ++k) {
+      std::fprintf(stderr, "study.protect_io: run %d/%d, heavy actors %s ...", r + 1, repeats,
+                   kind_names[k]);
+      auto one = run_heavy(k == 1, k == 2, actors, batches, updates, bars);
+      std::fprintf(stderr, " %.3g updates/s, ping p90 %.0f us\n", one.updates_per_second,
+                   us(one.ping.percentile(90)));
+      kinds[k].ping.merge(one.ping);
+      rates[k].push_back(one.updates_per_second);
+    }
+  for (int k = 0; k < 3; ++k)
+    kinds[k].updates_per_second = median_of(rates[k]);
+  const auto& coop = kinds[0];
+  const auto& det = kinds[1];
+  const auto& backoff = kinds[2];
   if (coop.ping.count() < 10 || det.ping.count() < 10) {
     problems.push_back("study.protect_io: too few pings answered");
     return;
   }
-  const auto c = summarize(coop.ping), d = summarize(det.ping);
+  const auto c = summarize(coop.ping), d = summarize(det.ping), b = summarize(backoff.ping);
   for (const auto& [name, s, r] :
        {std::tuple<const char*, latency_summary, double>{"cooperative", c, coop.updates_per_second},
-        {"detached", d, det.updates_per_second}})
+        {"detached", d, det.updates_per_second},
+        {"coop fair", b, backoff.updates_per_second}})
     std::fprintf(stderr,
                  "study.protect_io: %-11s ping p50=%.0fus p90=%.0fus p99=%.0fus (n=%llu), "
                  "%.3g updates/s\n",
@@ -491,17 +512,27 @@ void study_protect_io(const bench_options& opts, std::vector<bench_row>& rows,
                p90_ratio <= 0.2 && rate_ratio >= 0.95 ? "holds" : "does NOT hold");
   rows.push_back({"study.protect_io.p50", us(d.p50), "us ping p50", "cooperative", us(c.p50),
                   us(d.p50) / us(c.p50)});
-  rows.push_back({"study.protect_io.p90", us(d.p90), "us ping p90", "cooperative", us(c.p90),
-                  p90_ratio});
+  rows.push_back(
+      {"study.protect_io.p90", us(d.p90), "us ping p90", "cooperative", us(c.p90), p90_ratio});
   rows.push_back({"study.protect_io.p99", us(d.p99), "us ping p99", "cooperative", us(c.p99),
                   us(d.p99) / us(c.p99)});
-  rows.push_back({"study.protect_io.throughput", det.updates_per_second, "updates/s",
-                  "cooperative", coop.updates_per_second, rate_ratio});
+  rows.push_back({"study.protect_io.throughput", det.updates_per_second, "updates/s", "cooperative",
+                  coop.updates_per_second, rate_ratio});
+  rows.push_back({"study.protect_io.fair.p90", us(d.p90), "us ping p90", "coop_fair", us(b.p90),
+                  us(d.p90) / us(b.p90)});
+  rows.push_back({"study.protect_io.fair.throughput", det.updates_per_second, "updates/s",
+                  "coop_fair", backoff.updates_per_second,
+                  det.updates_per_second / backoff.updates_per_second});
   plot(opts, "protect_io.svg",
        {"I/O actor ping round trip with " + std::to_string(actors) + " heavy indicator actors",
-        "percentile", "round trip (us)", true,
+        "percentile",
+        "round trip (us)",
+        true,
         {{"heavy actors cooperative", {{50, us(c.p50)}, {90, us(c.p90)}, {99, us(c.p99)}}, false},
-         {"heavy actors detached", {{50, us(d.p50)}, {90, us(d.p90)}, {99, us(d.p99)}}, false}}},
+         {"heavy actors detached", {{50, us(d.p50)}, {90, us(d.p90)}, {99, us(d.p99)}}, false},
+         {"cooperative, fair scheduling",
+          {{50, us(b.p50)}, {90, us(b.p90)}, {99, us(b.p99)}},
+          true}}},
        problems);
 }
 

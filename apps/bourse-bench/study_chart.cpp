@@ -20,11 +20,20 @@ std::string escape(const std::string& s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-    case '<': out += "&lt;"; break;
-    case '>': out += "&gt;"; break;
-    case '&': out += "&amp;"; break;
-    case '"': out += "&quot;"; break;
-    default: out += c;
+    case '<':
+      out += "&lt;";
+      break;
+    case '>':
+      out += "&gt;";
+      break;
+    case '&':
+      out += "&amp;";
+      break;
+    case '"':
+      out += "&quot;";
+      break;
+    default:
+      out += c;
     }
   }
   return out;
@@ -100,9 +109,9 @@ std::string render_svg(const xy_chart& chart) {
   auto px = [&](double x) { return left + (x - x0) / (x1 - x0) * pw; };
   auto py = [&](double y) { return top + ph - (ty(y) - v0) / (v1 - v0) * ph; };
 
-  std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + num(width) +
-                    " " + num(height) + "\" width=\"" + num(width) + "\" height=\"" +
-                    num(height) + "\" font-family=\"sans-serif\" font-size=\"12\" role=\"img\" " +
+  std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + num(width) + " " +
+                    num(height) + "\" width=\"" + num(width) + "\" height=\"" + num(height) +
+                    "\" font-family=\"sans-serif\" font-size=\"12\" role=\"img\" " +
                     "aria-label=\"" + escape(chart.title) + "\">\n";
   svg += "<rect x=\"0\" y=\"0\" width=\"" + num(width) + "\" height=\"" + num(height) +
          "\" fill=\"#ffffff\"/>\n";
@@ -134,9 +143,9 @@ std::string render_svg(const xy_chart& chart) {
          "\" height=\"" + num(ph) + "\" fill=\"none\" stroke=\"#9ca3af\"/>\n";
   svg += "<text x=\"" + num(left + pw / 2) + "\" y=\"" + num(height - 14) +
          "\" text-anchor=\"middle\">" + escape(chart.x_label) + "</text>\n";
-  svg += "<text x=\"18\" y=\"" + num(top + ph / 2) + "\" text-anchor=\"middle\" transform=\"rotate(-90 18 " +
-         num(top + ph / 2) + ")\">" + escape(chart.y_label) + (chart.log_y ? " (log)" : "") +
-         "</text>\n";
+  svg += "<text x=\"18\" y=\"" + num(top + ph / 2) +
+         "\" text-anchor=\"middle\" transform=\"rotate(-90 18 " + num(top + ph / 2) + ")\">" +
+         escape(chart.y_label) + (chart.log_y ? " (log)" : "") + "</text>\n";
   // Lines, points and the legend.
   for (std::size_t i = 0; i < chart.series.size(); ++i) {
     const auto& s = chart.series[i];

@@ -10,9 +10,9 @@ namespace bourse::bench::study {
 
 /// One line of a chart: its name (shown in the legend) and its (x, y) points in x order.
 struct chart_series {
-  std::string name;                            ///< Legend text.
+  std::string name;                              ///< Legend text.
   std::vector<std::pair<double, double>> points; ///< (x, y) points.
-  bool dashed = false;                         ///< Drawn dashed (a reference line).
+  bool dashed = false;                           ///< Drawn dashed (a reference line).
 };
 
 /// A chart: title, axis labels and the series.
@@ -27,7 +27,8 @@ struct xy_chart {
 /// Returns a standalone SVG document drawing `chart` (no scripts, no external references).
 [[nodiscard]] std::string render_svg(const xy_chart& chart);
 
-/// Writes render_svg(chart) to DIR/FILE whole or not at all; returns the problem naming the file, or
+/// Writes render_svg(chart) to DIR/FILE whole or not at all; returns the problem naming the file,
+/// or
 /// "" (also when `dir` is empty: no plots asked for).
 [[nodiscard]] std::string write_chart(const std::string& dir, const std::string& file,
                                       const xy_chart& chart);

@@ -21,9 +21,9 @@ namespace bourse::bench::study {
 
 /// The process's memory and threads as /proc/self/status reports them (-1 when unreadable).
 struct proc_status {
-  long rss_kb = -1;   ///< VmRSS.
-  long hwm_kb = -1;   ///< VmHWM (peak RSS since start or since reset_peak_rss()).
-  long threads = -1;  ///< Threads.
+  long rss_kb = -1;  ///< VmRSS.
+  long hwm_kb = -1;  ///< VmHWM (peak RSS since start or since reset_peak_rss()).
+  long threads = -1; ///< Threads.
 };
 
 /// Returns VmRSS, VmHWM and Threads of this process.
@@ -43,7 +43,11 @@ struct scheduler_settings {
 /// Returns a bourse system_config for the study: bourse's paper-mode tuning (work stealing, idle
 /// workers go from 100 aggressive polls straight to the notified condition variable:
 /// work-stealing.moderate-poll-attempts = 0) and scheduler.max-threads = `workers`.
-[[nodiscard]] std::unique_ptr<system_config> make_config(std::size_t workers);
+/// scheduler.max-throughput stays unlimited (CAF's and bourse's default: an actor handles every
+/// message in its mailbox before it yields its worker). With `fair`, scheduler.policy=sharing (one
+/// FIFO queue: work stealing puts a re-scheduled actor at the front of its worker's queue) and
+/// scheduler.max-throughput=10 (an actor yields its worker after 10 messages) instead.
+[[nodiscard]] std::unique_ptr<system_config> make_config(std::size_t workers, bool fair = false);
 
 /// Returns a line describing the settings make_config() sets, for stderr and the report.
 [[nodiscard]] std::string describe_config(std::size_t workers);
@@ -61,9 +65,10 @@ double indicator_work(indicators::indicator& ind, const std::vector<indicators::
 [[nodiscard]] std::size_t calibrate_updates(std::chrono::microseconds target,
                                             const std::vector<indicators::ohlcv>& bars);
 
-/// The unrelated I/O actor and a thread pinging it every `interval` while a run goes on: the round
-/// trip of each ping (thread -> cooperative actor -> thread) goes into a histogram; the thread also
-/// samples Threads and VmRSS about every 5 ms.
+/// The unrelated I/O actor and a thread sending it a ping every `interval` while a run goes on,
+/// without waiting for answers: the delay from sending a ping to the actor handling it (both
+/// stamped with steady_clock) goes into a histogram; the thread also samples Threads and VmRSS
+/// about every 5 ms.
 class ping_monitor {
 public:
   /// Spawns the I/O actor (cooperative) in `sys` and starts pinging it.
@@ -72,21 +77,23 @@ public:
   ping_monitor(const ping_monitor&) = delete;
   ping_monitor& operator=(const ping_monitor&) = delete;
 
-  /// Stops pinging, joins the thread and stops the I/O actor; idempotent.
+  /// Stops pinging, joins the thread, waits for the I/O actor to handle every ping sent and stops
+  /// it; idempotent.
   void stop();
-  /// Returns the round trips (ns); complete after stop().
-  [[nodiscard]] const latency_histogram& latencies() const noexcept { return hist_; }
-  /// Returns the largest Threads and VmRSS sampled (after stop()).
+  /// Returns the ping delays (ns); complete after stop().
+  [[nodiscard]] const latency_histogram& latencies() const noexcept { return *hist_; }
+  /// Returns the largest Threads sampled (after stop()).
   [[nodiscard]] long max_threads() const noexcept { return max_threads_; }
   /// Returns the largest VmRSS sampled, kB (after stop()).
   [[nodiscard]] long max_rss_kb() const noexcept { return max_rss_kb_; }
 
 private:
-  void loop(caf::actor_system& sys, std::chrono::microseconds interval);
+  void loop(std::chrono::microseconds interval);
 
+  caf::actor_system& sys_;
   caf::actor io_;
   std::atomic<bool> stop_{false};
-  latency_histogram hist_;
+  std::shared_ptr<latency_histogram> hist_ = std::make_shared<latency_histogram>();
   long max_threads_ = 0;
   long max_rss_kb_ = 0;
   std::thread thread_;

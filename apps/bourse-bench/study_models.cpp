@@ -142,10 +142,14 @@ void thread_task(run_context& ctx, task& t) {
 
 const char* name_of(exec_model m) noexcept {
   switch (m) {
-  case exec_model::cooperative: return "cooperative";
-  case exec_model::detached: return "detached";
-  case exec_model::pool: return "pool";
-  case exec_model::thread: return "thread";
+  case exec_model::cooperative:
+    return "cooperative";
+  case exec_model::detached:
+    return "detached";
+  case exec_model::pool:
+    return "pool";
+  case exec_model::thread:
+    return "thread";
   }
   return "?";
 }
@@ -193,8 +197,7 @@ tipping_result run_tipping(exec_model model, const tipping_params& p,
       break;
     }
     ctx->done.wait();
-    out.wall_seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    out.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     const auto after = read_proc_status();
     monitor.stop();
     for (auto& t : threads)
