@@ -12,6 +12,8 @@
 #include <thread>
 #include <tuple>
 
+#include <malloc.h>
+
 #include "study_chart.hpp"
 #include "study_kit.hpp"
 #include "study_models.hpp"
@@ -62,10 +64,14 @@ void study_tipping(const bench_options& opts, std::vector<bench_row>& rows,
                cores(), describe_config(p.workers).c_str(), p.pool_size);
   std::map<std::string, std::vector<std::pair<double, double>>> rate, p90, rss, threads;
   std::vector<std::string> winners;
-  for (int ratio : ratios) {
+  for (const int& ratio : ratios) {
     p.cpu_steps = ratio * p.steps / 100;
     std::vector<std::pair<exec_model, tipping_result>> results;
-    for (auto m : models) {
+    // The models in a rotated order at each ratio, so that none always runs first (a shared
+    // machine's load drifts); the results are kept in model order.
+    const std::size_t first = static_cast<std::size_t>(&ratio - ratios.data()) % 4;
+    for (std::size_t k = 0; k < 4; ++k) {
+      const auto m = models[(first + k) % 4];
       std::fprintf(stderr, "study.tipping: cpu=%d%% %-11s ...", ratio, name_of(m));
       auto r = run_tipping(m, p, bars);
       const auto s = summarize(r.ping);
@@ -77,6 +83,8 @@ void study_tipping(const bench_options& opts, std::vector<bench_row>& rows,
                    r.base_threads);
       results.emplace_back(m, std::move(r));
     }
+    std::sort(results.begin(), results.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
     const double check = results.front().second.checksum;
     for (const auto& [m, r] : results)
       if (r.checksum != check)
@@ -134,8 +142,8 @@ void study_tipping(const bench_options& opts, std::vector<bench_row>& rows,
         "tasks per second", true, to_series(rate)},
        problems);
   plot(opts, "tipping_ping_p90.svg",
-       {"Unrelated I/O actor: ping round trip p90", "compute share of each task (%)",
-        "p90 round trip (us)", true, to_series(p90)},
+       {"Unrelated I/O actor: ping delay p90", "compute share of each task (%)",
+        "p90 ping delay (us)", true, to_series(p90)},
        problems);
   plot(opts, "tipping_memory.svg",
        {n + " tasks: peak RSS added by the run", "compute share of each task (%)", "MB", false,
@@ -296,9 +304,23 @@ void study_parallel(const bench_options& opts, std::vector<bench_row>& rows,
 namespace {
 
 struct footprint {
-  double rss_mb = 0; // RSS added by the n idle units
-  long threads = 0;  // threads added
+  double rss_mb = 0;  // RSS added by the n idle units
+  double heap_mb = 0; // malloc'd bytes in use added by them (stacks are not malloc'd)
+  long threads = 0;   // threads added
 };
+
+double heap_in_use_mb() {
+  const auto m = ::mallinfo2();
+  return static_cast<double>(m.uordblks + m.hblkhd) / (1024.0 * 1024.0);
+}
+
+// Returns free heap memory to the system first, so that what the units allocate shows in the RSS
+// (otherwise they reuse pages the earlier benchmarks freed).
+proc_status baseline_status(double& heap) {
+  ::malloc_trim(0);
+  heap = heap_in_use_mb();
+  return read_proc_status();
+}
 
 // Waits until `started` reaches n (at most ~10 s).
 void wait_started(const std::atomic<std::size_t>& started, std::size_t n) {
@@ -312,7 +334,8 @@ footprint actors_footprint(std::size_t n, bool detached) {
   caf::actor_system sys{*cfg};
   std::atomic<std::size_t> started{0};
   std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  const auto before = read_proc_status();
+  double heap = 0;
+  const auto before = baseline_status(heap);
   std::vector<caf::actor> actors;
   auto idle = [&started](caf::event_based_actor*, int) -> caf::behavior {
     ++started;
@@ -324,6 +347,7 @@ footprint actors_footprint(std::size_t n, bool detached) {
   std::this_thread::sleep_for(std::chrono::milliseconds(20));
   const auto after = read_proc_status();
   out.rss_mb = static_cast<double>(after.rss_kb - before.rss_kb) / 1024.0;
+  out.heap_mb = heap_in_use_mb() - heap;
   out.threads = after.threads - before.threads;
   for (auto& a : actors)
     caf::anon_send_exit(a, caf::exit_reason::user_shutdown);
@@ -337,7 +361,8 @@ footprint threads_footprint(std::size_t n) {
   std::condition_variable cv;
   bool release = false;
   std::atomic<std::size_t> started{0};
-  const auto before = read_proc_status();
+  double heap = 0;
+  const auto before = baseline_status(heap);
   std::vector<std::thread> threads;
   for (std::size_t i = 0; i < n; ++i)
     threads.emplace_back([&] {
@@ -349,6 +374,7 @@ footprint threads_footprint(std::size_t n) {
   std::this_thread::sleep_for(std::chrono::milliseconds(20));
   const auto after = read_proc_status();
   out.rss_mb = static_cast<double>(after.rss_kb - before.rss_kb) / 1024.0;
+  out.heap_mb = heap_in_use_mb() - heap;
   out.threads = after.threads - before.threads;
   {
     std::lock_guard<std::mutex> lock(m);
@@ -370,8 +396,11 @@ void study_memory(const bench_options&, std::vector<bench_row>& rows, std::vecto
   const auto thr = threads_footprint(n);
   for (const auto& [name, f] :
        {std::pair<const char*, footprint>{"cooperative", coop}, {"detached", det}, {"thread", thr}})
-    std::fprintf(stderr, "study.memory: %-11s +%.2f MB (%.1f KB each), +%ld threads\n", name,
-                 f.rss_mb, f.rss_mb * 1024.0 / static_cast<double>(n), f.threads);
+    std::fprintf(stderr,
+                 "study.memory: %-11s RSS +%.2f MB (%.1f KB each), heap in use +%.2f MB (%.1f KB "
+                 "each), +%ld threads\n",
+                 name, f.rss_mb, f.rss_mb * 1024.0 / static_cast<double>(n), f.heap_mb,
+                 f.heap_mb * 1024.0 / static_cast<double>(n), f.threads);
   auto ratio = [](double a, double b) { return b > 0 ? a / b : 0.0; };
   rows.push_back({"study.memory.cooperative", coop.rss_mb, "MB/1000", "thread", thr.rss_mb,
                   ratio(coop.rss_mb, thr.rss_mb)});
@@ -379,6 +408,10 @@ void study_memory(const bench_options&, std::vector<bench_row>& rows, std::vecto
                   ratio(det.rss_mb, coop.rss_mb)});
   rows.push_back({"study.memory.thread", thr.rss_mb, "MB/1000", "cooperative", coop.rss_mb,
                   ratio(thr.rss_mb, coop.rss_mb)});
+  rows.push_back({"study.memory.cooperative.heap", coop.heap_mb, "MB/1000", "thread", thr.heap_mb,
+                  ratio(coop.heap_mb, thr.heap_mb)});
+  rows.push_back({"study.memory.detached.heap", det.heap_mb, "MB/1000", "cooperative", coop.heap_mb,
+                  ratio(det.heap_mb, coop.heap_mb)});
   rows.push_back({"study.memory.detached.threads", static_cast<double>(det.threads), "threads/1000",
                   "thread", static_cast<double>(thr.threads),
                   ratio(static_cast<double>(det.threads), static_cast<double>(thr.threads))});
@@ -524,7 +557,7 @@ void study_protect_io(const bench_options& opts, std::vector<bench_row>& rows,
                   "coop_fair", backoff.updates_per_second,
                   det.updates_per_second / backoff.updates_per_second});
   plot(opts, "protect_io.svg",
-       {"I/O actor ping round trip with " + std::to_string(actors) + " heavy indicator actors",
+       {"I/O actor ping delay with " + std::to_string(actors) + " heavy indicator actors",
         "percentile",
         "round trip (us)",
         true,

@@ -101,7 +101,7 @@ std::string render_svg(const xy_chart& chart) {
   }
   if (x0 == x1)
     x1 = x0 + 1;
-  auto ty = [&](double y) { return chart.log_y ? std::log10(std::max(y, min_positive)) : y; };
+  auto ty = [&](double y) { return chart.log_y ? std::log10(y > 0 ? y : min_positive) : y; };
   double v0 = chart.log_y ? std::floor(ty(min_positive)) : std::min(0.0, y0);
   double v1 = chart.log_y ? std::ceil(ty(std::max(y1, min_positive))) : y1 * 1.05;
   if (v1 <= v0)
