@@ -250,41 +250,47 @@ void study_parallel(const bench_options& opts, std::vector<bench_row>& rows,
                "study.parallel: %zu symbols x %zu bars, SMA(20) RSI(14) BBANDS(20,2) each; %d "
                "cores; median of %d\n",
                symbols, bars_per, cores(), repeats);
-  std::vector<double> seq_s;
+  // Interleaved: each round times the sequential loop, then every parallel variant once, so that
+  // a shared machine's drifting load hits all of them alike; each figure is the median of its
+  // rounds.
+  auto sequential = [&] {
+    std::vector<double> out;
+    for (const auto& d : data)
+      out.push_back(symbol_work(d));
+    return sum_in_order(out);
+  };
   double expected = 0;
-  for (int r = 0; r < repeats; ++r)
-    seq_s.push_back(timed(
-        [&] {
-          double s = 0;
-          std::vector<double> out;
-          for (const auto& d : data)
-            out.push_back(symbol_work(d));
-          s = sum_in_order(out);
-          return s;
-        },
-        expected));
+  std::vector<double> seq_s;
+  std::vector<std::vector<double>> secs(counts.size() * 2);
+  for (int r = 0; r < repeats; ++r) {
+    std::fprintf(stderr, "study.parallel: round %d/%d\n", r + 1, repeats);
+    seq_s.push_back(timed(sequential, expected));
+    for (std::size_t c = 0; c < counts.size(); ++c)
+      for (int kind = 0; kind < 2; ++kind) {
+        double got = 0;
+        const std::size_t w = counts[c];
+        secs[c * 2 + static_cast<std::size_t>(kind)].push_back(timed(
+            [&] { return kind == 0 ? parallel_threads(data, w) : parallel_actors(data, w); }, got));
+        if (got != expected)
+          problems.push_back("study.parallel: the parallel results differ from the sequential "
+                             "ones");
+      }
+  }
   const double seq_rate = updates / median_of(seq_s);
   std::fprintf(stderr, "study.parallel: sequential %.3f s (%.3g updates/s)\n", median_of(seq_s),
                seq_rate);
   std::vector<chart_series> series{{"std::thread workers", {}, false},
                                    {"cooperative actors (1 per symbol)", {}, false},
                                    {"cores limit", {}, true}};
-  for (std::size_t w : counts) {
+  for (std::size_t c = 0; c < counts.size(); ++c) {
+    const std::size_t w = counts[c];
     for (int kind = 0; kind < 2; ++kind) {
-      std::vector<double> secs;
-      for (int r = 0; r < repeats; ++r) {
-        double got = 0;
-        secs.push_back(timed(
-            [&] { return kind == 0 ? parallel_threads(data, w) : parallel_actors(data, w); }, got));
-        if (got != expected)
-          problems.push_back("study.parallel: the parallel results differ from the sequential "
-                             "ones");
-      }
-      const double rate = updates / median_of(secs);
+      const auto& t = secs[c * 2 + static_cast<std::size_t>(kind)];
+      const double rate = updates / median_of(t);
       const std::string name = std::string{"study.parallel."} + (kind == 0 ? "threads" : "actors") +
                                ".w" + std::to_string(w);
       std::fprintf(stderr, "study.parallel: %-24s %.3f s speedup %.2fx\n", name.c_str(),
-                   median_of(secs), rate / seq_rate);
+                   median_of(t), rate / seq_rate);
       rows.push_back({name, rate, "updates/s", "sequential", seq_rate, rate / seq_rate});
       series[static_cast<std::size_t>(kind)].points.emplace_back(static_cast<double>(w),
                                                                  rate / seq_rate);
@@ -317,6 +323,12 @@ double heap_in_use_mb() {
 // Returns free heap memory to the system first, so that what the units allocate shows in the RSS
 // (otherwise they reuse pages the earlier benchmarks freed).
 proc_status baseline_status(double& heap) {
+  // Threads of earlier runs (detached actors) may still be exiting: wait until the count is steady.
+  for (int i = 0, steady = 0; i < 200 && steady < 3; ++i) {
+    const long before = read_proc_status().threads;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    steady = read_proc_status().threads == before ? steady + 1 : 0;
+  }
   ::malloc_trim(0);
   heap = heap_in_use_mb();
   return read_proc_status();
