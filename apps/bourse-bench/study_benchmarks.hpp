@@ -6,6 +6,9 @@
 #include <string>
 #include <vector>
 
+#include <cstdint>
+
+#include "study_chart.hpp"
 #include "system_benchmarks.hpp"
 
 namespace bourse::bench::detail {
@@ -24,5 +27,12 @@ void study_memory(const bench_options& opts, std::vector<bench_row>& rows,
 /// actors cooperative vs detached.
 void study_protect_io(const bench_options& opts, std::vector<bench_row>& rows,
                       std::vector<std::string>& problems);
+
+/// Returns `ns` nanoseconds in microseconds.
+[[nodiscard]] double us(std::int64_t ns);
+/// Writes `chart` to --plots DIR as `file` when a folder was given; appends a problem naming the
+/// file when it cannot be written.
+void plot(const bench_options& opts, const std::string& file, const study::xy_chart& chart,
+          std::vector<std::string>& problems);
 
 } // namespace bourse::bench::detail
