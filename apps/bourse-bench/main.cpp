@@ -46,8 +46,9 @@ const char* usage =
     "Every row is a figure and the baseline it is compared with, both measured in this run.\n"
     "Exit status: 0 ok, 1 a benchmark failed (e.g. results differ from the baseline's) or the "
     "JSON\n"
-    "file (written whole or not at all) or standard output could not be written, 2 usage error\n"
-    "(unknown option or name, bad value, bad --log-level or SPDLOG_LEVEL). SIGINT or SIGTERM end\n"
+    "file (written whole or not at all), a --plots file or standard output could not be written,\n"
+    "2 usage error (unknown option or name, bad value, a --plots folder that cannot be created,\n"
+    "bad --log-level or SPDLOG_LEVEL). SIGINT or SIGTERM end\n"
     "it at once (130 or 143 as the shell reports it; the --json file stays absent).\n";
 
 std::string json_string(const std::string& s) {
