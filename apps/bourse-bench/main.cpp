@@ -48,8 +48,8 @@ const char* usage =
     "JSON\n"
     "file (written whole or not at all), a --plots file or standard output could not be written,\n"
     "2 usage error (unknown option or name, bad value, a --plots folder that cannot be created,\n"
-    "bad --log-level or SPDLOG_LEVEL). SIGINT or SIGTERM end\n"
-    "it at once (130 or 143 as the shell reports it; the --json file stays absent).\n";
+    "bad --log-level or SPDLOG_LEVEL). SIGINT or SIGTERM end it at once (130 or 143 as the\n"
+    "shell reports it; the --json file stays absent).\n";
 
 std::string json_string(const std::string& s) {
   std::string out = "\"";
