@@ -6,6 +6,8 @@
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <string>
+#include <system_error>
 #include <thread>
 
 #include "study_kit.hpp"
@@ -192,8 +194,17 @@ tipping_result run_tipping(exec_model model, const tipping_params& p,
       break;
     case exec_model::thread:
       threads.reserve(p.tasks);
-      for (std::size_t i = 0; i < p.tasks; ++i)
-        threads.emplace_back([&ctx, i] { thread_task(*ctx, ctx->tasks[i]); });
+      for (std::size_t i = 0; i < p.tasks; ++i) {
+        try {
+          threads.emplace_back([&ctx, i] { thread_task(*ctx, ctx->tasks[i]); });
+        } catch (const std::system_error& e) { // e.g. a process or thread limit
+          out.problem = "could not start thread " + std::to_string(i + 1) + " of " +
+                        std::to_string(p.tasks) + ": " + e.what();
+          for (std::size_t j = i; j < p.tasks; ++j)
+            ctx->done.arrive(); // the tasks never started
+          break;
+        }
+      }
       break;
     }
     ctx->done.wait();

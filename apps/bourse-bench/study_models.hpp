@@ -45,6 +45,7 @@ struct tipping_result {
   double peak_rss_delta_mb = 0; ///< Peak RSS during the run minus RSS before the tasks.
   long peak_threads = 0;        ///< The most threads seen during the run.
   long base_threads = 0;        ///< Threads before the tasks (CAF system, pinger).
+  std::string problem;          ///< Why the run could not start every task ("" when it did).
   double checksum = 0;          ///< Sum of every task's indicator output (same for every model).
 };
 

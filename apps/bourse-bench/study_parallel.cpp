@@ -9,6 +9,7 @@
 #include <condition_variable>
 #include <cstdio>
 #include <mutex>
+#include <system_error>
 #include <thread>
 #include <tuple>
 
@@ -177,9 +178,10 @@ void study_parallel(const bench_options& opts, std::vector<bench_row>& rows,
 namespace {
 
 struct footprint {
-  double rss_mb = 0;  // RSS added by the n idle units
-  double heap_mb = 0; // malloc'd bytes in use added by them (stacks are not malloc'd)
-  long threads = 0;   // threads added
+  double rss_mb = 0;   // RSS added by the n idle units
+  double heap_mb = 0;  // malloc'd bytes in use added by them (stacks are not malloc'd)
+  long threads = 0;    // threads added
+  std::string problem; // why the units could not all be started
 };
 
 double heap_in_use_mb() {
@@ -243,13 +245,20 @@ footprint threads_footprint(std::size_t n) {
   double heap = 0;
   const auto before = baseline_status(heap);
   std::vector<std::thread> threads;
-  for (std::size_t i = 0; i < n; ++i)
-    threads.emplace_back([&] {
-      ++started;
-      std::unique_lock<std::mutex> lock(m);
-      cv.wait(lock, [&] { return release; });
-    });
-  wait_started(started, n);
+  for (std::size_t i = 0; i < n; ++i) {
+    try {
+      threads.emplace_back([&] {
+        ++started;
+        std::unique_lock<std::mutex> lock(m);
+        cv.wait(lock, [&] { return release; });
+      });
+    } catch (const std::system_error& e) { // e.g. a process or thread limit
+      out.problem = "could not start thread " + std::to_string(i + 1) + " of " + std::to_string(n) +
+                    ": " + e.what();
+      break;
+    }
+  }
+  wait_started(started, threads.size());
   std::this_thread::sleep_for(std::chrono::milliseconds(20));
   const auto after = read_proc_status();
   out.rss_mb = static_cast<double>(after.rss_kb - before.rss_kb) / 1024.0;
@@ -267,12 +276,17 @@ footprint threads_footprint(std::size_t n) {
 
 } // namespace
 
-void study_memory(const bench_options&, std::vector<bench_row>& rows, std::vector<std::string>&) {
+void study_memory(const bench_options&, std::vector<bench_row>& rows,
+                  std::vector<std::string>& problems) {
   const std::size_t n = 1000;
   std::fprintf(stderr, "study.memory: %zu idle units of each kind (VmRSS and Threads deltas)\n", n);
   const auto coop = actors_footprint(n, false);
   const auto det = actors_footprint(n, true);
   const auto thr = threads_footprint(n);
+  if (!thr.problem.empty()) {
+    problems.push_back("study.memory: " + thr.problem);
+    return;
+  }
   for (const auto& [name, f] :
        {std::pair<const char*, footprint>{"cooperative", coop}, {"detached", det}, {"thread", thr}})
     std::fprintf(stderr,

@@ -69,6 +69,11 @@ void study_tipping(const bench_options& opts, std::vector<bench_row>& rows,
       const auto m = models[(first + k) % 4];
       std::fprintf(stderr, "study.tipping: cpu=%d%% %-11s ...", ratio, name_of(m));
       auto r = run_tipping(m, p, bars);
+      if (!r.problem.empty()) {
+        std::fprintf(stderr, " failed\n");
+        problems.push_back(std::string{"study.tipping: "} + name_of(m) + ": " + r.problem);
+        return;
+      }
       const auto s = summarize(r.ping);
       std::fprintf(stderr,
                    " wall=%.3fs %.0f tasks/s ping p50=%.0fus p90=%.0fus p99=%.0fus (n=%llu) "
