@@ -34,6 +34,8 @@ const char* usage =
     "arguments)\n"
     "\n"
     "  --quick        smaller sizes and fewer repetitions\n"
+    "  --plots DIR    the study rows (study.*) write their SVG plots into DIR (created if\n"
+    "                 missing; each file written whole or not at all)\n"
     "  --json FILE    also write the rows as a JSON array of\n"
     "                 {name, value, unit, baseline, baseline_value, ratio}\n"
     "  --log-level LEVELS  trace, debug, info, warn (default), error, critical or off, or a list\n"
@@ -44,9 +46,10 @@ const char* usage =
     "Every row is a figure and the baseline it is compared with, both measured in this run.\n"
     "Exit status: 0 ok, 1 a benchmark failed (e.g. results differ from the baseline's) or the "
     "JSON\n"
-    "file (written whole or not at all) or standard output could not be written, 2 usage error\n"
-    "(unknown option or name, bad value, bad --log-level or SPDLOG_LEVEL). SIGINT or SIGTERM end\n"
-    "it at once (130 or 143 as the shell reports it; the --json file stays absent).\n";
+    "file (written whole or not at all), a --plots file or standard output could not be written,\n"
+    "2 usage error (unknown option or name, bad value, a --plots folder that cannot be created,\n"
+    "bad --log-level or SPDLOG_LEVEL). SIGINT or SIGTERM end it at once (130 or 143 as the\n"
+    "shell reports it; the --json file stays absent).\n";
 
 std::string json_string(const std::string& s) {
   std::string out = "\"";
@@ -134,6 +137,13 @@ int main(int argc, char** argv) {
         return bourse::exit_usage;
       }
       json = args[++i];
+    } else if (a == "--plots") {
+      if (i + 1 >= args.size() || args[i + 1].empty()) {
+        std::fprintf(stderr,
+                     "bourse-bench: --plots needs a folder name\nTry 'bourse-bench --help'.\n");
+        return bourse::exit_usage;
+      }
+      opts.plots = args[++i];
     } else if (a.rfind("--", 0) == 0) {
       std::fprintf(stderr, "bourse-bench: unknown option %s\nTry 'bourse-bench --help'.\n",
                    a.c_str());
@@ -184,6 +194,16 @@ int main(int argc, char** argv) {
     if (!dir.empty() && !std::filesystem::is_directory(dir)) {
       std::fprintf(stderr, "bourse-bench: --json %s: folder %s does not exist\n", json.c_str(),
                    dir.string().c_str());
+      return bourse::exit_usage;
+    }
+  }
+
+  if (!opts.plots.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(opts.plots, ec);
+    if (!std::filesystem::is_directory(opts.plots)) {
+      std::fprintf(stderr, "bourse-bench: --plots %s: cannot create the folder\n",
+                   opts.plots.c_str());
       return bourse::exit_usage;
     }
   }

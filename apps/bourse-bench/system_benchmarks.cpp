@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "bare_loop.hpp"
+#include "study_benchmarks.hpp"
 #include "bourse/report/trades_csv.hpp"
 #include "bourse/strategy/registry.hpp"
 #include "bourse/actors/builder/run_report.hpp"
@@ -144,6 +145,19 @@ const std::vector<system_benchmark>& system_benchmarks() {
       {"latency.journal", "tick -> order latency (p50, p99) of the latency.paper run journaling "
                           "to SQLite vs the same run without a journal",
        detail::journal_benchmarks},
+      {"study.tipping", "scheduling study: 1,000 tasks (100 in --quick) from pure waiting to pure "
+                        "computing as cooperative actors, detached actors, a pool and std::threads; "
+                        "throughput and an I/O actor's ping p90 vs the best model",
+       detail::study_tipping},
+      {"study.parallel", "scheduling study: SMA/RSI/BBANDS over 100 symbols x 10k bars on 1, 2, 4, "
+                         "8 workers (threads and actors) vs sequential",
+       detail::study_parallel},
+      {"study.memory", "scheduling study: RSS and threads of 1,000 idle cooperative actors, "
+                       "detached actors and std::threads",
+       detail::study_memory},
+      {"study.protect_io", "scheduling study: an I/O actor's ping p50/p90/p99 and the indicator "
+                           "throughput with heavy indicator actors detached vs cooperative",
+       detail::study_protect_io},
   };
   return all;
 }

@@ -20,6 +20,7 @@ struct bench_row {
 /// How a benchmark runs.
 struct bench_options {
   bool quick = false; ///< Smaller sizes and fewer repetitions (the whole --quick set under 3 minutes).
+  std::string plots;  ///< A folder for the study's SVG plots (--plots DIR); empty: no plots.
 };
 
 /// A named system benchmark.
