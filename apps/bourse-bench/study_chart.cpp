@@ -77,7 +77,7 @@ std::vector<double> nice_ticks(double lo, double hi, int steps) {
 } // namespace
 
 std::string render_svg(const xy_chart& chart) {
-  const double width = 720, height = 420, left = 80, right = 190, top = 44, bottom = 56;
+  const double width = 800, height = 420, left = 80, right = 250, top = 44, bottom = 56;
   const double pw = width - left - right, ph = height - top - bottom;
   double x0 = std::numeric_limits<double>::max(), x1 = std::numeric_limits<double>::lowest();
   double y0 = x0, y1 = x1, min_positive = x0;
