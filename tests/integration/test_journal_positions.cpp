@@ -102,22 +102,27 @@ TEST_CASE("a recovered paper run counts the journaled position against max_posit
                    ("bourse-journal-positions-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   const auto journal = (dir / "j.sqlite").string();
+  // What the strategies saw is for the failure message only: in paper mode an answer may come after
+  // a strategy stopped. The fills in the results are what count.
   auto first_seen = std::make_shared<std::string>();
   auto first = run_session(journal, 1 * second, "8", first_seen);
+  INFO("first: " << *first_seen);
   REQUIRE(first.ok);
-  CHECK(first_seen->find("fill 8;") != std::string::npos);
-  // The second session starts at 8 (recovered); 8 + 5 passes the limit of 10.
+  CHECK(first.fill_count() == 1);
+  // The second session starts at 8 (recovered); 8 + 5 passes the limit of 10: only the restored
+  // fill is in its results.
   auto second_seen = std::make_shared<std::string>();
   auto again = run_session(journal, 20 * second, "5", second_seen);
+  INFO("second: " << *second_seen);
   REQUIRE(again.ok);
   CHECK(again.recovered_fills == 1);
-  CHECK(second_seen->find("rejected max_position;") != std::string::npos);
-  CHECK(second_seen->find("fill 5") == std::string::npos); // (fill 8 is the restored one)
-  // A buy within the limit is still accepted after recovery.
+  CHECK(again.fill_count() == 1);
+  // A buy within the limit is still accepted after recovery: the restored fill and the new one.
   auto third_seen = std::make_shared<std::string>();
   auto third = run_session(journal, 40 * second, "2", third_seen);
+  INFO("third: " << *third_seen);
   REQUIRE(third.ok);
-  CHECK(third_seen->find("fill 2;") != std::string::npos);
-  CHECK(third_seen->find("rejected") == std::string::npos);
+  CHECK(third.recovered_fills == 1);
+  CHECK(third.fill_count() == 2);
   std::filesystem::remove_all(dir);
 }
