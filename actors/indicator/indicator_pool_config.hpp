@@ -75,6 +75,13 @@ struct indicator_pool_settings {
   std::size_t min_workers = 1;
   /// The most workers when sized by load; 0: one per core.
   std::size_t max_workers = 0;
+  /// Sized by load: grows when the bars queued per worker at a step stayed above this for
+  /// `patience` steps in a row.
+  double grow_above = 64.0;
+  /// Sized by load: shrinks when the bars queued per worker stayed below this for `patience` steps.
+  double shrink_below = 1.0;
+  /// Sized by load: consecutive steps before a resize.
+  std::size_t patience = 8;
   /// Runs the pool's workers on threads of their own (true) or as cooperative actors (false).
   bool workers_detached = true;
   /// When a symbol's set moves between the pool and a thread of its own.
@@ -93,6 +100,9 @@ struct indicator_pool_settings {
       config.sizing.max_workers =
           std::max(config.sizing.min_workers, max_workers == 0 ? cores : max_workers);
       config.sizing.workers = config.sizing.min_workers;
+      config.sizing.grow_above = grow_above;
+      config.sizing.shrink_below = shrink_below;
+      config.sizing.patience = patience;
     } else {
       config.sizing.workers = std::min(symbols, workers == 0 ? cores : workers);
     }
