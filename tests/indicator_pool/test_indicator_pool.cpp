@@ -2,7 +2,8 @@
 // a 12-symbol bar system with an sma_cross and an rsi_reversion strategy per symbol gives the same
 // trade log and positions with one indicator actor per symbol and with the pool of 1, 2 or 4
 // workers (detached and cooperative), sized by load, or with every symbol's set forced between the
-// pool and a thread of its own every few bars (hot switching), on 1, 2 and 4 scheduler threads;
+// pool and a thread of its own every few bars or by measured cost (hot switching), on 1, 2 and 4
+// scheduler threads;
 // and that the pool reports its size and queue in the metrics.
 #include <doctest/doctest.h>
 
@@ -147,6 +148,27 @@ TEST_CASE("moving every symbol's set between the pool and its own thread keeps v
       CHECK(got.trades == base.trades);
       CHECK(got.positions == base.positions);
     }
+}
+
+TEST_CASE("the cost policy moves heavy sets to threads of their own without changing the fills") {
+  auto base_sc = scenario_of(1);
+  base_sc.indicator_pool.hosting = indicator_hosting::per_symbol;
+  const auto base = run(base_sc);
+  for (int threads : {1, 4}) {
+    CAPTURE(threads);
+    auto sc = scenario_of(threads);
+    sc.indicator_pool = pool_of(2, false);
+    sc.indicator_pool.switching.by_cost = true;
+    sc.indicator_pool.switching.heavy_ns = 1; // every set is heavy: all move to their own thread
+    sc.indicator_pool.switching.light_ns = 0.5;
+    sc.indicator_pool.switching.min_bars = 16;
+    const auto got = run(sc);
+    CHECK(got.trades == base.trades);
+    CHECK(got.positions == base.positions);
+    const auto* pool = find_actor(got, "indicator pool");
+    REQUIRE(pool != nullptr);
+    CHECK(pool->metrics.workers == 2 + 12); // the pool's workers and 12 own threads
+  }
 }
 
 TEST_CASE("by default the indicators of more symbols than cores go to a pool") {
