@@ -4,7 +4,7 @@
 // workers (detached and cooperative), sized by load, or with every symbol's set forced between the
 // pool and a thread of its own every few bars or by measured cost (hot switching), on 1, 2 and 4
 // scheduler threads;
-// and that the pool reports its size and queue in the metrics.
+// that the pool reports its size and queue in the metrics; and that it works in paper mode.
 #include <doctest/doctest.h>
 
 #include <string>
@@ -169,6 +169,29 @@ TEST_CASE("the cost policy moves heavy sets to threads of their own without chan
     REQUIRE(pool != nullptr);
     CHECK(pool->metrics.workers == 2 + 12); // the pool's workers and 12 own threads
   }
+}
+
+TEST_CASE("in paper mode the indicator pool computes bars on arrival and the strategies trade") {
+  auto sc = scenario_of(1);
+  sc.bars = 200;
+  system_config cfg{run_mode::paper};
+  trading_system ts{cfg, run_mode::paper};
+  ts.add_slices(bar_scenario_slices(sc));
+  ts.add_venue(bar_scenario_venue(sc));
+  strategy_id id = 1;
+  for (const auto& spec : bar_scenario_strategies(sc)) {
+    strategy_actor_config c;
+    c.id = id++;
+    c.name = spec.substr(0, spec.find(','));
+    ts.add_strategy(make_strategy(spec).value, c);
+  }
+  ts.set_indicator_pool(pool_of(2, true));
+  sequencer_config seq;
+  seq.speed = 1e9; // data seconds per wall second: the bars take milliseconds
+  ts.set_sequencer(seq);
+  auto result = ts.run();
+  REQUIRE_MESSAGE(result.ok, (result.problems.empty() ? "" : result.problems.front()));
+  CHECK(result.fill_count() > 0); // the strategies saw indicator values and traded
 }
 
 TEST_CASE("by default the indicators of more symbols than cores go to a pool") {
