@@ -359,6 +359,8 @@ std::vector<std::string> trading_system::validate() const {
   if (journal_)
     for (auto& p : journal_->validate())
       problems.push_back(std::move(p));
+  for (auto& p : indicator_pool_.validate())
+    problems.push_back("indicator pool: " + p);
   std::set<std::string> venue_symbols;
   for (std::size_t i = 0; i < venues_.size(); ++i) {
     collect(problems, "venue " + std::to_string(i + 1), venues_[i]);

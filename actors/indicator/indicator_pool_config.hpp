@@ -87,6 +87,22 @@ struct indicator_pool_settings {
   /// When a symbol's set moves between the pool and a thread of its own.
   indicators::switch_policy switching;
 
+  /// Returns every problem with the settings (empty when valid).
+  [[nodiscard]] std::vector<std::string> validate() const {
+    std::vector<std::string> problems;
+    if (by_load && min_workers == 0)
+      problems.emplace_back("min_workers: must be at least 1");
+    if (by_load && max_workers != 0 && max_workers < min_workers)
+      problems.emplace_back("max_workers: must be at least min_workers");
+    if (by_load && (!(grow_above > 0.0) || !(shrink_below >= 0.0) || shrink_below >= grow_above))
+      problems.emplace_back("grow_above: must be positive and above shrink_below");
+    if (by_load && patience == 0)
+      problems.emplace_back("patience: must be at least 1");
+    for (auto& p : switching.validate())
+      problems.push_back("switching." + p);
+    return problems;
+  }
+
   /// Returns the pool configuration for `specs` (symbol -> specs) on a machine with `cores` cores.
   [[nodiscard]] indicator_pool_config resolve(std::map<std::string, std::vector<std::string>> specs,
                                               std::size_t cores) const {

@@ -212,4 +212,11 @@ TEST_CASE("by default the indicators of more symbols than cores go to a pool") {
   CHECK(config.sizing.by_load);
   CHECK(config.sizing.workers == 2);
   CHECK(config.sizing.max_workers == 4);
+  settings.max_workers = 1;
+  settings.switching.by_cost = true;
+  settings.switching.light_ns = settings.switching.heavy_ns;
+  auto problems = settings.validate();
+  REQUIRE(problems.size() == 2);
+  CHECK(problems[0] == "max_workers: must be at least min_workers");
+  CHECK(problems[1].find("switching.light_ns") == 0);
 }
