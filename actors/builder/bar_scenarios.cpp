@@ -88,6 +88,7 @@ run_result run_bar_scenario(const bar_scenario& scenario, std::vector<market_sli
     ts.add_strategy(make_strategy(spec).value, sc);
   }
   ts.detach_indicators(scenario.detached_indicators);
+  ts.set_indicator_pool(scenario.indicator_pool);
   sequencer_config seq;
   seq.parallel_steps = scenario.parallel_steps;
   seq.window = scenario.window;

@@ -25,6 +25,9 @@ struct bar_scenario {
   bool parallel_steps = true;
   /// Indicator actors on detached threads (the default) or on the cooperative pool.
   bool detached_indicators = true;
+  /// How indicators are hosted (pool or one actor per symbol; default: the pool when the symbols
+  /// outnumber the cores).
+  indicator_pool_settings indicator_pool;
   /// Generate the bars before the run (memory feed) instead of in a feed actor during it.
   bool in_memory = true;
   /// The venue's order latency (ns of data time).

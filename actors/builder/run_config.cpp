@@ -712,6 +712,53 @@ void read_risk_defaults(const toml::table& t, const std::string& path, parse_con
   r.finish();
 }
 
+// Reads [scheduling]: how indicators are hosted (docs/backtest-config.md, docs/scheduling.md).
+void read_scheduling(const toml::table& t, const std::string& path, parse_context& ctx,
+                     indicator_pool_settings& pool) {
+  table_reader r(t, path, ctx);
+  if (auto h = r.text("indicator_hosting")) {
+    if (*h == "auto")
+      pool.hosting = indicator_hosting::automatic;
+    else if (*h == "pool")
+      pool.hosting = indicator_hosting::pool;
+    else if (*h == "per_symbol")
+      pool.hosting = indicator_hosting::per_symbol;
+    else
+      r.problem("indicator_hosting", "'" + *h + "' is not one of auto, pool, per_symbol");
+  }
+  if (const auto* n = r.get("indicator_workers")) {
+    if (auto s = n->value_exact<std::string>()) {
+      if (*s == "auto")
+        pool.by_load = true;
+      else
+        r.problem("indicator_workers", "'" + *s + "' is neither a worker count nor \"auto\"");
+    } else if (auto v = r.integer("indicator_workers", 1, 4096)) {
+      pool.workers = static_cast<std::size_t>(*v);
+    }
+  }
+  if (auto v = r.integer("indicator_workers_min", 1, 4096))
+    pool.min_workers = static_cast<std::size_t>(*v);
+  if (auto v = r.integer("indicator_workers_max", 1, 4096))
+    pool.max_workers = static_cast<std::size_t>(*v);
+  if (pool.by_load && pool.max_workers != 0 && pool.max_workers < pool.min_workers)
+    r.problem("indicator_workers_max", "must be at least indicator_workers_min");
+  if (auto v = r.number("indicator_grow_above", 0.001, 1e12))
+    pool.grow_above = *v;
+  if (auto v = r.integer("indicator_resize_patience", 1, 1'000'000))
+    pool.patience = static_cast<std::size_t>(*v);
+  if (auto d = r.boolean("indicator_workers_detached"))
+    pool.workers_detached = *d;
+  if (auto d = r.boolean("hot_switching"))
+    pool.switching.by_cost = *d;
+  if (auto v = r.number("hot_switch_heavy_ns", 0, 1e12))
+    pool.switching.heavy_ns = *v;
+  if (auto v = r.number("hot_switch_light_ns", 0, 1e12))
+    pool.switching.light_ns = *v;
+  for (auto& p : pool.switching.validate())
+    r.problem("hot_switch_light_ns", p);
+  r.finish();
+}
+
 // Reads the system keys of a scenario (or of the top level when there are no scenarios).
 void read_scenario(table_reader& r, parse_context& ctx, const config_paths& paths,
                    const shared_settings& shared, scenario_plan& sc) {
@@ -758,6 +805,8 @@ void read_scenario(table_reader& r, parse_context& ctx, const config_paths& path
   }
   if (auto d = r.boolean("detach_indicators"))
     sc.detach_indicators = *d;
+  if (const auto* sched = r.subtable("scheduling"))
+    read_scheduling(*sched, r.key_path("scheduling"), ctx, sc.indicator_pool);
   // Portfolio and risk: the scenario's own, else the top level's.
   const auto* portfolio = r.subtable("portfolio");
   if (portfolio)
@@ -778,7 +827,7 @@ void read_scenario(table_reader& r, parse_context& ctx, const config_paths& path
 
 const std::set<std::string, std::less<>> scenario_keys = {
     "instrument", "data",      "venue",    "aggregator",       "strategy",
-    "portfolio",  "risk",      "detach_indicators"};
+    "portfolio",  "risk",      "detach_indicators", "scheduling"};
 
 } // namespace
 

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "bourse/actors/aggregator/aggregator_config.hpp"
+#include "bourse/actors/indicator/indicator_pool_config.hpp"
 #include "bourse/actors/journal/journal_config.hpp"
 #include "bourse/actors/market_data/feed_config.hpp"
 #include "bourse/core/restart_policy.hpp"
@@ -146,6 +147,8 @@ struct scenario_plan {
   portfolio_config portfolio;
   /// Indicator actors on their own threads (default) or on the pool.
   bool detach_indicators = true;
+  /// [scheduling]: one indicator pool or one actor per symbol, the pool's workers, hot switching.
+  indicator_pool_settings indicator_pool;
   /// Where it was configured.
   config_place where;
 };

@@ -462,6 +462,7 @@ std::vector<std::string> build_scenario(const run_plan& plan, const scenario_pla
   if (scenario.aggregator)
     ts.set_aggregator(*scenario.aggregator);
   ts.detach_indicators(scenario.detach_indicators);
+  ts.set_indicator_pool(scenario.indicator_pool);
   auto portfolio = scenario.portfolio;
   auto om = scenario.order_manager;
   for (const auto& s : scenario.strategies) {

@@ -6,11 +6,13 @@
 #include <map>
 #include <mutex>
 #include <set>
+#include <thread>
 
 #include "bourse/actors/aggregator/aggregator.hpp"
 #include "bourse/core/duration.hpp"
 #include "bourse/actors/builder/journal_recovery.hpp"
 #include "bourse/actors/indicator/indicator.hpp"
+#include "bourse/actors/indicator/indicator_pool.hpp"
 #include "bourse/actors/journal/journal.hpp"
 #include "bourse/actors/market_data/feeds.hpp"
 #include "bourse/actors/market_data/hub.hpp"
@@ -158,6 +160,10 @@ trading_system& trading_system::set_aggregator(aggregator_config config) {
 }
 trading_system& trading_system::detach_indicators(bool detached) {
   detach_indicators_ = detached;
+  return *this;
+}
+trading_system& trading_system::set_indicator_pool(indicator_pool_settings settings) {
+  indicator_pool_ = std::move(settings);
   return *this;
 }
 trading_system& trading_system::set_journal(journal_config config) {
@@ -401,6 +407,8 @@ std::vector<std::string> trading_system::validate() const {
   if (journal_)
     for (auto& p : journal_->validate())
       problems.push_back(std::move(p));
+  for (auto& p : indicator_pool_.validate())
+    problems.push_back("indicator pool: " + p);
   std::set<std::string> venue_symbols;
   for (std::size_t i = 0; i < venues_.size(); ++i) {
     collect(problems, "venue " + std::to_string(i + 1), venues_[i]);
@@ -595,7 +603,25 @@ run_result trading_system::run() {
       indicator_specs[ind.symbol].insert(ind.spec);
   }
   std::map<std::string, indicator_actor> indicators;
+  // One pool for every symbol (subscribed per symbol), or one actor per symbol.
+  indicator_pool_actor indicator_pool;
+  const auto cores = static_cast<std::size_t>(std::thread::hardware_concurrency());
+  if (indicator_pool_.use_pool(indicator_specs.size(), cores)) {
+    std::map<std::string, std::vector<std::string>> by_symbol;
+    for (const auto& [symbol, set] : indicator_specs)
+      by_symbol[symbol].assign(set.begin(), set.end());
+    auto config = indicator_pool_.resolve(std::move(by_symbol), cores);
+    auto s = setup("indicator pool");
+    indicator_pool = spawn_indicator_pool(sys, config, s);
+    enroll(indicator_pool, s.rank, "indicator pool");
+    for (const auto& [symbol, set] : indicator_specs) {
+      self->send(hub, subscribe{symbol, data_kind::bars, indicator_pool});
+      indicators.emplace(symbol, indicator_pool);
+    }
+  }
   for (const auto& [symbol, set] : indicator_specs) {
+    if (indicator_pool)
+      break;
     indicator_actor_config config;
     config.symbol = symbol;
     config.specs.assign(set.begin(), set.end());
@@ -684,7 +710,10 @@ run_result trading_system::run() {
     std::set<std::string> symbols;
     for (const auto& ind : specs[i].indicators)
       if (symbols.insert(ind.symbol).second) {
-        self->send(indicators.at(ind.symbol), subscribe_indicators{actor});
+        if (indicator_pool)
+          self->send(indicator_pool, subscribe_symbol_indicators{ind.symbol, actor});
+        else
+          self->send(indicators.at(ind.symbol), subscribe_indicators{actor});
         indicator_listeners[ind.symbol].push_back(strategy_setups[i].rank);
       }
     for (std::size_t k = 0; k < signals_.size(); ++k)
@@ -729,8 +758,17 @@ run_result trading_system::run() {
     for (const auto& p : participants)
       hub_node.sends_to.push_back(p.rank);
     graph.push_back(hub_node);
-    for (const auto& [symbol, actor] : indicators)
-      graph.push_back({ranks->rank_of(actor.id()), 0, false, false, indicator_listeners[symbol]});
+    if (indicator_pool) {
+      // One node: the pool sends to every strategy that listens to any of its symbols.
+      std::set<participant_rank> listeners;
+      for (const auto& [symbol, ranks_of] : indicator_listeners)
+        listeners.insert(ranks_of.begin(), ranks_of.end());
+      graph.push_back({ranks->rank_of(indicator_pool.id()), 0, false, false,
+                       std::vector<participant_rank>(listeners.begin(), listeners.end())});
+    } else {
+      for (const auto& [symbol, actor] : indicators)
+        graph.push_back({ranks->rank_of(actor.id()), 0, false, false, indicator_listeners[symbol]});
+    }
     for (std::size_t k = 0; k < signal_actors.size(); ++k)
       graph.push_back({signal_actors[k].first, 0, false, false, signal_listeners[k]});
     if (aggregator)

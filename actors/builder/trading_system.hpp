@@ -34,6 +34,7 @@
 #include "bourse/actors/market_data/feed_config.hpp"
 #include "bourse/actors/market_data/feed_options.hpp"
 #include "bourse/actors/market_data/slice_feed.hpp"
+#include "bourse/actors/indicator/indicator_pool_config.hpp"
 #include "bourse/actors/journal/journal_config.hpp"
 #include "bourse/actors/metrics/metrics_sampler.hpp"
 #include "bourse/actors/order_manager/order_manager_config.hpp"
@@ -196,6 +197,10 @@ public:
   trading_system& set_aggregator(aggregator_config config);
   /// Runs indicator actors on their own threads (true, the default) or on the pool.
   trading_system& detach_indicators(bool detached);
+  /// Sets how indicators are hosted: one indicator pool for all symbols (a worker pool, sized from
+  /// the settings or by load, with hot switching) or one actor per symbol. The default hosts them
+  /// in a pool when the symbols with indicators outnumber the cores.
+  trading_system& set_indicator_pool(indicator_pool_settings settings);
   /// Journals every order the order manager sends to a venue, every order event and fill to the
   /// SQLite file of `config` (docs/operations.md). In paper mode a journal that holds an earlier
   /// run is recovered first: its fills rebuild the portfolio's and the strategies' positions, its
@@ -275,6 +280,7 @@ private:
   metrics_options metrics_;
   std::vector<std::pair<std::string, std::string>> extra_parameters_;
   bool detach_indicators_ = true;
+  indicator_pool_settings indicator_pool_;
   bool ran_ = false;
   // stop(): the request and, while run() runs, the sequencer to tell.
   mutable std::mutex stop_mutex_;

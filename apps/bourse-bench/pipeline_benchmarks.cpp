@@ -42,6 +42,11 @@ void parallel_benchmarks(const bench_options& opts, std::vector<bench_row>& rows
   sc.bars = static_cast<std::uint64_t>(env_int("BOURSE_BENCH_BARS", static_cast<int>(sc.bars)));
   sc.detached_indicators = env_int("BOURSE_BENCH_DETACHED", 1) != 0;
   sc.parallel_steps = env_int("BOURSE_BENCH_PARALLEL", 1) != 0;
+  // BOURSE_BENCH_INDICATOR_POOL: 0 one indicator actor per symbol, 1 the pool; unset: the default.
+  if (std::getenv("BOURSE_BENCH_INDICATOR_POOL"))
+    sc.indicator_pool.hosting = env_int("BOURSE_BENCH_INDICATOR_POOL", 0) != 0
+                                    ? indicator_hosting::pool
+                                    : indicator_hosting::per_symbol;
   if (const char* spec = std::getenv("BOURSE_BENCH_STRATEGY"))
     sc.strategies = {spec};
   const int repeats = opts.quick ? 3 : 5;

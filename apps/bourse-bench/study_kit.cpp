@@ -175,9 +175,23 @@ void ping_monitor::loop(std::chrono::microseconds interval) {
 void await_all(caf::actor_system& sys, std::vector<caf::actor>& actors) {
   if (actors.empty())
     return;
-  caf::scoped_actor self{sys};
-  self->wait_for(actors);
+  {
+    caf::scoped_actor self{sys};
+    self->wait_for(actors);
+  }
   actors.clear();
+  // Terminated is not finished: a detached actor's cleanup ends by pushing to the actor clock,
+  // after its down message. CAF 0.17 stops the clock before it waits for detached threads, and its
+  // clock queue holds 64 events: with more detached actors still cleaning up, the system's
+  // destructor hangs for ever. Wait (at most 10 s) until this process's thread count has been
+  // steady for 50 ms, i.e. the exiting threads are gone, while the clock still runs.
+  long last = read_proc_status().threads;
+  for (int i = 0, steady = 0; i < 2000 && steady < 10; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    const long now = read_proc_status().threads;
+    steady = now == last ? steady + 1 : 0;
+    last = now;
+  }
 }
 
 double median_of(std::vector<double> v) {

@@ -125,6 +125,10 @@ const std::vector<system_benchmark>& system_benchmarks() {
        "8 symbols of GBM minute bars, each with its own sma_cross strategy and indicators, one "
        "order manager and venue: 2 workers vs 1; fills must be identical",
        detail::parallel_benchmarks},
+      {"pool", "10, 100 and 1,000 symbols of GBM minute bars with an sma_cross each, 2 workers: the "
+               "indicator pool (one detached worker per core) vs one detached indicator actor per "
+               "symbol; bars/s, peak threads and RSS; fills must be identical",
+       detail::pool_benchmarks},
       {"book", "a mixed order flow (55 % passive adds, 30 % cancels, 10 % marketable, 5 % "
                "replaces): the venue core vs the order book alone (book.direct), the venue actor "
                "fed batches of 256 commands vs the venue core (book.venue_actor)",

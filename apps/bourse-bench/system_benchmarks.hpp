@@ -64,6 +64,10 @@ void latency_benchmarks(const bench_options& opts, std::vector<bench_row>& rows,
 /// the same run without one.
 void journal_benchmarks(const bench_options& opts, std::vector<bench_row>& rows,
                         std::vector<std::string>& problems);
+/// pool.symbols_10/_100/_1000: the indicator pool vs one detached indicator actor per symbol
+/// (bars/s, peak threads, peak RSS).
+void pool_benchmarks(const bench_options& opts, std::vector<bench_row>& rows,
+                     std::vector<std::string>& problems);
 } // namespace detail
 
 /// Returns every system benchmark, in --list order.

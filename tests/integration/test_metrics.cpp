@@ -201,6 +201,15 @@ TEST_CASE("metrics JSON lines parse and carry every field") {
   actor_metrics_sample odd;
   odd.actor = "quote\"and\\back\nslash";
   CHECK(parses(metrics_json_line("r\"1", 1.5, odd)));
+  // A worker pool's line also carries its size and queue; other actors' lines do not.
+  CHECK(metrics_json_line("r", 1.0, odd).find("\"workers\"") == std::string::npos);
+  actor_metrics_sample pool;
+  pool.actor = "indicator pool";
+  pool.metrics.workers = 3;
+  pool.metrics.queue_depth = 17;
+  auto line = metrics_json_line("r", 1.0, pool);
+  CHECK(parses(line));
+  CHECK(line.find(",\"workers\":3,\"queue_depth\":17}") != std::string::npos);
   CHECK_FALSE(parses("{\"a\":}")); // the checker does refuse
 }
 

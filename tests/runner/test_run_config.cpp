@@ -432,3 +432,51 @@ TEST_CASE("the supervision table sets the feed restart policy and rejects bad va
     CHECK(off.empty());
   }
 }
+
+TEST_CASE("the scheduling table sets how indicators are hosted and names its bad keys") {
+  const std::string rest = "[[data]]\ntype = \"bars\"\npath = \"" + data_dir +
+                           "/sp500_daily.csv\"\nsymbol = \"SPX\"\n[[venue]]\nname = \"V\"\n"
+                           "instruments = [\"SPX\"]\n[[instrument]]\nsymbol = \"SPX\"\n"
+                           "[[strategy]]\ntype = \"sma_cross\"\nsymbol = \"SPX\"\n";
+  SUBCASE("a fixed pool of cooperative workers with hot switching") {
+    std::vector<config_problem> problems;
+    auto plan = parse_run_config(rest + "[scheduling]\nindicator_hosting = \"pool\"\n"
+                                        "indicator_workers = 3\n"
+                                        "indicator_workers_detached = false\n"
+                                        "hot_switching = true\nhot_switch_heavy_ns = 30000\n",
+                                 "t.toml", {}, problems);
+    for (const auto& p : problems)
+      INFO(p.to_string());
+    REQUIRE(problems.empty());
+    const auto& pool = plan.scenarios.at(0).indicator_pool;
+    CHECK(pool.hosting == indicator_hosting::pool);
+    CHECK(pool.workers == 3);
+    CHECK_FALSE(pool.by_load);
+    CHECK_FALSE(pool.workers_detached);
+    CHECK(pool.switching.by_cost);
+    CHECK(pool.switching.heavy_ns == 30000.0);
+  }
+  SUBCASE("auto sizes by load within bounds") {
+    std::vector<config_problem> problems;
+    auto plan = parse_run_config(rest + "[scheduling]\nindicator_workers = \"auto\"\n"
+                                        "indicator_workers_min = 2\nindicator_workers_max = 6\n",
+                                 "t.toml", {}, problems);
+    for (const auto& p : problems)
+      INFO(p.to_string());
+    REQUIRE(problems.empty());
+    const auto& pool = plan.scenarios.at(0).indicator_pool;
+    CHECK(pool.hosting == indicator_hosting::automatic);
+    CHECK(pool.by_load);
+    CHECK(pool.min_workers == 2);
+    CHECK(pool.max_workers == 6);
+  }
+  SUBCASE("bad values and unknown keys are reported with their line") {
+    auto problems = problems_of(rest + "[scheduling]\nindicator_hosting = \"threads\"\n"
+                                       "indicator_workers = \"many\"\nworkers = 2\n");
+    for (const auto& p : problems)
+      INFO(p.to_string());
+    CHECK(has(problems, 14, "scheduling.indicator_hosting", "not one of auto, pool, per_symbol"));
+    CHECK(has(problems, 15, "scheduling.indicator_workers", "neither a worker count"));
+    CHECK(has(problems, 16, "scheduling.workers", "unknown key"));
+  }
+}

@@ -68,7 +68,11 @@ std::string metrics_json_line(const std::string& run, double elapsed_s,
                     ",\"handling_ns\":{\"count\":" + u64(m.handling.count()) + ",\"mean\":" + mean +
                     ",\"p50\":" + std::to_string(m.handling.percentile(50)) +
                     ",\"p99\":" + std::to_string(m.handling.percentile(99)) +
-                    ",\"max\":" + std::to_string(m.handling.max()) + "}}";
+                    ",\"max\":" + std::to_string(m.handling.max()) + "}";
+  // Worker pools only: their size and queue (other actors' lines stay as they were).
+  if (m.workers > 0)
+    out += ",\"workers\":" + u64(m.workers) + ",\"queue_depth\":" + u64(m.queue_depth);
+  out += "}";
   return out;
 }
 

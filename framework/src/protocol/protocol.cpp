@@ -77,6 +77,8 @@ void register_indicator_types(caf::actor_system_config& cfg) {
   cfg.add_message_type<subscribe_indicators>("bourse::subscribe_indicators");
   cfg.add_message_type<indicator_listener_actor>("bourse::indicator_listener_actor");
   cfg.add_message_type<indicator_actor>("bourse::indicator_actor");
+  cfg.add_message_type<subscribe_symbol_indicators>("bourse::subscribe_symbol_indicators");
+  cfg.add_message_type<indicator_pool_actor>("bourse::indicator_pool_actor");
 }
 
 void register_order_types(caf::actor_system_config& cfg) {

@@ -38,6 +38,12 @@ struct actor_metrics {
   std::uint64_t mailbox_depth = 0;
   /// The most messages waiting in the mailbox at any measurement (metrics enabled only).
   std::uint64_t max_mailbox_depth = 0;
+  /// Worker pools (the indicator pool): threads and actors computing for it now; 0 for other
+  /// actors.
+  std::uint64_t workers = 0;
+  /// Worker pools: the work items (bars) queued behind the pool's shared workers at the latest
+  /// step.
+  std::uint64_t queue_depth = 0;
   /// Time to handle one input, ns (metrics enabled only).
   latency_histogram handling;
 

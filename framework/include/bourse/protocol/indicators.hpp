@@ -30,6 +30,14 @@ struct subscribe_indicators {
   indicator_listener_actor listener;
 };
 
+/// Command to an indicator pool: send the updates of `symbol`'s indicators to `listener`.
+struct subscribe_symbol_indicators {
+  /// The symbol whose updates the listener wants.
+  std::string symbol;
+  /// Who receives the updates.
+  indicator_listener_actor listener;
+};
+
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, indicator_update& x) {
   return f(caf::meta::type_name("bourse::indicator_update"), x.ts, x.ts_init, x.symbol, x.spec,
@@ -47,6 +55,15 @@ typename Inspector::result_type inspect(Inspector& f, subscribe_indicators& x) {
 /// An indicator actor: hosts indicators for one symbol's bar (or trade) stream and publishes updates.
 using indicator_actor = participant_actor::extend_with<market_data_listener_actor>::extend<
     caf::reacts_to<subscribe_indicators>>;
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, subscribe_symbol_indicators& x) {
+  return f(caf::meta::type_name("bourse::subscribe_symbol_indicators"), x.symbol, x.listener);
+}
+
+/// An indicator pool (actors/indicator/indicator_pool.hpp): one participant hosting many symbols'
+/// indicators; subscribes listeners per symbol.
+using indicator_pool_actor = indicator_actor::extend<caf::reacts_to<subscribe_symbol_indicators>>;
 
 /// Registers the indicator protocol's message types.
 void register_indicator_types(caf::actor_system_config& cfg);
