@@ -28,6 +28,11 @@ void study_memory(const bench_options& opts, std::vector<bench_row>& rows,
 void study_protect_io(const bench_options& opts, std::vector<bench_row>& rows,
                       std::vector<std::string>& problems);
 
+/// study.hot_switch: an indicator pool's bars/s with the automatic hot-switch policy vs static
+/// placement, by the number and placement of heavy indicator sets.
+void study_hot_switch(const bench_options& opts, std::vector<bench_row>& rows,
+                      std::vector<std::string>& problems);
+
 /// Returns `ns` nanoseconds in microseconds.
 [[nodiscard]] double us(std::int64_t ns);
 /// Writes `chart` to --plots DIR as `file` when a folder was given; appends a problem naming the

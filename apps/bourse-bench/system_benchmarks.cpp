@@ -162,6 +162,10 @@ const std::vector<system_benchmark>& system_benchmarks() {
       {"study.protect_io", "scheduling study: an I/O actor's ping p50/p90/p99 and the indicator "
                            "throughput with heavy indicator actors detached vs cooperative",
        detail::study_protect_io},
+      {"study.hot_switch", "scheduling study: bars/s of an indicator pool with automatic hot "
+                           "switching vs static placement, by the number and placement of heavy "
+                           "indicator sets",
+       detail::study_hot_switch},
   };
   return all;
 }

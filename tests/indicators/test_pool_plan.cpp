@@ -178,3 +178,25 @@ TEST_CASE("the cost policy moves heavy sets to a thread and light ones back") {
   CHECK(changes[0].what == pool_change::kind::to_pool);
   CHECK(plan.placement_of(0) == placement::pool);
 }
+
+TEST_CASE("the cost policy judges each window of bars on its own") {
+  switch_policy policy;
+  policy.by_cost = true;
+  policy.heavy_ns = 1000;
+  policy.light_ns = 100;
+  policy.min_bars = 10;
+  pool_plan plan{1, {}, policy};
+  // A long light history (an indicator warming up) does not hide a set that became heavy.
+  for (int i = 0; i < 100; ++i)
+    CHECK(plan.end_step({10}, {1'000}).empty());
+  auto changes = plan.end_step({10}, {20'000});
+  REQUIRE(changes.size() == 1);
+  CHECK(changes[0].what == pool_change::kind::to_own_thread);
+  CHECK(changes[0].reason.find("cost_per_bar_ns=2000.0") == 0);
+  // On its own thread: a heavy window keeps it there, a light one brings it back.
+  CHECK(plan.end_step({10}, {50'000}).empty());
+  CHECK(plan.placement_of(0) == placement::own_thread);
+  changes = plan.end_step({10}, {500});
+  REQUIRE(changes.size() == 1);
+  CHECK(changes[0].what == pool_change::kind::to_pool);
+}

@@ -142,6 +142,9 @@ std::vector<pool_change> pool_plan::end_step(const std::vector<std::uint64_t>& b
       else if (from == placement::own_thread && mean <= policy_.light_ns)
         reason = describe("cost_per_bar_ns", mean, "light_ns", policy_.light_ns, "bars",
                           static_cast<double>(measured_bars_[s]));
+      // Judged: the next window starts from zero.
+      measured_bars_[s] = 0;
+      measured_ns_[s] = 0;
     }
     if (reason.empty())
       continue;

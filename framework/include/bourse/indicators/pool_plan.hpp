@@ -48,7 +48,9 @@ struct switch_policy {
   double heavy_ns = 20'000.0;
   /// A set on its own thread whose mean cost per bar fell to this (ns) moves back to the pool.
   double light_ns = 5'000.0;
-  /// Bars a set must have been measured over since its last move before it is judged.
+  /// The judging window: a set is judged on the mean cost of its latest min_bars (or more) bars,
+  /// then measured again from zero, so a set that becomes heavy (an indicator warming up, a
+  /// regime change) is noticed within a window, whatever its history.
   std::uint64_t min_bars = 64;
   /// Tests and demonstrations: toggles a set's placement every this many of its bars (0: never).
   std::uint64_t force_every = 0;
