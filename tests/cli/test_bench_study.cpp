@@ -60,14 +60,15 @@ TEST_CASE("bourse-bench lists the scheduling study rows") {
   temp_dir dir;
   auto r = dir.run("bourse-bench", "--list");
   CHECK(r.code == 0);
-  for (const char* name : {"study.tipping", "study.parallel", "study.memory", "study.protect_io"})
+  for (const char* name :
+       {"study.tipping", "study.parallel", "study.memory", "study.protect_io", "study.hot_switch"})
     CHECK(contains(r.out, name));
 }
 
 TEST_CASE("a quick study sweep writes a row per figure and well-formed SVG plots") {
   temp_dir dir;
   auto r = dir.run("bourse-bench", "--quick study.tipping study.parallel study.memory "
-                                   "study.protect_io --plots plots --json rows.json");
+                                   "study.protect_io study.hot_switch --plots plots --json rows.json");
   INFO(r.err);
   REQUIRE(r.code == 0);
   const auto json = slurp(dir.path / "rows.json");
@@ -75,7 +76,8 @@ TEST_CASE("a quick study sweep writes a row per figure and well-formed SVG plots
        {"study.tipping.cpu0.cooperative", "study.tipping.cpu100.thread.p90",
         "study.tipping.cpu50.pool", "study.parallel.threads.w2", "study.parallel.actors.w4",
         "study.memory.detached", "study.memory.thread", "study.protect_io.p90",
-        "study.protect_io.throughput"})
+        "study.protect_io.throughput", "study.hot_switch.clustered.heavy_0",
+        "study.hot_switch.clustered.heavy_2", "study.hot_switch.clustered.heavy_2.threads"})
     CHECK(contains(json, std::string{"\""} + row + "\""));
   // The four models at three compute shares, a throughput and a p90 row each.
   CHECK(count(json, "\"study.tipping.") == 4 * 3 * 2);
@@ -85,7 +87,8 @@ TEST_CASE("a quick study sweep writes a row per figure and well-formed SVG plots
   };
   for (const auto& p : {plot{"tipping_throughput.svg", 4}, plot{"tipping_ping_p90.svg", 4},
                         plot{"tipping_memory.svg", 4}, plot{"tipping_threads.svg", 4},
-                        plot{"parallel_speedup.svg", 3}, plot{"protect_io.svg", 3}}) {
+                        plot{"parallel_speedup.svg", 3}, plot{"protect_io.svg", 3},
+                        plot{"hot_switch.svg", 2}}) {
     CAPTURE(p.file);
     const auto svg = slurp(dir.path / "plots" / p.file);
     REQUIRE_FALSE(svg.empty());
@@ -99,7 +102,7 @@ TEST_CASE("a quick study sweep writes a row per figure and well-formed SVG plots
     CHECK(entry.path().extension() == ".svg");
     ++files;
   }
-  CHECK(files == 6);
+  CHECK(files == 7);
 }
 
 TEST_CASE("bourse-bench --plots without a folder is a usage error") {
