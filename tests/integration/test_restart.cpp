@@ -16,33 +16,16 @@
 
 #include "bourse/actors/builder/trading_system.hpp"
 #include "bourse/strategy/order_ids.hpp"
+#include "quote_fixture.hpp"
 
 using namespace bourse;
+using bourse::testing::px;
+using bourse::testing::qty;
+using bourse::testing::quotes;
+using bourse::testing::quotes_of_aaa;
+using bourse::testing::second;
 
 namespace {
-
-constexpr timestamp second = 1'000'000'000;
-
-price px(const char* t) { return *price::parse(t); }
-quantity qty(const char* t) { return *quantity::parse(t); }
-
-// 30 quotes of AAA one second apart: 100 for the first ten, then 90.
-std::vector<market_slice> quotes() {
-  std::vector<market_slice> out;
-  for (int i = 1; i <= 30; ++i) {
-    market_slice s;
-    s.ts_event = s.ts_init = i * second;
-    quote q;
-    q.ts = s.ts_event;
-    q.symbol = "AAA";
-    q.bid = px(i <= 10 ? "99.99" : "89.99");
-    q.ask = px(i <= 10 ? "100.01" : "90.01");
-    q.bid_size = q.ask_size = qty("1000");
-    s.quotes.push_back(q);
-    out.push_back(std::move(s));
-  }
-  return out;
-}
 
 enum class failure { throws, fatal };
 
@@ -64,11 +47,7 @@ public:
               std::shared_ptr<journal_of_instances> j)
       : instance_(instance), how_(how), failing_(failing_instances), fail_from_(fail_from),
         j_(std::move(j)) {}
-  strategy_spec requirements() const override {
-    strategy_spec spec;
-    spec.data.push_back({"AAA", market_stream::quotes});
-    return spec;
-  }
+  strategy_spec requirements() const override { return quotes_of_aaa(); }
 
 protected:
   void on_start() override { record(j_->start_books); }
