@@ -19,11 +19,8 @@
 #include "quote_fixture.hpp"
 
 using namespace bourse;
-using bourse::testing::px;
-using bourse::testing::qty;
-using bourse::testing::quotes;
-using bourse::testing::quotes_of_aaa;
-using bourse::testing::second;
+// quote_fixture.hpp: second, px, qty, quotes_of_aaa, add_quote_market.
+using namespace bourse::testing;
 
 namespace {
 
@@ -109,11 +106,7 @@ outcome run(const setup& s) {
   system_config cfg;
   cfg.set("scheduler.max-threads", s.threads);
   trading_system ts{cfg, s.mode};
-  ts.add_slices(quotes());
-  venue_config v;
-  v.name = "SIM";
-  v.settings.instruments.push_back(*instrument::make("AAA", "0.01", "1"));
-  ts.add_venue(v);
+  add_quote_market(ts);
   sequencer_config seq;
   seq.mode = s.mode;
   seq.speed = 100; // paper: 30 s of data in 0.3 s
@@ -315,11 +308,7 @@ TEST_CASE("a factory that fails leaves the strategy halted and says why") {
 TEST_CASE("a restart policy without a factory is a configuration problem") {
   system_config cfg;
   trading_system ts{cfg};
-  ts.add_slices(quotes());
-  venue_config v;
-  v.name = "SIM";
-  v.settings.instruments.push_back(*instrument::make("AAA", "0.01", "1"));
-  ts.add_venue(v);
+  add_quote_market(ts);
   strategy_actor_config c{1, 1, "flaky"};
   c.restart = policy(1, second);
   ts.add_strategy(std::make_unique<flaky_buyer>(1, failure::throws, 1, 3,

@@ -25,11 +25,8 @@
 #include "quote_fixture.hpp"
 
 using namespace bourse;
-using bourse::testing::px;
-using bourse::testing::qty;
-using bourse::testing::quotes;
-using bourse::testing::quotes_of_aaa;
-using bourse::testing::second;
+// quote_fixture.hpp: second, px, qty, quotes_of_aaa, add_quote_market.
+using namespace bourse::testing;
 
 namespace {
 
@@ -103,11 +100,7 @@ outcome run(int threads, bool with_bad, misbehaviour how, std::uint32_t max_erro
     system_config cfg;
     cfg.set("scheduler.max-threads", threads);
     trading_system ts{cfg, mode};
-    ts.add_slices(quotes());
-    venue_config v;
-    v.name = "SIM";
-    v.settings.instruments.push_back(*instrument::make("AAA", "0.01", "1"));
-    ts.add_venue(v);
+    add_quote_market(ts);
     sequencer_config seq;
     seq.deadline = deadline;
     seq.mode = mode;
@@ -319,11 +312,7 @@ TEST_CASE("a core participant that dies fails the run with an error naming it") 
   system_config cfg;
   cfg.set("scheduler.max-threads", 2);
   trading_system ts{cfg};
-  ts.add_slices(quotes());
-  venue_config v;
-  v.name = "SIM";
-  v.settings.instruments.push_back(*instrument::make("AAA", "0.01", "1"));
-  ts.add_venue(v);
+  add_quote_market(ts);
   sequencer_config seq;
   seq.window = 1; // a step per slice, so that data time reaches 5 s in a step of its own
   ts.set_sequencer(seq);

@@ -1,10 +1,12 @@
 #pragma once
 // Test kit for the supervision and restart tests: thirty quotes of AAA one second apart whose
-// market drops from 100 to 90 at the 11th, and the data a strategy trading them asks for.
+// market drops from 100 to 90 at the 11th, the data a strategy trading them asks for, and a
+// trading system's market made of them.
 
 #include <utility>
 #include <vector>
 
+#include "bourse/actors/builder/trading_system.hpp"
 #include "bourse/core/time.hpp"
 #include "bourse/market/types.hpp"
 #include "bourse/protocol/market_data.hpp"
@@ -44,6 +46,15 @@ inline strategy_spec quotes_of_aaa() {
   strategy_spec spec;
   spec.data.push_back({"AAA", market_stream::quotes});
   return spec;
+}
+
+/// Adds quotes() to `ts` and a venue "SIM" that trades AAA (tick 0.01, lot 1).
+inline void add_quote_market(trading_system& ts) {
+  ts.add_slices(quotes());
+  venue_config v;
+  v.name = "SIM";
+  v.settings.instruments.push_back(*instrument::make("AAA", "0.01", "1"));
+  ts.add_venue(v);
 }
 
 } // namespace bourse::testing
