@@ -40,7 +40,9 @@ Behavior behavior(Self self, participant_setup setup, OnBars on_bars, EndStep en
       [=](quote_batch& b) { self->state.part.accept(self, input{std::move(b)}); },
       [=](trade_batch& b) { self->state.part.accept(self, input{std::move(b)}); },
       [=](bar_batch& b) { self->state.part.accept(self, input{std::move(b)}); },
-      [=](market_window& w) { self->state.part.accept_all(self, window_inputs<input>(std::move(w))); },
+      [=](market_window& w) {
+        self->state.part.accept_all(self, window_inputs<input>(std::move(w)));
+      },
       [=](subscribe_indicators& sub) { on_subscribe(self, sub); },
       std::move(extra)...,
   };

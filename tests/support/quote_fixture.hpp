@@ -18,9 +18,13 @@ namespace bourse::testing {
 inline constexpr timestamp second = 1'000'000'000;
 
 /// Returns the price written `t` ("99.99").
-inline price px(const char* t) { return *price::parse(t); }
+inline price px(const char* t) {
+  return *price::parse(t);
+}
 /// Returns the quantity written `t` ("1000").
-inline quantity qty(const char* t) { return *quantity::parse(t); }
+inline quantity qty(const char* t) {
+  return *quantity::parse(t);
+}
 
 /// Returns 30 slices of one AAA quote each, one second apart: 99.99/100.01 for the first ten, then
 /// 89.99/90.01, 1000 on each side.
