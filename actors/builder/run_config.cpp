@@ -615,15 +615,36 @@ std::optional<flow_policy> read_flow(table_reader& r, flow_policy base) {
   return base;
 }
 
-// Reads the restart policy keys of a table; checks the policy they make over the defaults.
-restart_settings read_restart(table_reader& r) {
+// The keys of the four fields of a restart policy in a table.
+struct restart_keys {
+  const char* restarts;
+  const char* backoff;
+  const char* backoff_max;
+  const char* multiplier;
+};
+
+// A strategy's policy (in [supervision] or a strategy table) and every feed's (in [supervision]).
+constexpr restart_keys strategy_restart_keys{"restarts", "restart_backoff", "restart_backoff_max",
+                                             "restart_multiplier"};
+constexpr restart_keys feed_restart_keys{"feed_restarts", "feed_backoff", "feed_backoff_max",
+                                         "feed_multiplier"};
+
+// Reads the restart policy fields of a table under `keys`; a bad value is a problem at its key.
+restart_settings read_restart_fields(table_reader& r, const restart_keys& keys) {
   restart_settings out;
-  if (auto n = r.integer("restarts", 0, 1'000'000))
+  if (auto n = r.integer(keys.restarts, 0, 1'000'000))
     out.max_restarts = static_cast<std::uint32_t>(*n);
-  out.backoff = r.duration("restart_backoff");
-  out.max_backoff = r.duration("restart_backoff_max");
-  if (auto m = r.number("restart_multiplier", 1, 1000))
+  out.backoff = r.duration(keys.backoff);
+  out.max_backoff = r.duration(keys.backoff_max);
+  if (auto m = r.number(keys.multiplier, 1, 1000))
     out.multiplier = *m;
+  return out;
+}
+
+// Reads the strategy restart policy keys of a table; checks the policy they make over the
+// defaults.
+restart_settings read_restart(table_reader& r) {
+  restart_settings out = read_restart_fields(r, strategy_restart_keys);
   auto policy = out.over({});
   if (out.backoff && !out.max_backoff && policy.max_backoff < policy.backoff)
     out.max_backoff = *out.backoff; // a long first wait raises the default cap with it
@@ -878,14 +899,7 @@ run_plan parse_run_config(std::string_view text, const std::string& file,
     }
     plan.strategy_restart = read_restart(sr);
     // Feed restarts (docs/operations.md, "Restart policy" / "Feeds"), for every feed of the run.
-    if (auto n = sr.integer("feed_restarts", 0, 1'000'000))
-      plan.feed_restart.max_restarts = static_cast<std::uint32_t>(*n);
-    if (auto d = sr.duration("feed_backoff"))
-      plan.feed_restart.backoff = *d;
-    if (auto d = sr.duration("feed_backoff_max"))
-      plan.feed_restart.max_backoff = *d;
-    if (auto m = sr.number("feed_multiplier", 1.0, 1000.0))
-      plan.feed_restart.multiplier = *m;
+    plan.feed_restart = read_restart_fields(sr, feed_restart_keys).over(plan.feed_restart);
     if (plan.feed_restart.max_backoff < plan.feed_restart.backoff)
       sr.problem("feed_backoff_max", "must be at least feed_backoff (" +
                                          format_duration(plan.feed_restart.backoff) + ", got " +

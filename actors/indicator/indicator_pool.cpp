@@ -13,6 +13,7 @@
 #include <variant>
 #include <vector>
 
+#include "bourse/actors/indicator/indicator_host.hpp"
 #include "bourse/indicators/indicator_set.hpp"
 #include "bourse/logging/logging.hpp"
 
@@ -20,7 +21,7 @@ namespace bourse {
 
 namespace {
 
-using indicator_input = std::variant<quote_batch, trade_batch, bar_batch>;
+using indicator_input = indicator_host::input;
 
 // One bar waiting to be computed, with the stamps its updates carry.
 struct pending_bar {
@@ -329,14 +330,14 @@ indicator_pool_actor::behavior_type pool_behavior(self_ptr self, indicator_pool_
                                                   participant_setup setup) {
   auto& st = self->state;
   for (const auto& [symbol, specs] : config.specs) {
-    std::vector<std::string> errors;
     symbol_id id{symbol};
     st.index.emplace(id, st.sets.size());
-    st.sets.emplace_back(id, specs, errors);
+    auto& set = st.sets.emplace_back(id);
     st.names.push_back(symbol);
-    for (const auto& e : errors)
-      logger(log_component::indicator)
-          .error("Indicator spec refused symbol={} error=\"{}\"", symbol, e);
+    for (const auto& spec : specs)
+      if (auto error = set.add(spec); !error.empty())
+        logger(log_component::indicator)
+            .error("Indicator spec refused symbol={} error=\"{}\"", symbol, error);
   }
   const auto n = st.sets.size();
   st.listeners_of.resize(n);
@@ -353,32 +354,14 @@ indicator_pool_actor::behavior_type pool_behavior(self_ptr self, indicator_pool_
   logger(log_component::indicator)
       .info("Indicator pool started symbols={} workers={} workers_detached={} by_load={}", n,
             st.plan->workers(), config.workers_detached, config.sizing.by_load);
-  participant_hooks<indicator_input> hooks;
-  hooks.handle = [self](indicator_input& in) {
-    if (auto* bars = std::get_if<bar_batch>(&in))
-      on_bars(self, *bars);
-  };
-  hooks.end_step = [self] { run_step(self); };
-  st.part.configure(setup, std::move(hooks));
-  return {
-      [=](sim_step& step) -> caf::result<sim_step_done> {
-        return self->state.part.step(self, step);
-      },
-      [=](stop_run& stop) -> sim_step_done { return self->state.part.stop(stop.ts_event, [] {}); },
-      [=](get_runtime_info) { return participant<indicator_input>::runtime(self); },
-      [=](quote_batch& b) { self->state.part.accept(self, indicator_input{std::move(b)}); },
-      [=](trade_batch& b) { self->state.part.accept(self, indicator_input{std::move(b)}); },
-      [=](bar_batch& b) { self->state.part.accept(self, indicator_input{std::move(b)}); },
-      [=](market_window& w) {
-        self->state.part.accept_all(self, window_inputs<indicator_input>(std::move(w)));
-      },
-      [=](subscribe_indicators& sub) {
+  return indicator_host::behavior<indicator_pool_actor::behavior_type>(
+      self, std::move(setup), on_bars, run_step,
+      [](self_ptr self, subscribe_indicators& sub) {
         // Every symbol's updates.
         for (const auto& name : self->state.names)
           subscribe_to(self, name, sub.listener);
       },
-      [=](subscribe_symbol_indicators& sub) { subscribe_to(self, sub.symbol, sub.listener); },
-  };
+      [=](subscribe_symbol_indicators& sub) { subscribe_to(self, sub.symbol, sub.listener); });
 }
 
 } // namespace

@@ -7,31 +7,19 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "bourse/actors/builder/bar_scenarios.hpp"
 #include "bourse/core/numbers.hpp"
+#include "study_kit.hpp"
 #include "system_benchmarks.hpp"
 #include "tick_scenario.hpp"
 
 namespace bourse::bench::detail {
 
 namespace {
-
-// Reads "Threads:" and "VmRSS:" (kB) of this process.
-void read_status(long& threads, long& rss_kb) {
-  std::ifstream in("/proc/self/status");
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.rfind("Threads:", 0) == 0)
-      threads = std::stol(line.substr(8));
-    else if (line.rfind("VmRSS:", 0) == 0)
-      rss_kb = std::stol(line.substr(6));
-  }
-}
 
 struct measured {
   double seconds = 0;
@@ -46,14 +34,12 @@ struct measured {
 measured run_sampled(const bar_scenario& sc, const std::vector<market_slice>& slices) {
   measured m;
   std::atomic<bool> done{false};
-  long start_threads = 0, start_rss = 0;
-  read_status(start_threads, start_rss);
+  const long start_rss = study::read_proc_status().rss_kb;
   std::thread sampler([&] {
     while (!done.load()) {
-      long threads = 0, rss = 0;
-      read_status(threads, rss);
-      m.peak_threads = std::max(m.peak_threads, threads);
-      m.peak_rss_kb = std::max(m.peak_rss_kb, rss - start_rss);
+      const auto now = study::read_proc_status();
+      m.peak_threads = std::max(m.peak_threads, now.threads);
+      m.peak_rss_kb = std::max(m.peak_rss_kb, now.rss_kb - start_rss);
       std::this_thread::sleep_for(std::chrono::milliseconds(2));
     }
   });

@@ -16,33 +16,13 @@
 
 #include "bourse/actors/builder/trading_system.hpp"
 #include "bourse/strategy/order_ids.hpp"
+#include "quote_fixture.hpp"
 
 using namespace bourse;
+// quote_fixture.hpp: second, px, qty, quotes_of_aaa, add_quote_market.
+using namespace bourse::testing;
 
 namespace {
-
-constexpr timestamp second = 1'000'000'000;
-
-price px(const char* t) { return *price::parse(t); }
-quantity qty(const char* t) { return *quantity::parse(t); }
-
-// 30 quotes of AAA one second apart: 100 for the first ten, then 90.
-std::vector<market_slice> quotes() {
-  std::vector<market_slice> out;
-  for (int i = 1; i <= 30; ++i) {
-    market_slice s;
-    s.ts_event = s.ts_init = i * second;
-    quote q;
-    q.ts = s.ts_event;
-    q.symbol = "AAA";
-    q.bid = px(i <= 10 ? "99.99" : "89.99");
-    q.ask = px(i <= 10 ? "100.01" : "90.01");
-    q.bid_size = q.ask_size = qty("1000");
-    s.quotes.push_back(q);
-    out.push_back(std::move(s));
-  }
-  return out;
-}
 
 enum class failure { throws, fatal };
 
@@ -64,11 +44,7 @@ public:
               std::shared_ptr<journal_of_instances> j)
       : instance_(instance), how_(how), failing_(failing_instances), fail_from_(fail_from),
         j_(std::move(j)) {}
-  strategy_spec requirements() const override {
-    strategy_spec spec;
-    spec.data.push_back({"AAA", market_stream::quotes});
-    return spec;
-  }
+  strategy_spec requirements() const override { return quotes_of_aaa(); }
 
 protected:
   void on_start() override { record(j_->start_books); }
@@ -130,11 +106,7 @@ outcome run(const setup& s) {
   system_config cfg;
   cfg.set("scheduler.max-threads", s.threads);
   trading_system ts{cfg, s.mode};
-  ts.add_slices(quotes());
-  venue_config v;
-  v.name = "SIM";
-  v.settings.instruments.push_back(*instrument::make("AAA", "0.01", "1"));
-  ts.add_venue(v);
+  add_quote_market(ts);
   sequencer_config seq;
   seq.mode = s.mode;
   seq.speed = 100; // paper: 30 s of data in 0.3 s
@@ -336,11 +308,7 @@ TEST_CASE("a factory that fails leaves the strategy halted and says why") {
 TEST_CASE("a restart policy without a factory is a configuration problem") {
   system_config cfg;
   trading_system ts{cfg};
-  ts.add_slices(quotes());
-  venue_config v;
-  v.name = "SIM";
-  v.settings.instruments.push_back(*instrument::make("AAA", "0.01", "1"));
-  ts.add_venue(v);
+  add_quote_market(ts);
   strategy_actor_config c{1, 1, "flaky"};
   c.restart = policy(1, second);
   ts.add_strategy(std::make_unique<flaky_buyer>(1, failure::throws, 1, 3,

@@ -22,39 +22,13 @@
 
 #include "bourse/actors/builder/run_outputs.hpp"
 #include "bourse/actors/builder/trading_system.hpp"
+#include "quote_fixture.hpp"
 
 using namespace bourse;
+// quote_fixture.hpp: second, px, qty, quotes_of_aaa, add_quote_market.
+using namespace bourse::testing;
 
 namespace {
-
-constexpr timestamp second = 1'000'000'000;
-
-price px(const char* t) { return *price::parse(t); }
-quantity qty(const char* t) { return *quantity::parse(t); }
-
-// 30 quotes of AAA one second apart: 100 for the first ten, then 90.
-std::vector<market_slice> quotes() {
-  std::vector<market_slice> out;
-  for (int i = 1; i <= 30; ++i) {
-    market_slice s;
-    s.ts_event = s.ts_init = i * second;
-    quote q;
-    q.ts = s.ts_event;
-    q.symbol = "AAA";
-    q.bid = px(i <= 10 ? "99.99" : "89.99");
-    q.ask = px(i <= 10 ? "100.01" : "90.01");
-    q.bid_size = q.ask_size = qty("1000");
-    s.quotes.push_back(q);
-    out.push_back(std::move(s));
-  }
-  return out;
-}
-
-strategy_spec quotes_of_aaa() {
-  strategy_spec spec;
-  spec.data.push_back({"AAA", market_stream::quotes});
-  return spec;
-}
 
 /// The well-behaved strategy: buys 1 at market on every third quote.
 class steady_buyer final : public strategy {
@@ -126,11 +100,7 @@ outcome run(int threads, bool with_bad, misbehaviour how, std::uint32_t max_erro
     system_config cfg;
     cfg.set("scheduler.max-threads", threads);
     trading_system ts{cfg, mode};
-    ts.add_slices(quotes());
-    venue_config v;
-    v.name = "SIM";
-    v.settings.instruments.push_back(*instrument::make("AAA", "0.01", "1"));
-    ts.add_venue(v);
+    add_quote_market(ts);
     sequencer_config seq;
     seq.deadline = deadline;
     seq.mode = mode;
@@ -342,11 +312,7 @@ TEST_CASE("a core participant that dies fails the run with an error naming it") 
   system_config cfg;
   cfg.set("scheduler.max-threads", 2);
   trading_system ts{cfg};
-  ts.add_slices(quotes());
-  venue_config v;
-  v.name = "SIM";
-  v.settings.instruments.push_back(*instrument::make("AAA", "0.01", "1"));
-  ts.add_venue(v);
+  add_quote_market(ts);
   sequencer_config seq;
   seq.window = 1; // a step per slice, so that data time reaches 5 s in a step of its own
   ts.set_sequencer(seq);

@@ -11,24 +11,25 @@ static_assert(max_outputs <= max_indicator_outputs);
 indicator_set::indicator_set(symbol_id symbol, const std::vector<std::string>& specs,
                              std::vector<std::string>& errors)
     : symbol_(symbol) {
-  for (const auto& spec : specs) {
-    auto made = make_indicator(spec);
-    if (!made) {
-      errors.push_back(made.error);
-      continue;
-    }
-    if (made.value->output_count() > max_indicator_outputs) {
-      errors.push_back(spec + ": " + std::to_string(made.value->output_count()) +
-                       " outputs, at most " + std::to_string(max_indicator_outputs));
-      continue;
-    }
-    std::array<interned_string, max_indicator_outputs> names{};
-    for (std::size_t i = 0; i < made.value->output_count(); ++i)
-      names[i] = interned_string{made.value->output_names()[i]};
-    specs_.emplace_back(made.value->spec().text);
-    names_.push_back(names);
-    hosted_.push_back(std::move(*made.value));
-  }
+  for (const auto& spec : specs)
+    if (auto error = add(spec); !error.empty())
+      errors.push_back(std::move(error));
+}
+
+std::string indicator_set::add(std::string_view spec) {
+  auto made = make_indicator(spec);
+  if (!made)
+    return made.error;
+  if (made.value->output_count() > max_indicator_outputs)
+    return std::string(spec) + ": " + std::to_string(made.value->output_count()) +
+           " outputs, at most " + std::to_string(max_indicator_outputs);
+  std::array<interned_string, max_indicator_outputs> names{};
+  for (std::size_t i = 0; i < made.value->output_count(); ++i)
+    names[i] = interned_string{made.value->output_names()[i]};
+  specs_.emplace_back(made.value->spec().text);
+  names_.push_back(names);
+  hosted_.push_back(std::move(*made.value));
+  return {};
 }
 
 void indicator_set::apply(const bar& b, timestamp ts_init, timestamp ts_arrival,
