@@ -149,7 +149,7 @@ void study_hot_switch(const bench_options& opts, std::vector<bench_row>& rows,
                       std::vector<std::string>& problems) {
   const int symbols = opts.quick ? 16 : 32;
   const std::uint64_t bars = opts.quick ? 2000 : 4000;
-  const int repeats = opts.quick ? 1 : 3;
+  const int repeats = opts.quick ? 1 : 5; // runs of 0.2-2 s: medians of 5
   const std::size_t workers = static_cast<std::size_t>(std::max(1, cores()));
   const std::size_t heavy_specs = calibrate_heavy_specs(60'000.0);
   const std::vector<int> heavies =
