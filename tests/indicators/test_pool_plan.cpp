@@ -16,6 +16,16 @@ using namespace bourse::indicators;
 
 namespace {
 
+// Moves a set at 1,000 ns per bar, back at 100, judged every 10 bars.
+switch_policy cost_policy() {
+  switch_policy policy;
+  policy.by_cost = true;
+  policy.heavy_ns = 1000;
+  policy.light_ns = 100;
+  policy.min_bars = 10;
+  return policy;
+}
+
 bar bar_at(int i) {
   bar b;
   b.ts = 1000 + i;
@@ -159,11 +169,7 @@ TEST_CASE("a forced policy toggles a set between the pool and its own thread eve
 }
 
 TEST_CASE("the cost policy moves heavy sets to a thread and light ones back") {
-  switch_policy policy;
-  policy.by_cost = true;
-  policy.heavy_ns = 1000;
-  policy.light_ns = 100;
-  policy.min_bars = 10;
+  const auto policy = cost_policy();
   pool_plan plan{2, {}, policy};
   CHECK(plan.end_step({5, 5}, {50'000, 500}).empty()); // too few bars measured
   auto changes = plan.end_step({5, 5}, {50'000, 500});
@@ -180,11 +186,7 @@ TEST_CASE("the cost policy moves heavy sets to a thread and light ones back") {
 }
 
 TEST_CASE("the cost policy judges each window of bars on its own") {
-  switch_policy policy;
-  policy.by_cost = true;
-  policy.heavy_ns = 1000;
-  policy.light_ns = 100;
-  policy.min_bars = 10;
+  const auto policy = cost_policy();
   pool_plan plan{1, {}, policy};
   // A long light history (an indicator warming up) does not hide a set that became heavy.
   for (int i = 0; i < 100; ++i)
