@@ -184,7 +184,10 @@ void study_hot_switch(const bench_options& opts, std::vector<bench_row>& rows,
                       {},
                       false};
     for (int h : heavies) {
-      if (h > symbols / 2)
+      // Clustered sets are S0, S(W), S(2W), ...: they must exist (many cores, few symbols).
+      if (h > symbols / 2 || (lay.clustered && h > 0 &&
+                              static_cast<std::size_t>(h - 1) * lay.workers >=
+                                  static_cast<std::size_t>(symbols)))
         continue;
       hot_case c;
       c.symbols = symbols;
