@@ -8,36 +8,16 @@
 #include <limits>
 
 #include "bourse/core/atomic_file.hpp"
+#include "bourse/report/html_report.hpp"
 
 namespace bourse::bench::study {
 
 namespace {
 
+using report::html_escape;
+
 constexpr const char* palette[] = {"#2563eb", "#dc2626", "#16a34a", "#9333ea",
                                    "#ea580c", "#0891b2", "#6b7280", "#ca8a04"};
-
-std::string escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-    case '<':
-      out += "&lt;";
-      break;
-    case '>':
-      out += "&gt;";
-      break;
-    case '&':
-      out += "&amp;";
-      break;
-    case '"':
-      out += "&quot;";
-      break;
-    default:
-      out += c;
-    }
-  }
-  return out;
-}
 
 std::string num(double v) {
   char buf[32];
@@ -112,11 +92,11 @@ std::string render_svg(const xy_chart& chart) {
   std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + num(width) + " " +
                     num(height) + "\" width=\"" + num(width) + "\" height=\"" + num(height) +
                     "\" font-family=\"sans-serif\" font-size=\"12\" role=\"img\" " +
-                    "aria-label=\"" + escape(chart.title) + "\">\n";
+                    "aria-label=\"" + html_escape(chart.title) + "\">\n";
   svg += "<rect x=\"0\" y=\"0\" width=\"" + num(width) + "\" height=\"" + num(height) +
          "\" fill=\"#ffffff\"/>\n";
   svg += "<text x=\"" + num(width / 2) + "\" y=\"22\" text-anchor=\"middle\" font-size=\"15\">" +
-         escape(chart.title) + "</text>\n";
+         html_escape(chart.title) + "</text>\n";
   // Grid and value ticks.
   std::vector<std::pair<double, std::string>> yticks;
   if (chart.log_y)
@@ -130,22 +110,22 @@ std::string render_svg(const xy_chart& chart) {
     svg += "<line x1=\"" + num(left) + "\" y1=\"" + num(y) + "\" x2=\"" + num(left + pw) +
            "\" y2=\"" + num(y) + "\" stroke=\"#e5e7eb\"/>\n";
     svg += "<text x=\"" + num(left - 6) + "\" y=\"" + num(y + 4) + "\" text-anchor=\"end\">" +
-           escape(text) + "</text>\n";
+           html_escape(text) + "</text>\n";
   }
   for (double t : nice_ticks(x0, x1, 6)) {
     const double x = px(t);
     svg += "<line x1=\"" + num(x) + "\" y1=\"" + num(top) + "\" x2=\"" + num(x) + "\" y2=\"" +
            num(top + ph) + "\" stroke=\"#f3f4f6\"/>\n";
     svg += "<text x=\"" + num(x) + "\" y=\"" + num(top + ph + 16) + "\" text-anchor=\"middle\">" +
-           escape(label(t)) + "</text>\n";
+           html_escape(label(t)) + "</text>\n";
   }
   svg += "<rect x=\"" + num(left) + "\" y=\"" + num(top) + "\" width=\"" + num(pw) +
          "\" height=\"" + num(ph) + "\" fill=\"none\" stroke=\"#9ca3af\"/>\n";
   svg += "<text x=\"" + num(left + pw / 2) + "\" y=\"" + num(height - 14) +
-         "\" text-anchor=\"middle\">" + escape(chart.x_label) + "</text>\n";
+         "\" text-anchor=\"middle\">" + html_escape(chart.x_label) + "</text>\n";
   svg += "<text x=\"18\" y=\"" + num(top + ph / 2) +
          "\" text-anchor=\"middle\" transform=\"rotate(-90 18 " + num(top + ph / 2) + ")\">" +
-         escape(chart.y_label) + (chart.log_y ? " (log)" : "") + "</text>\n";
+         html_escape(chart.y_label) + (chart.log_y ? " (log)" : "") + "</text>\n";
   // Lines, points and the legend.
   for (std::size_t i = 0; i < chart.series.size(); ++i) {
     const auto& s = chart.series[i];
@@ -166,7 +146,7 @@ std::string render_svg(const xy_chart& chart) {
            num(left + pw + 38) + "\" y2=\"" + num(ly) + "\" stroke=\"" + colour +
            "\" stroke-width=\"2\"" +
            (s.dashed ? std::string{" stroke-dasharray=\"6 4\""} : std::string{}) + "/>\n";
-    svg += "<text x=\"" + num(left + pw + 44) + "\" y=\"" + num(ly + 4) + "\">" + escape(s.name) +
+    svg += "<text x=\"" + num(left + pw + 44) + "\" y=\"" + num(ly + 4) + "\">" + html_escape(s.name) +
            "</text>\n";
   }
   svg += "</svg>\n";
