@@ -71,10 +71,8 @@ run_result run_bar_scenario(const bar_scenario& scenario) {
   return run_bar_scenario(scenario, {});
 }
 
-run_result run_bar_scenario(const bar_scenario& scenario, std::vector<market_slice> slices) {
-  system_config cfg;
-  cfg.set("scheduler.max-threads", scenario.threads);
-  trading_system ts{cfg};
+void add_bar_scenario(trading_system& ts, const bar_scenario& scenario,
+                      std::vector<market_slice> slices) {
   if (scenario.in_memory)
     ts.add_slices(std::move(slices));
   else
@@ -93,6 +91,13 @@ run_result run_bar_scenario(const bar_scenario& scenario, std::vector<market_sli
   seq.parallel_steps = scenario.parallel_steps;
   seq.window = scenario.window;
   ts.set_sequencer(seq);
+}
+
+run_result run_bar_scenario(const bar_scenario& scenario, std::vector<market_slice> slices) {
+  system_config cfg;
+  cfg.set("scheduler.max-threads", scenario.threads);
+  trading_system ts{cfg};
+  add_bar_scenario(ts, scenario, std::move(slices));
   return ts.run();
 }
 

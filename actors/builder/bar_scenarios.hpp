@@ -45,6 +45,12 @@ struct bar_scenario {
 /// Returns the strategy specs, symbol by symbol (the ids the run gives them are 1, 2, ...).
 [[nodiscard]] std::vector<std::string> bar_scenario_strategies(const bar_scenario& scenario);
 
+/// Adds the scenario to `ts`: `slices` (from bar_scenario_slices; ignored unless in_memory) or its
+/// synthetic feed, its venue, its strategies (ids 1, 2, ...), the indicator hosting and the
+/// sequencer's settings. For runs that need more than run_bar_scenario sets (metrics, paper mode).
+void add_bar_scenario(trading_system& ts, const bar_scenario& scenario,
+                      std::vector<market_slice> slices);
+
 /// Runs the scenario through the actor system.
 [[nodiscard]] run_result run_bar_scenario(const bar_scenario& scenario);
 /// Runs the scenario on `slices` (from bar_scenario_slices; ignored unless in_memory).

@@ -750,23 +750,24 @@ void read_scheduling(const toml::table& t, const std::string& path, parse_contex
   if (const auto* n = r.get("indicator_workers")) {
     if (auto s = n->value_exact<std::string>()) {
       if (*s == "auto")
-        pool.by_load = true;
+        pool.sizing.by_load = true;
       else
         r.problem("indicator_workers", "'" + *s + "' is neither a worker count nor \"auto\"");
     } else if (auto v = r.integer("indicator_workers", 1, 4096)) {
-      pool.workers = static_cast<std::size_t>(*v);
+      pool.sizing.workers = static_cast<std::size_t>(*v);
     }
   }
   if (auto v = r.integer("indicator_workers_min", 1, 4096))
-    pool.min_workers = static_cast<std::size_t>(*v);
+    pool.sizing.min_workers = static_cast<std::size_t>(*v);
   if (auto v = r.integer("indicator_workers_max", 1, 4096))
-    pool.max_workers = static_cast<std::size_t>(*v);
-  if (pool.by_load && pool.max_workers != 0 && pool.max_workers < pool.min_workers)
+    pool.sizing.max_workers = static_cast<std::size_t>(*v);
+  const auto& sizing = pool.sizing;
+  if (sizing.by_load && sizing.max_workers != 0 && sizing.max_workers < sizing.min_workers)
     r.problem("indicator_workers_max", "must be at least indicator_workers_min");
   if (auto v = r.number("indicator_grow_above", 0.001, 1e12))
-    pool.grow_above = *v;
+    pool.sizing.grow_above = *v;
   if (auto v = r.integer("indicator_resize_patience", 1, 1'000'000))
-    pool.patience = static_cast<std::size_t>(*v);
+    pool.sizing.patience = static_cast<std::size_t>(*v);
   if (auto d = r.boolean("indicator_workers_detached"))
     pool.workers_detached = *d;
   if (auto d = r.boolean("hot_switching"))

@@ -61,27 +61,24 @@ enum class indicator_hosting : std::uint8_t {
   per_symbol,
 };
 
+/// The sizing of indicator_pool_settings before the cores are known: `workers` 0 and
+/// `max_workers` 0 mean one per core.
+[[nodiscard]] inline indicators::pool_sizing per_core_sizing() noexcept {
+  indicators::pool_sizing sizing;
+  sizing.workers = 0;
+  sizing.max_workers = 0;
+  return sizing;
+}
+
 /// How a trading system hosts its indicators (trading_system::set_indicator_pool; the run config's
 /// [scheduling] table, docs/backtest-config.md).
 struct indicator_pool_settings {
   /// Pool or one actor per symbol.
   indicator_hosting hosting = indicator_hosting::automatic;
-  /// The pool's workers; 0: one per core (std::thread::hardware_concurrency), at most one per
-  /// symbol.
-  std::size_t workers = 0;
-  /// Sizes the pool by load between min_workers and max_workers (max 0: one per core) instead.
-  bool by_load = false;
-  /// The fewest workers when sized by load.
-  std::size_t min_workers = 1;
-  /// The most workers when sized by load; 0: one per core.
-  std::size_t max_workers = 0;
-  /// Sized by load: grows when the bars queued per worker at a step stayed above this for
-  /// `patience` steps in a row.
-  double grow_above = 64.0;
-  /// Sized by load: shrinks when the bars queued per worker stayed below this for `patience` steps.
-  double shrink_below = 1.0;
-  /// Sized by load: consecutive steps before a resize.
-  std::size_t patience = 8;
+  /// The pool's size: `workers` (0: one per core, at most one per symbol), or with `by_load`
+  /// between `min_workers` and `max_workers` (0: one per core) by the bars queued behind it
+  /// (`grow_above`, `shrink_below`, `patience`).
+  indicators::pool_sizing sizing = per_core_sizing();
   /// Runs the pool's workers on threads of their own (true) or as cooperative actors (false).
   bool workers_detached = true;
   /// When a symbol's set moves between the pool and a thread of its own.
@@ -89,15 +86,12 @@ struct indicator_pool_settings {
 
   /// Returns every problem with the settings (empty when valid).
   [[nodiscard]] std::vector<std::string> validate() const {
-    std::vector<std::string> problems;
-    if (by_load && min_workers == 0)
-      problems.emplace_back("min_workers: must be at least 1");
-    if (by_load && max_workers != 0 && max_workers < min_workers)
-      problems.emplace_back("max_workers: must be at least min_workers");
-    if (by_load && (!(grow_above > 0.0) || !(shrink_below >= 0.0) || shrink_below >= grow_above))
-      problems.emplace_back("grow_above: must be positive and above shrink_below");
-    if (by_load && patience == 0)
-      problems.emplace_back("patience: must be at least 1");
+    // Checked as a machine with as many cores as needed would resolve it.
+    auto sized = sizing;
+    sized.workers = std::max<std::size_t>(1, sized.workers);
+    if (sized.max_workers == 0)
+      sized.max_workers = std::max<std::size_t>(1, sized.min_workers);
+    auto problems = sized.validate();
     for (auto& p : switching.validate())
       problems.push_back("switching." + p);
     return problems;
@@ -110,17 +104,14 @@ struct indicator_pool_settings {
     const std::size_t symbols = std::max<std::size_t>(1, specs.size());
     config.specs = std::move(specs);
     cores = std::max<std::size_t>(1, cores);
-    config.sizing.by_load = by_load;
-    if (by_load) {
-      config.sizing.min_workers = std::max<std::size_t>(1, min_workers);
-      config.sizing.max_workers =
-          std::max(config.sizing.min_workers, max_workers == 0 ? cores : max_workers);
+    config.sizing = sizing;
+    if (sizing.by_load) {
+      config.sizing.min_workers = std::max<std::size_t>(1, sizing.min_workers);
+      config.sizing.max_workers = std::max(config.sizing.min_workers,
+                                           sizing.max_workers == 0 ? cores : sizing.max_workers);
       config.sizing.workers = config.sizing.min_workers;
-      config.sizing.grow_above = grow_above;
-      config.sizing.shrink_below = shrink_below;
-      config.sizing.patience = patience;
     } else {
-      config.sizing.workers = std::min(symbols, workers == 0 ? cores : workers);
+      config.sizing.workers = std::min(symbols, sizing.workers == 0 ? cores : sizing.workers);
     }
     config.workers_detached = workers_detached;
     config.switching = switching;

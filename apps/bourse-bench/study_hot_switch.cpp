@@ -101,7 +101,7 @@ hot_run run_case(const hot_case& c, bool automatic, const std::vector<market_sli
   }
   indicator_pool_settings pool;
   pool.hosting = indicator_hosting::pool;
-  pool.workers = c.workers;
+  pool.sizing.workers = c.workers;
   pool.workers_detached = true;
   pool.switching.by_cost = automatic;
   ts.set_indicator_pool(pool);

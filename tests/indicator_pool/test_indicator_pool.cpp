@@ -10,7 +10,6 @@
 #include <string>
 #include <vector>
 
-#include "bourse/strategy/registry.hpp"
 #include "bourse/actors/builder/bar_scenarios.hpp"
 #include "bourse/actors/builder/trading_system.hpp"
 
@@ -39,19 +38,7 @@ outcome run(const bar_scenario& sc) {
   system_config cfg;
   cfg.set("scheduler.max-threads", sc.threads);
   trading_system ts{cfg};
-  ts.add_slices(bar_scenario_slices(sc));
-  ts.add_venue(bar_scenario_venue(sc));
-  strategy_id id = 1;
-  for (const auto& spec : bar_scenario_strategies(sc)) {
-    strategy_actor_config c;
-    c.id = id++;
-    c.name = spec.substr(0, spec.find(','));
-    ts.add_strategy(make_strategy(spec).value, c);
-  }
-  ts.set_indicator_pool(sc.indicator_pool);
-  sequencer_config seq;
-  seq.window = sc.window;
-  ts.set_sequencer(seq);
+  add_bar_scenario(ts, sc, bar_scenario_slices(sc));
   metrics_options m;
   m.enabled = true;
   m.interval = std::chrono::milliseconds{100'000};
@@ -77,7 +64,7 @@ const actor_metrics_sample* find_actor(const outcome& o, const std::string& name
 indicator_pool_settings pool_of(std::size_t workers, bool detached) {
   indicator_pool_settings p;
   p.hosting = indicator_hosting::pool;
-  p.workers = workers;
+  p.sizing.workers = workers;
   p.workers_detached = detached;
   return p;
 }
@@ -117,11 +104,11 @@ TEST_CASE("the indicator pool sized by load gives the same fills and reports its
     CAPTURE(threads);
     auto sc = scenario_of(threads);
     sc.indicator_pool = pool_of(1, false);
-    sc.indicator_pool.by_load = true;
-    sc.indicator_pool.min_workers = 1;
-    sc.indicator_pool.max_workers = 3;
-    sc.indicator_pool.grow_above = 2; // a step brings 12 bars (one per symbol)
-    sc.indicator_pool.patience = 4;
+    sc.indicator_pool.sizing.by_load = true;
+    sc.indicator_pool.sizing.min_workers = 1;
+    sc.indicator_pool.sizing.max_workers = 3;
+    sc.indicator_pool.sizing.grow_above = 2; // a step brings 12 bars (one per symbol)
+    sc.indicator_pool.sizing.patience = 4;
     const auto got = run(sc);
     CHECK(got.trades == base.trades);
     CHECK(got.positions == base.positions);
@@ -176,16 +163,8 @@ TEST_CASE("in paper mode the indicator pool computes bars on arrival and the str
   sc.bars = 200;
   system_config cfg{run_mode::paper};
   trading_system ts{cfg, run_mode::paper};
-  ts.add_slices(bar_scenario_slices(sc));
-  ts.add_venue(bar_scenario_venue(sc));
-  strategy_id id = 1;
-  for (const auto& spec : bar_scenario_strategies(sc)) {
-    strategy_actor_config c;
-    c.id = id++;
-    c.name = spec.substr(0, spec.find(','));
-    ts.add_strategy(make_strategy(spec).value, c);
-  }
-  ts.set_indicator_pool(pool_of(2, true));
+  sc.indicator_pool = pool_of(2, true);
+  add_bar_scenario(ts, sc, bar_scenario_slices(sc));
   sequencer_config seq;
   seq.speed = 1e9; // data seconds per wall second: the bars take milliseconds
   ts.set_sequencer(seq);
@@ -206,13 +185,13 @@ TEST_CASE("by default the indicators of more symbols than cores go to a pool") {
   auto config = settings.resolve({{"A", {"sma:5"}}, {"B", {"sma:5"}}, {"C", {"sma:5"}}}, 8);
   CHECK(config.sizing.workers == 3); // one per core, at most one per symbol
   CHECK(config.validate().empty());
-  settings.by_load = true;
-  settings.min_workers = 2;
+  settings.sizing.by_load = true;
+  settings.sizing.min_workers = 2;
   config = settings.resolve({{"A", {"sma:5"}}}, 4);
   CHECK(config.sizing.by_load);
   CHECK(config.sizing.workers == 2);
   CHECK(config.sizing.max_workers == 4);
-  settings.max_workers = 1;
+  settings.sizing.max_workers = 1;
   settings.switching.by_cost = true;
   settings.switching.light_ns = settings.switching.heavy_ns;
   auto problems = settings.validate();

@@ -450,8 +450,8 @@ TEST_CASE("the scheduling table sets how indicators are hosted and names its bad
     REQUIRE(problems.empty());
     const auto& pool = plan.scenarios.at(0).indicator_pool;
     CHECK(pool.hosting == indicator_hosting::pool);
-    CHECK(pool.workers == 3);
-    CHECK_FALSE(pool.by_load);
+    CHECK(pool.sizing.workers == 3);
+    CHECK_FALSE(pool.sizing.by_load);
     CHECK_FALSE(pool.workers_detached);
     CHECK(pool.switching.by_cost);
     CHECK(pool.switching.heavy_ns == 30000.0);
@@ -466,9 +466,9 @@ TEST_CASE("the scheduling table sets how indicators are hosted and names its bad
     REQUIRE(problems.empty());
     const auto& pool = plan.scenarios.at(0).indicator_pool;
     CHECK(pool.hosting == indicator_hosting::automatic);
-    CHECK(pool.by_load);
-    CHECK(pool.min_workers == 2);
-    CHECK(pool.max_workers == 6);
+    CHECK(pool.sizing.by_load);
+    CHECK(pool.sizing.min_workers == 2);
+    CHECK(pool.sizing.max_workers == 6);
   }
   SUBCASE("bad values and unknown keys are reported with their line") {
     auto problems = problems_of(rest + "[scheduling]\nindicator_hosting = \"threads\"\n"
